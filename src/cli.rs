@@ -1,0 +1,164 @@
+//! The command line: parses arguments, calls the library, writes files.
+//! Nothing here knows how quotes are found.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use quotegraph::error::Error;
+use quotegraph::export::quotes;
+use quotegraph::lexicon::Lexicon;
+
+/// Find who said what in news articles.
+#[derive(Debug, Parser)]
+#[command(name = "quotegraph", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List every quotation and reported statement with its speaker.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// One JSON object per document per line (the extract contract).
+    Jsonl,
+    /// A pretty JSON array of documents, with their text.
+    Json,
+    /// A listing for people: line:column, kind, speaker (title, organization): “content”.
+    Text,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExtractArgs {
+    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format [default: from the -o extension, else text].
+    #[arg(short, long, value_enum)]
+    format: Option<ExtractFormat>,
+    /// Write here instead of stdout (written to a temporary file, then renamed into place).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// An extra lexicon file (TOML, same sections as data/lexicon/*.toml), merged over the defaults.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+    /// Skip documents that cannot be read, with a warning, instead of stopping.
+    #[arg(long)]
+    keep_going: bool,
+    /// Include each document's text in JSON Lines output.
+    #[arg(long)]
+    with_text: bool,
+}
+
+/// A destination that is either stdout or a temporary file renamed into place on success.
+struct Sink {
+    w: Box<dyn Write>,
+    tmp: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    fn open(output: Option<&Path>) -> Result<Sink, Error> {
+        match output {
+            None => Ok(Sink { w: Box::new(BufWriter::new(std::io::stdout().lock())), tmp: None }),
+            Some(path) => {
+                let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                let name = path.file_name().ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+                let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+                let f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+                Ok(Sink { w: Box::new(BufWriter::new(f)), tmp: Some((tmp, path.to_path_buf())) })
+            }
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.tmp.as_ref().map_or(PathBuf::from("<stdout>"), |(_, p)| p.clone())
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        let path = self.path();
+        self.w.flush().map_err(|e| Error::io(&path, e))?;
+        drop(std::mem::replace(&mut self.w, Box::new(std::io::sink())));
+        if let Some((tmp, dest)) = self.tmp.take() {
+            std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        // never leave a half-written file behind
+        if let Some((tmp, _)) = self.tmp.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+fn format_for(path: Option<&Path>) -> ExtractFormat {
+    match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("jsonl") | Some("ndjson") => ExtractFormat::Jsonl,
+        Some("json") => ExtractFormat::Json,
+        _ => ExtractFormat::Text,
+    }
+}
+
+fn extract(a: ExtractArgs) -> Result<i32, Error> {
+    let lex = Lexicon::load(&a.lexicon)?;
+    let docs = quotegraph::ingest::read_inputs(&a.inputs)?;
+    let format = a.format.unwrap_or_else(|| format_for(a.output.as_deref()));
+    for input in &a.inputs {
+        if a.output.as_ref().is_some_and(|o| o == input) {
+            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
+        }
+    }
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let out_path = sink.path();
+    let io = |e: std::io::Error| Error::io(&out_path, e);
+    if format == ExtractFormat::Json {
+        sink.w.write_all(b"[\n").map_err(io)?;
+    }
+    let mut first = true;
+    let mut skipped = 0;
+    for doc in docs {
+        let doc = match doc {
+            Ok(d) => d,
+            Err(e) if a.keep_going => {
+                eprintln!("quotegraph: warning: {e} (skipped)");
+                skipped += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let found = quotegraph::attributions(&doc, &lex);
+        let r = match format {
+            ExtractFormat::Jsonl => quotes::write_jsonl(&mut sink.w, &doc, &found, a.with_text),
+            ExtractFormat::Json => quotes::write_json(&mut sink.w, &doc, &found, first),
+            ExtractFormat::Text => quotes::write_text(&mut sink.w, &doc, &found),
+        };
+        r.map_err(io)?;
+        first = false;
+    }
+    if format == ExtractFormat::Json {
+        sink.w.write_all(b"\n]\n").map_err(io)?;
+    }
+    sink.finish()?;
+    if skipped > 0 && std::io::stderr().is_terminal() {
+        eprintln!("quotegraph: {skipped} document(s) skipped");
+    }
+    Ok(0)
+}
+
+/// Runs the command line; returns the exit status.
+pub fn run() -> Result<i32, Error> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(a) => extract(a),
+    }
+}

@@ -1,0 +1,209 @@
+//! Extraction output: the JSON Lines contract (code-point offsets), pretty JSON,
+//! and a text listing a person reads.
+//!
+//! Offsets inside the library are bytes; this is the one place they become
+//! Unicode code points, as Python, spaCy and the W3C TextPositionSelector count.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::model::{Attribution, Document, Span};
+
+/// Converts byte offsets of one text into code-point offsets.
+///
+/// ```
+/// use quotegraph::export::quotes::Offsets;
+/// let o = Offsets::new("a“b”c");
+/// assert_eq!(o.char_at(4), 2); // the byte after “ is code point 2
+/// ```
+pub struct Offsets {
+    /// Byte offset → code-point offset, only built for non-ASCII text.
+    table: Option<Vec<u32>>,
+}
+
+impl Offsets {
+    /// Builds the table for `text`.
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Offsets { table: None };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        let mut last = 0;
+        for (b, _) in text.char_indices() {
+            for x in table.iter_mut().take(b + 1).skip(last) {
+                *x = n;
+            }
+            last = b + 1;
+            n += 1;
+        }
+        for x in table.iter_mut().skip(last) {
+            *x = n;
+        }
+        Offsets { table: Some(table) }
+    }
+    /// The code-point offset of byte offset `b` (a char boundary).
+    pub fn char_at(&self, b: usize) -> usize {
+        match &self.table {
+            None => b,
+            Some(t) => t[b] as usize,
+        }
+    }
+    /// A span in code points.
+    pub fn span(&self, s: Span) -> [usize; 2] {
+        [self.char_at(s.start), self.char_at(s.end)]
+    }
+}
+
+/// One attribution as the extract contract writes it.
+#[derive(Debug, Serialize)]
+pub struct QuoteRecord<'a> {
+    /// The reported words.
+    pub content: &'a str,
+    /// Code-point span of `content`.
+    pub content_span: [usize; 2],
+    /// direct, mixed or indirect.
+    pub kind: &'static str,
+    /// Resolved speaker name, or null.
+    pub speaker: Option<&'a str>,
+    /// Code-point span of the mention the attribution rests on (the name, the "he").
+    pub speaker_span: Option<[usize; 2]>,
+    /// The whole mention, with title ("Foreign Minister Dmytro Kuleba").
+    pub speaker_mention: Option<&'a str>,
+    /// Title or role.
+    pub title: Option<&'a str>,
+    /// Organization or country.
+    pub org: Option<&'a str>,
+    /// True when the speaker is an organization, a group or a document.
+    pub speaker_is_org: bool,
+    /// The cue words.
+    pub cue: Option<&'a str>,
+    /// Code-point span of the cue.
+    pub cue_span: Option<[usize; 2]>,
+    /// 0–1.
+    pub confidence: f32,
+    /// Code-point span of the sentence.
+    pub sentence_span: [usize; 2],
+}
+
+/// One document's line in the JSON Lines output.
+#[derive(Debug, Serialize)]
+pub struct DocRecord<'a> {
+    /// The document id.
+    pub id: &'a str,
+    /// Headline, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// Outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    /// Date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    /// The attributions, in text order.
+    pub quotes: Vec<QuoteRecord<'a>>,
+    /// The text itself (only with `--with-text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+}
+
+/// Builds the contract record for one document.
+pub fn record<'a>(doc: &'a Document, atts: &'a [Attribution], with_text: bool) -> DocRecord<'a> {
+    let off = Offsets::new(&doc.text);
+    let t = doc.text.as_str();
+    let quotes = atts
+        .iter()
+        .map(|a| QuoteRecord {
+            content: a.content.of(t),
+            content_span: off.span(a.content),
+            kind: a.kind.as_str(),
+            speaker: a.speaker.name.as_deref(),
+            speaker_span: a.mention.as_ref().map(|m| off.span(m.head)),
+            speaker_mention: a.mention.as_ref().map(|m| m.span.of(t)),
+            title: a.speaker.title.as_deref(),
+            org: a.speaker.org.as_deref(),
+            speaker_is_org: a.speaker.is_org,
+            cue: a.cue.map(|c| c.of(t)),
+            cue_span: a.cue.map(|c| off.span(c)),
+            confidence: (a.confidence * 100.0).round() / 100.0,
+            sentence_span: off.span(a.sentence),
+        })
+        .collect();
+    DocRecord {
+        id: &doc.id,
+        title: doc.title.as_deref(),
+        source: doc.source.as_deref(),
+        date: doc.date.as_deref(),
+        quotes,
+        text: with_text.then_some(t),
+    }
+}
+
+/// Writes one JSON Lines record.
+pub fn write_jsonl(w: &mut dyn Write, doc: &Document, atts: &[Attribution], with_text: bool) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *w, &record(doc, atts, with_text))?;
+    w.write_all(b"\n")
+}
+
+/// Writes one document as pretty JSON (an element of a JSON array; the caller writes the brackets).
+pub fn write_json(w: &mut dyn Write, doc: &Document, atts: &[Attribution], first: bool) -> std::io::Result<()> {
+    if !first {
+        w.write_all(b",\n")?;
+    }
+    serde_json::to_writer_pretty(&mut *w, &record(doc, atts, true)).map_err(std::io::Error::from)
+}
+
+/// Writes a listing a person reads: `line:col  Speaker (title, org): “content”`.
+///
+/// ```
+/// use quotegraph::{model::Document, export::quotes::write_text};
+/// let doc = Document::new("d", "x");
+/// let mut out = Vec::new();
+/// write_text(&mut out, &doc, &[]).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), "== d: no attributions\n");
+/// ```
+pub fn write_text(w: &mut dyn Write, doc: &Document, atts: &[Attribution]) -> std::io::Result<()> {
+    if atts.is_empty() {
+        return writeln!(w, "== {}: no attributions", doc.id);
+    }
+    writeln!(w, "== {} ({} attributions)", doc.id, atts.len())?;
+    let t = doc.text.as_str();
+    for a in atts {
+        let (line, col) = line_col(t, a.content.start);
+        let who = a.speaker.name.as_deref().or(a.mention.as_ref().map(|m| m.span.of(t))).unwrap_or("(no speaker)");
+        let extra: Vec<&str> = [a.speaker.title.as_deref(), a.speaker.org.as_deref()].into_iter().flatten().collect();
+        let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+        let content: String = a.content.of(t).split_whitespace().collect::<Vec<_>>().join(" ");
+        writeln!(w, "{line}:{col}\t{}\t{who}{extra}: “{content}”", a.kind.as_str())?;
+    }
+    Ok(())
+}
+
+/// 1-based line and column (in code points) of byte offset `b`.
+pub fn line_col(text: &str, b: usize) -> (usize, usize) {
+    let before = &text[..b];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_code_points() {
+        let t = "é“x”";
+        let o = Offsets::new(t);
+        assert_eq!(o.char_at(0), 0);
+        assert_eq!(o.char_at(2), 1);
+        assert_eq!(o.char_at(5), 2);
+        assert_eq!(o.char_at(t.len()), 4);
+    }
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    }
+}

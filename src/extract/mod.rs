@@ -1,0 +1,576 @@
+//! Stage 3, extract: a [`Segmented`] document → [`Attribution`]s with their
+//! content, kind, cue and speaker *mention* (who the mention is comes in
+//! [`crate::resolve`]).
+//!
+//! The extractor works sentence by sentence. It finds cues (speech verbs and
+//! phrases from the lexicon) outside quotation marks, finds each cue's speaker
+//! mention (the subject before it, the inverted subject after it, or the noun
+//! phrase after "according to"), then gives each quotation in the sentence to
+//! the cue that governs it. Cues that govern no quotation report indirect
+//! speech. A sentence that is nothing but a quotation continues the speaker
+//! before it; a quotation in a sentence with no cue is a scare quote and
+//! nobody's statement.
+
+mod np;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Attribution, Mention, QuoteKind, Span, Speaker};
+use crate::segment::{Segmented, TokKind};
+
+pub use np::{PRONOUNS, OBJECT_PRONOUNS};
+
+/// The class of a cue, which decides what it may introduce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    /// say, tell, warn, …: quotes and reported clauses.
+    Speech,
+    /// think, believe, hope, …: reported clauses introduced by "that".
+    Belief,
+    /// show, find, …: clauses introduced by "that", from data and documents.
+    Evidence,
+    /// "according to X", "per X": the source follows.
+    Source,
+}
+
+#[derive(Debug, Clone)]
+struct Cue {
+    /// First and one-past-last token of the cue words.
+    start: usize,
+    end: usize,
+    class: CueClass,
+    mention: Option<Mention>,
+    /// Where the speaker mention (with any apposition) lies: before or after the cue.
+    speaker_after: bool,
+    /// Token range the speaker phrase covers, apposition included.
+    speaker_tokens: (usize, usize),
+}
+
+/// Extracts every attribution from a segmented document, in text order.
+///
+/// ```
+/// use quotegraph::{lexicon::Lexicon, model::Document, segment::segment, extract::extract};
+/// let lex = Lexicon::default_lexicon();
+/// let doc = Document::new("d", "“We will win,” said Jane Doe. Officials said the vote was fair.");
+/// let seg = segment(&doc, &lex);
+/// let found = extract(&seg, &lex);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].content.of(&doc.text), "We will win,");
+/// assert_eq!(found[1].content.of(&doc.text), "the vote was fair");
+/// ```
+pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
+    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None };
+    for si in 0..seg.sentences.len() {
+        x.sentence(si);
+    }
+    x.out.sort_by_key(|a| (a.content.start, a.content.end));
+    // continuation links were indices before sorting: re-point them
+    x.out
+}
+
+struct Extractor<'s, 'a> {
+    seg: &'s Segmented<'a>,
+    lex: &'s Lexicon,
+    out: Vec<Attribution>,
+    /// A cue with a speaker that ended its sentence with a colon and no content:
+    /// the quote that follows is its content.
+    pending_colon: Option<(Cue, usize)>,
+}
+
+/// Words that end a clause when they follow a comma.
+const CLAUSE_BREAKS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "citing", "adding", "saying", "noting", "arguing", "insisting",
+    "according", "as", "because", "since", "despite", "even", "which", "who", "and", "warning", "calling", "stressing", "with", "meanwhile", "however",
+];
+/// Words skipped between a speaker and a cue ("he also said", "she has long argued").
+const BETWEEN: &[&str] = &[
+    "also", "has", "had", "have", "was", "is", "were", "are", "will", "would", "had", "later", "then", "once", "again",
+    "previously", "recently", "repeatedly", "reportedly", "publicly", "privately", "long", "often", "always", "never",
+    "already", "first", "further", "quickly", "simply", "flatly", "bluntly", "angrily", "firmly", "openly", "separately",
+    "initially", "subsequently", "frequently", "earlier", "last", "both", "all", "himself", "herself", "themselves",
+];
+/// Time words that may sit between a cue and its content ("said on Monday that").
+const TIME_WORDS: &[&str] = &[
+    "yesterday", "today", "tonight", "earlier", "later", "recently", "also", "again", "previously", "privately",
+    "publicly", "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last",
+    "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "then", "now", "once",
+    "flatly", "simply", "bluntly", "firmly", "quietly", "openly", "explicitly", "clearly",
+];
+const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
+
+impl<'s, 'a> Extractor<'s, 'a> {
+    fn text(&self, i: usize) -> &'s str {
+        self.seg.tokens[i].span.of(&self.seg.doc.text)
+    }
+    fn low(&self, i: usize) -> &'s str {
+        self.seg.tokens[i].span.of(&self.seg.lower)
+    }
+    fn frame(&self, i: usize) -> bool {
+        self.seg.in_quote[i].is_none()
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.seg.tokens[i].kind == TokKind::Word
+    }
+    fn fw(&self, i: usize) -> bool {
+        self.frame(i) && self.is_word(i)
+    }
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.seg.tokens[i].kind == TokKind::Punct && self.text(i) == p
+    }
+    fn np(&self) -> np::NpParser<'_, 'a> {
+        np::NpParser { seg: self.seg, lex: self.lex }
+    }
+
+    /// Matches a cue starting at token `i`; returns (end, class).
+    fn cue_at(&self, i: usize, hi: usize) -> Option<(usize, CueClass)> {
+        if !self.fw(i) {
+            return None;
+        }
+        let w = self.low(i);
+        let matches = |p: &Vec<String>| p[0] == w && i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
+        if let Some(p) = self.lex.sources.iter().find(|p| matches(p)) {
+            return Some((i + p.len(), CueClass::Source));
+        }
+        // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
+        if let Some(p) = self.lex.phrases.iter().find(|p| matches(p)) {
+            if self.lex.speech.contains(&p[0]) || self.lex.belief.contains(&p[0]) {
+                return Some((i + p.len(), CueClass::Speech));
+            }
+        }
+        if self.lex.speech.contains(w) {
+            Some((i + 1, CueClass::Speech))
+        } else if self.lex.belief.contains(w) {
+            Some((i + 1, CueClass::Belief))
+        } else if self.lex.evidence.contains(w) {
+            Some((i + 1, CueClass::Evidence))
+        } else {
+            None
+        }
+    }
+
+    fn find_cues(&self, lo: usize, hi: usize) -> Vec<Cue> {
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            if let Some((end, class)) = self.cue_at(i, hi) {
+                let mut cue = Cue { start: i, end, class, mention: None, speaker_after: false, speaker_tokens: (i, i) };
+                self.find_speaker(&mut cue, lo, hi, cues.last());
+                if cue.mention.is_some() {
+                    i = end.max(cue.speaker_tokens.1);
+                    cues.push(cue);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        cues
+    }
+
+    fn find_speaker(&self, cue: &mut Cue, lo: usize, hi: usize, prev: Option<&Cue>) {
+        let np = self.np();
+        if cue.class == CueClass::Source {
+            // "per" only introduces a source at the end of a clause: "…, per IMF figures."
+            if self.low(cue.start) == "per" && !(cue.start > lo && self.punct(cue.start - 1, ",")) {
+                return;
+            }
+            if let Some((m, end)) = np.forward(cue.end, hi, true) {
+                cue.speaker_tokens = (cue.end, end);
+                cue.speaker_after = true;
+                cue.mention = Some(m);
+            }
+            return;
+        }
+        // the subject before the cue, past adverbs and auxiliaries
+        let mut j = cue.start;
+        while j > lo && self.fw(j - 1) && BETWEEN.contains(&self.low(j - 1)) {
+            j -= 1;
+        }
+        if j > lo {
+            if let Some((m, start)) = np.backward(lo, j) {
+                // "the report said" is fine; a bare lower-case noun ("the table showed") is not a source
+                let evidence_ok = cue.class != CueClass::Evidence || m.kind == crate::model::MentionKind::Document;
+                if evidence_ok {
+                    cue.speaker_tokens = (start, j);
+                    cue.mention = Some(m);
+                    return;
+                }
+            }
+        }
+        // inverted: "…,” said X" / "…, says X"
+        let before_ok = cue.start == lo
+            || matches!(self.seg.tokens[cue.start - 1].kind, TokKind::Close(_))
+            || self.punct(cue.start - 1, ",")
+            || (cue.start >= lo + 2 && self.punct(cue.start - 1, ",") && matches!(self.seg.tokens[cue.start - 2].kind, TokKind::Close(_)));
+        if before_ok && cue.class == CueClass::Speech {
+            if let Some((m, end)) = np.forward(cue.end, hi, false) {
+                // the phrase must end the clause: "said X." / "said X, a …"
+                let ends = end >= hi || !self.fw(end) || self.low(end) == "in" || self.low(end) == "on";
+                if ends {
+                    cue.speaker_tokens = (cue.end, end);
+                    cue.speaker_after = true;
+                    cue.mention = Some(m);
+                    return;
+                }
+            }
+        }
+        // a participle after a comma continues the clause's speaker: "…, adding that …"
+        if let Some(p) = prev {
+            let participle = self.low(cue.start).ends_with("ing");
+            if participle && cue.start > lo && self.punct(cue.start - 1, ",") {
+                cue.mention = p.mention.clone();
+                cue.speaker_tokens = (cue.start, cue.start);
+            }
+        }
+    }
+
+    /// Skips what stands between a cue and its content: the listener ("told
+    /// reporters"), time and place phrases ("on Monday", "in a statement"), then
+    /// a comma or colon. Returns the first token of the content.
+    fn skip_to_content(&self, from: usize, hi: usize, object_verb: bool) -> usize {
+        let mut i = from;
+        // listener or object: a pronoun, a listener noun, or a capitalized name
+        if i < hi && self.fw(i) {
+            let w = self.low(i);
+            if OBJECT_PRONOUNS.contains(&w) && w != "it" && w != "her" || self.lex.listeners.contains(w) {
+                i += 1;
+            } else if object_verb {
+                if let Some((_, end)) = self.np().forward(i, hi, true) {
+                    // "told the BBC", "told Mr Smith"
+                    if end < hi && (self.low(end) == "that" || !self.fw(end) || self.seg.tokens[end].cap || self.low(end) == "the") {
+                        i = end;
+                    }
+                } else if w == "her" || w == "it" {
+                    i += 1;
+                }
+            } else if (w == "the" || w == "a") && i + 1 < hi && self.fw(i + 1) && self.lex.listeners.contains(self.low(i + 1)) {
+                i += 2;
+            }
+        }
+        // time and place: skip words and phrases up to a "that", colon, comma or quote
+        let mut k = i;
+        let mut steps = 0;
+        while k < hi && steps < 9 {
+            let t = &self.seg.tokens[k];
+            if matches!(t.kind, TokKind::Open(_)) || self.punct(k, ":") || self.punct(k, ",") || (self.fw(k) && self.low(k) == "that") {
+                if k > i {
+                    let first = self.low(i);
+                    if PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first) {
+                        i = k;
+                    }
+                }
+                break;
+            }
+            k += 1;
+            steps += 1;
+        }
+        while i < hi && self.fw(i) && TIME_WORDS.contains(&self.low(i)) && !(i + 1 < hi && self.fw(i + 1) && self.low(i + 1) == "year") {
+            i += 1;
+        }
+        while i < hi && (self.punct(i, ":") || self.punct(i, ",") || self.punct(i, "—") || self.punct(i, "-")) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The end (exclusive token) of the clause starting at `from`.
+    fn clause_end(&self, from: usize, hi: usize, stop_at: usize) -> usize {
+        let mut i = from;
+        while i < hi.min(stop_at) {
+            if self.frame(i) {
+                let t = self.text(i);
+                if t == ";" || (t == "," && i + 1 < hi && self.fw(i + 1) && CLAUSE_BREAKS.contains(&self.low(i + 1))) {
+                    return i;
+                }
+                if t == "—" || t == "–" {
+                    return i;
+                }
+                // “…,” while …: the comma sits inside the marks
+                if i > from && self.fw(i) && CLAUSE_BREAKS.contains(&self.low(i)) {
+                    if let TokKind::Close(q) = self.seg.tokens[i - 1].kind {
+                        if self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with(',') {
+                            return i;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        i.min(hi)
+    }
+
+    /// The content span of tokens `[from, to)`, trimmed of final punctuation outside quotes.
+    fn content_span(&self, from: usize, mut to: usize) -> Option<Span> {
+        while to > from {
+            let t = &self.seg.tokens[to - 1];
+            let s = self.text(to - 1);
+            if t.kind == TokKind::Punct && self.frame(to - 1) && matches!(s, "." | "," | ";" | ":" | "?" | "!" | "—" | "–" | "-" | ")") {
+                to -= 1;
+            } else {
+                break;
+            }
+        }
+        if to <= from {
+            return None;
+        }
+        Some(Span::new(self.seg.tokens[from].span.start, self.seg.tokens[to - 1].span.end))
+    }
+
+    fn words_in(&self, from: usize, to: usize) -> usize {
+        (from..to).filter(|&i| self.is_word(i)).count()
+    }
+
+    fn push(&mut self, content: Span, kind: QuoteKind, cue: Option<&Cue>, sentence: Span, confidence: f32, continues: Option<usize>) -> usize {
+        let (cue_span, mention) = match cue {
+            Some(c) => {
+                let cs = Span::new(self.seg.tokens[c.start].span.start, self.seg.tokens[c.end - 1].span.end);
+                (Some(cs), c.mention.clone())
+            }
+            None => (None, None),
+        };
+        // the same content twice (a mixed clause holding two quotes) is one statement
+        if let Some(k) = self.out.iter().position(|a| a.content == content) {
+            return k;
+        }
+        self.out.push(Attribution {
+            content,
+            kind,
+            cue: cue_span,
+            mention,
+            speaker: Speaker::default(),
+            confidence,
+            sentence,
+            continues,
+        });
+        self.out.len() - 1
+    }
+
+    fn sentence(&mut self, si: usize) {
+        let s = &self.seg.sentences[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let sspan = s.span;
+        let para = s.paragraph;
+        // the top-level quotes of this sentence: (quote index, open token, close token or None)
+        let mut quotes: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        for i in lo..hi {
+            if let TokKind::Open(q) = self.seg.tokens[i].kind {
+                if self.seg.quotes[q].depth == 0 {
+                    let close = (i + 1..hi).find(|&k| self.seg.tokens[k].kind == TokKind::Close(q));
+                    quotes.push((q, i, close));
+                }
+            }
+        }
+        let cues = self.find_cues(lo, hi);
+        let frame_words = (lo..hi).filter(|&i| self.fw(i)).count();
+
+        // a sentence that is nothing but a quotation
+        if cues.is_empty() && !quotes.is_empty() && frame_words == 0 {
+            for &(q, _, _) in &quotes {
+                let inner = self.seg.quotes[q].inner;
+                if inner.is_empty() {
+                    continue;
+                }
+                if let Some((cue, _)) = self.pending_colon.take() {
+                    self.push(inner, QuoteKind::Direct, Some(&cue), sspan, 0.85, None);
+                    self.pending_colon = Some((cue, para));
+                    continue;
+                }
+                let prev = self.previous_speaker(para, inner.start);
+                match prev {
+                    Some(k) => {
+                        self.push(inner, QuoteKind::Direct, None, sspan, 0.7, Some(k));
+                    }
+                    None => {
+                        self.push(inner, QuoteKind::Direct, None, sspan, 0.3, None);
+                    }
+                }
+            }
+            return;
+        }
+        self.pending_colon = None;
+
+        let mut owned = vec![false; quotes.len()];
+        let mut cue_used = vec![false; cues.len()];
+        // 1. a quote followed by its cue: “…,” he said / “…,” said X
+        for (qi, &(q, _open, close)) in quotes.iter().enumerate() {
+            let Some(close) = close else { continue };
+            let mut k = close + 1;
+            while k < hi && self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), "," | "—" | "–" | "-") {
+                k += 1;
+            }
+            if let Some(ci) = cues.iter().position(|c| {
+                let first = if c.speaker_after { c.start } else { c.speaker_tokens.0.min(c.start) };
+                first == k && c.class == CueClass::Speech
+            }) {
+                let inner = self.seg.quotes[q].inner;
+                if !inner.is_empty() {
+                    let conf = if cues[ci].mention.as_ref().is_some_and(|m| m.kind == crate::model::MentionKind::Pronoun) { 0.85 } else { 0.93 };
+                    self.push(inner, QuoteKind::Direct, Some(&cues[ci]), sspan, conf, None);
+                    owned[qi] = true;
+                    cue_used[ci] = true;
+                    // “A,” she said, “B.”: the quote right after the cue is hers too
+                    let after = cues[ci].end.max(cues[ci].speaker_tokens.1);
+                    let mut m = after;
+                    while m < hi && self.seg.tokens[m].kind == TokKind::Punct && matches!(self.text(m), "," | ":" | "." | "—") {
+                        m += 1;
+                    }
+                    if let Some(nq) = quotes.iter().position(|&(_, o, _)| o == m) {
+                        let inner2 = self.seg.quotes[quotes[nq].0].inner;
+                        if !inner2.is_empty() {
+                            self.push(inner2, QuoteKind::Direct, Some(&cues[ci]), sspan, conf, None);
+                            owned[nq] = true;
+                        }
+                    }
+                }
+            }
+        }
+        // 2. a cue followed by what it governs
+        for (ci, cue) in cues.iter().enumerate() {
+            if cue.class == CueClass::Source {
+                continue;
+            }
+            let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
+            // the next cue bounds this one's clause
+            let stop = cues.get(ci + 1).map_or(hi, |n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) });
+            let object_verb = matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed" | "called" | "described" | "calling" | "describing" | "labeled" | "labelled" | "branded" | "dubbed");
+            let start = self.skip_to_content(after, stop, object_verb);
+            if start >= stop {
+                if start >= hi && self.punct(hi - 1, ":") && cue.class == CueClass::Speech {
+                    self.pending_colon = Some((cue.clone(), para));
+                }
+                continue;
+            }
+            let end = self.clause_end(start, hi, stop);
+            let qs: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= start && quotes[qi].1 < end).collect();
+            if let Some(&first) = qs.first() {
+                let (q, open, close) = quotes[first];
+                let inner = self.seg.quotes[q].inner;
+                let rest_start = close.map_or(hi, |c| c + 1);
+                let rest_words = (rest_start..end).filter(|&i| self.fw(i)).count();
+                let after_colon = open > start && self.punct(open - 1, ":");
+                let only_quote = (open == start || after_colon) && qs.len() == 1 && rest_words == 0;
+                if only_quote && !inner.is_empty() {
+                    let lead_cap = inner.of(&self.seg.doc.text).chars().next().is_some_and(|c| c.is_uppercase());
+                    let intro = start > after && matches!(self.text(start - 1), ":" | ",");
+                    let kind = if lead_cap || intro { QuoteKind::Direct } else { QuoteKind::Mixed };
+                    self.push(inner, kind, Some(cue), sspan, 0.9, None);
+                } else if let Some(span) = self.content_span(start, end) {
+                    self.push(span, QuoteKind::Mixed, Some(cue), sspan, 0.8, None);
+                }
+                for qi in qs {
+                    owned[qi] = true;
+                }
+                cue_used[ci] = true;
+                continue;
+            }
+            // no quote: reported speech
+            if cue_used[ci] {
+                continue;
+            }
+            let starts_that = self.fw(start) && self.low(start) == "that";
+            let ok = match cue.class {
+                CueClass::Speech => {
+                    let w = self.low(start);
+                    let bad_start = !self.fw(start) || matches!(w, "to" | "for" | "about" | "of" | "it" | "so" | "nothing" | "anything" | "something" | "no" | "yes" | "goodbye" | "hello" | "more" | "otherwise" | "as" | "in" | "on" | "at" | "with" | "by" | "from" | "and" | "or" | "but");
+                    let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
+                    starts_that || (bare && !bad_start && self.words_in(start, end) >= 4 && cue.mention.is_some())
+                }
+                CueClass::Belief | CueClass::Evidence => starts_that,
+                CueClass::Source => false,
+            };
+            if ok && self.words_in(start, end) >= 3 {
+                if let Some(span) = self.content_span(start, end) {
+                    self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);
+                    cue_used[ci] = true;
+                }
+            }
+        }
+        // 3. post-posed and source cues: "CLAUSE, X said." / "CLAUSE, according to X." / "According to X, CLAUSE."
+        for (ci, cue) in cues.iter().enumerate() {
+            if cue_used[ci] {
+                continue;
+            }
+            let first = if cue.speaker_after || cue.class == CueClass::Source { cue.start } else { cue.speaker_tokens.0 };
+            let last = if cue.speaker_after || cue.class == CueClass::Source { cue.speaker_tokens.1 } else { cue.end };
+            let before_comma = first > lo && self.punct(first - 1, ",");
+            let clause_before = before_comma && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3;
+            let tail_words = (last..hi).filter(|&i| self.fw(i)).count();
+            if clause_before && (tail_words == 0 || self.punct(last.min(hi - 1), ",")) {
+                // content runs from the clause start (after an earlier cue's reach) to the comma
+                let mut from = lo;
+                for (cj, other) in cues.iter().enumerate() {
+                    if cj < ci && cue_used[cj] {
+                        from = from.max(other.end.max(other.speaker_tokens.1));
+                    }
+                }
+                // "Meanwhile, …" / "However, …": a leading connective is not the speaker's
+                if from == lo && from + 1 < first && self.fw(from) && self.punct(from + 1, ",") && self.seg.tokens[from].cap {
+                    from += 2;
+                }
+                let q_inside: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < first).collect();
+                let span = if q_inside.len() == 1 && quotes[q_inside[0]].1 == from && quotes[q_inside[0]].2.is_some_and(|c| c + 1 >= first - 1) {
+                    Some(self.seg.quotes[quotes[q_inside[0]].0].inner)
+                } else {
+                    self.content_span(from, first - 1)
+                };
+                if let Some(span) = span {
+                    let kind = if q_inside.is_empty() { QuoteKind::Indirect } else if span == self.seg.quotes[quotes[q_inside[0]].0].inner { QuoteKind::Direct } else { QuoteKind::Mixed };
+                    if kind == QuoteKind::Direct || cue.class != CueClass::Evidence {
+                        self.push(span, kind, Some(cue), sspan, 0.75, None);
+                    }
+                    for qi in q_inside {
+                        owned[qi] = true;
+                    }
+                    continue;
+                }
+            }
+            if cue.class == CueClass::Source && first == lo + skip_connective(self, lo) {
+                // "According to X, CLAUSE."
+                let mut k = last;
+                while k < hi && self.punct(k, ",") {
+                    k += 1;
+                }
+                let end = self.clause_end(k, hi, hi);
+                if self.words_in(k, end) >= 3 {
+                    if let Some(span) = self.content_span(k, end) {
+                        let has_q = (0..quotes.len()).any(|qi| quotes[qi].1 >= k && quotes[qi].1 < end);
+                        self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.75, None);
+                        for qi in 0..quotes.len() {
+                            if quotes[qi].1 >= k && quotes[qi].1 < end {
+                                owned[qi] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let _ = owned;
+    }
+
+    /// The attribution a cue-less quotation at `para` continues: the last one
+    /// with a speaker in this paragraph or, for a quotation, in the one before.
+    fn previous_speaker(&self, para: usize, before: usize) -> Option<usize> {
+        let (k, a) = self.out.iter().enumerate().filter(|(_, a)| a.content.start < before).max_by_key(|(_, a)| a.content.start)?;
+        if a.mention.is_none() && a.continues.is_none() {
+            return None;
+        }
+        let apara = self.seg.sentences.iter().find(|s| s.span.contains(a.sentence)).map(|s| s.paragraph)?;
+        let root = a.continues.unwrap_or(k);
+        if apara == para || (apara + 1 == para && a.kind != QuoteKind::Indirect) {
+            Some(root)
+        } else {
+            None
+        }
+    }
+}
+
+/// Tokens of a sentence-opening connective to skip: "However, " / "Meanwhile, " (0 when none).
+fn skip_connective(x: &Extractor, lo: usize) -> usize {
+    let toks = &x.seg.tokens;
+    if lo + 1 < toks.len() && x.fw(lo) && toks[lo].cap && x.punct(lo + 1, ",") && !x.lex.phrases.iter().any(|p| p[0] == x.low(lo)) {
+        2
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests;

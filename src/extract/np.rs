@@ -1,0 +1,309 @@
+//! Speaker noun phrases: found backward from a cue ("Foreign Minister Dmytro
+//! Kuleba said") or forward after it ("said Dr. Elena Petrova, a senior
+//! fellow at …", "according to UN data").
+
+use crate::lexicon::Lexicon;
+use crate::model::{Mention, MentionKind, Span};
+use crate::segment::{Segmented, TokKind};
+
+/// Personal pronouns that can be the subject of a cue.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+/// Pronouns that stand as the object after a cue ("told him").
+pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
+/// Determiners that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other",
+    "two", "three", "four", "five", "few", "both", "these", "those", "this", "that", "my", "your", "all", "no",
+];
+/// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
+const CONNECTORS: &[&str] = &["of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"];
+/// Closed-class words that never sit inside a speaker phrase.
+const FUNCTION: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could",
+    "should", "may", "might", "must", "can", "not", "and", "or", "but", "if", "than", "then", "so", "that", "which", "who",
+    "whom", "whose", "what", "when", "where", "why", "how", "as", "in", "on", "at", "by", "with", "from", "into", "about",
+    "after", "before", "over", "under", "also", "just", "only", "very", "more", "most", "there", "here", "said", "says",
+];
+
+pub(crate) struct NpParser<'s, 'a> {
+    pub seg: &'s Segmented<'a>,
+    pub lex: &'s Lexicon,
+}
+
+impl<'s, 'a> NpParser<'s, 'a> {
+    fn text(&self, i: usize) -> &'s str {
+        self.seg.tokens[i].span.of(&self.seg.doc.text)
+    }
+    fn low(&self, i: usize) -> &'s str {
+        self.seg.tokens[i].span.of(&self.seg.lower)
+    }
+    fn fw(&self, i: usize) -> bool {
+        self.seg.in_quote[i].is_none() && self.seg.tokens[i].kind == TokKind::Word
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.seg.tokens[i].cap
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b - 1].span.end)
+    }
+    fn title_word(&self, i: usize) -> bool {
+        self.lex.title_words.contains(self.low(i).trim_end_matches('.'))
+    }
+    fn group_or_doc(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.lex.vague.contains(w) || self.lex.documents.contains(w) || self.lex.org_nouns.contains(w)
+    }
+    fn stop_cap(&self, i: usize) -> bool {
+        let t = self.text(i);
+        self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i)) || self.lex.not_names.contains(t)
+    }
+    fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
+        let words: Vec<&str> = (a..b).map(|i| self.text(i)).collect();
+        self.lex.lookup(&words.join(" "))
+    }
+
+    /// True when token `i` may stand inside a speaker phrase.
+    fn np_word(&self, i: usize) -> bool {
+        if !self.fw(i) {
+            return false;
+        }
+        let w = self.low(i);
+        if self.cap(i) {
+            if self.group_or_doc(i) || self.title_word(i) {
+                return true;
+            }
+            return !self.stop_cap(i) || DETERMINERS.contains(&w);
+        }
+        self.title_word(i) || self.group_or_doc(i) || self.lex.honorifics.contains(self.text(i).trim_end_matches('.'))
+    }
+
+    /// The speaker phrase ending just before token `hi` (and not before `lo`), with its first token.
+    pub fn backward(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        if hi == 0 || hi <= lo {
+            return None;
+        }
+        let t = hi - 1;
+        // "X, a senior fellow at Y, said" / "X, 45, said"
+        if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == "," {
+            let mut c = t;
+            let mut n = 0;
+            while c > lo + 1 && n < 25 {
+                c -= 1;
+                n += 1;
+                if self.seg.in_quote[c].is_some() || matches!(self.text(c), "." | ";" | ":") && self.seg.tokens[c].kind == TokKind::Punct {
+                    return None;
+                }
+                if self.text(c) == "," && self.seg.tokens[c].kind == TokKind::Punct {
+                    break;
+                }
+            }
+            if c <= lo || self.text(c) != "," || c + 1 >= t {
+                return None;
+            }
+            let first = self.low(c + 1);
+            let appositive = matches!(first, "a" | "an" | "the" | "who" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
+                || first.chars().all(|ch| ch.is_ascii_digit())
+                || (!self.cap(c + 1) && self.title_word(c + 1))
+                || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
+            if !appositive {
+                return None;
+            }
+            let (mut m, start) = self.backward_core(lo, c)?;
+            if m.kind == MentionKind::Pronoun {
+                return None;
+            }
+            m.apposition = Some(self.span(c + 1, t));
+            return Some((m, start));
+        }
+        self.backward_core(lo, hi)
+    }
+
+    fn backward_core(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        let t = hi - 1;
+        if !self.fw(t) {
+            return None;
+        }
+        let w = self.low(t);
+        if PRONOUNS.contains(&w) {
+            let s = self.span(t, hi);
+            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None }, t));
+        }
+        if !self.np_word(t) {
+            return None;
+        }
+        let group_head = !self.cap(t) && self.group_or_doc(t);
+        let mut j = hi;
+        let mut extra_lower = 0;
+        while j > lo {
+            let k = j - 1;
+            if !self.fw(k) {
+                break;
+            }
+            let w = self.low(k);
+            if DETERMINERS.contains(&w) && k < t {
+                j = k;
+                break;
+            }
+            if CONNECTORS.contains(&w) && !self.cap(k) {
+                // a connector only inside a phrase: the word before it must belong too
+                if k > lo && self.fw(k - 1) && (self.cap(k - 1) || self.title_word(k - 1)) && !self.stop_cap(k - 1) && k < t {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if self.np_word(k) {
+                if self.cap(k) && self.stop_cap(k) && !self.group_or_doc(k) && !self.title_word(k) {
+                    break;
+                }
+                j = k;
+                continue;
+            }
+            if group_head && extra_lower < 2 && !FUNCTION.contains(&w) && !self.lex.speech.contains(w) && !self.cap(k) {
+                extra_lower += 1;
+                j = k;
+                continue;
+            }
+            if w.chars().all(|c| c.is_ascii_digit()) && group_head {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        while j < t && CONNECTORS.contains(&self.low(j)) && !self.cap(j) {
+            j += 1;
+        }
+        let m = self.classify(j, hi)?;
+        Some((m, j))
+    }
+
+    /// The speaker phrase starting at token `from` (e.g. after "said" or "according to").
+    /// Returns the mention and the first token after it (and after any apposition).
+    pub fn forward(&self, from: usize, hi: usize, allow_det: bool) -> Option<(Mention, usize)> {
+        if from >= hi || !self.fw(from) {
+            return None;
+        }
+        let w = self.low(from);
+        if PRONOUNS.contains(&w) && w != "it" && w != "you" {
+            let s = self.span(from, from + 1);
+            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None }, from + 1));
+        }
+        let mut k = from;
+        while k < hi && self.fw(k) {
+            let w = self.low(k);
+            let ok = if k == from {
+                self.np_word(k) || (allow_det || !self.cap(k)) && DETERMINERS.contains(&w)
+            } else if CONNECTORS.contains(&w) && !self.cap(k) {
+                k + 1 < hi && self.fw(k + 1) && (self.np_word(k + 1) || DETERMINERS.contains(&self.low(k + 1)))
+            } else {
+                self.np_word(k) || (w == "the" && k + 1 < hi && self.fw(k + 1) && self.cap(k + 1))
+            };
+            if !ok {
+                break;
+            }
+            k += 1;
+        }
+        if k == from {
+            return None;
+        }
+        // drop a trailing connector or determiner
+        while k > from + 1 && (CONNECTORS.contains(&self.low(k - 1)) || DETERMINERS.contains(&self.low(k - 1))) {
+            k -= 1;
+        }
+        let mut m = self.classify(from, k)?;
+        let mut end = k;
+        // ", a senior fellow at the Center for Eurasian Studies"
+        if k + 1 < hi && self.text(k) == "," && self.seg.tokens[k].kind == TokKind::Punct && m.kind == MentionKind::Name {
+            let first = self.low(k + 1);
+            if matches!(first, "a" | "an" | "the" | "who" | "its" | "his" | "her" | "their") || (!self.cap(k + 1) && self.title_word(k + 1)) {
+                let mut e = k + 1;
+                while e < hi && !(self.seg.tokens[e].kind == TokKind::Punct && matches!(self.text(e), "," | "." | ";" | ":" | "—")) && self.seg.in_quote[e].is_none() {
+                    e += 1;
+                }
+                if e > k + 1 {
+                    m.apposition = Some(self.span(k + 1, e));
+                    end = e;
+                }
+            }
+        }
+        Some((m, end))
+    }
+
+    /// Decides what the phrase `[a, b)` names.
+    fn classify(&self, a: usize, b: usize) -> Option<Mention> {
+        if a >= b {
+            return None;
+        }
+        let head = b - 1;
+        let whole = self.span(a, b);
+        let mk = |kind: MentionKind, head: Span| Some(Mention { span: whole, head, kind, apposition: None });
+        let hw = self.low(head);
+        if self.lex.vague.contains(hw) {
+            return mk(MentionKind::Group, whole);
+        }
+        if self.lex.documents.contains(hw) {
+            return mk(MentionKind::Document, whole);
+        }
+        if !self.cap(head) {
+            if self.lex.org_nouns.contains(hw) {
+                // "the company", "the Russian government": only with a determiner or a name before it
+                return if b - a >= 2 { mk(MentionKind::Organization, whole) } else { None };
+            }
+            if self.lex.role_heads.contains(hw) && (b - a >= 2 || self.lex.anaphoric_roles.contains(hw)) {
+                return mk(MentionKind::Role, whole);
+            }
+            return None;
+        }
+        if b - a == 1 && DETERMINERS.contains(&hw) {
+            return None;
+        }
+        // a nationality adjective alone ("Russian state media") names nobody
+        if b - a == 1 && self.known(a, b).is_some_and(|k| k.surface == crate::lexicon::Surface::Adjective) {
+            return None;
+        }
+        // capitalized head: a known organization or place?
+        let body_start = if DETERMINERS.contains(&self.low(a)) { a + 1 } else { a };
+        if body_start < b {
+            if let Some(_k) = self.known(body_start, b) {
+                return mk(MentionKind::Organization, self.span(body_start, b));
+            }
+        }
+        // the name: the trailing run of capitalized words that are not titles, honorifics or known entities
+        let mut n = b;
+        while n > a {
+            let k = n - 1;
+            if !self.cap(k) || self.stop_cap(k) || self.lex.honorifics.contains(self.text(k).trim_end_matches('.')) {
+                break;
+            }
+            if self.title_word(k) && !(n == b && k > a && self.lex.honorifics.contains(self.text(k - 1).trim_end_matches('.'))) {
+                break;
+            }
+            if self.known(k, k + 1).is_some() && n == b && k + 1 == b && b - a > 1 {
+                break;
+            }
+            if self.known(k, k + 1).is_some() && n < b {
+                break;
+            }
+            n -= 1;
+        }
+        if n == b {
+            // no name: "Prime Minister said", "Foreign Secretary"
+            if self.title_word(head) {
+                return mk(MentionKind::Role, whole);
+            }
+            if self.known(head, b).is_some() {
+                return mk(MentionKind::Organization, self.span(head, b));
+            }
+            return None;
+        }
+        let org_like = (body_start..b).any(|k| self.cap(k) && self.lex.org_heads.contains(self.text(k)));
+        if org_like {
+            return mk(MentionKind::Organization, self.span(body_start, b));
+        }
+        let name = self.span(n, b);
+        if b - n == 1 && self.known(n, b).is_some() {
+            return mk(MentionKind::Organization, name);
+        }
+        mk(MentionKind::Name, name)
+    }
+}

@@ -1,0 +1,437 @@
+//! Knowledge of the world, loaded once from TOML files in `data/lexicon/`.
+//!
+//! The defaults are compiled into the binary (so it runs anywhere); a user adds
+//! their own file with `--lexicon FILE`, whose lists are merged over the
+//! defaults as a union. Nothing about particular people or articles lives in
+//! code: to teach quotegraph a new speech verb, add its forms to
+//! `data/lexicon/cues.toml` (or to your own file under `[cues] speech`).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// A small, fast, non-cryptographic hasher (FNV-1a) for short word keys.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash set of words keyed with [`Fnv`].
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by words with [`Fnv`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("data/lexicon/cues.toml", include_str!("../data/lexicon/cues.toml")),
+    ("data/lexicon/titles.toml", include_str!("../data/lexicon/titles.toml")),
+    ("data/lexicon/orgs.toml", include_str!("../data/lexicon/orgs.toml")),
+    ("data/lexicon/places.toml", include_str!("../data/lexicon/places.toml")),
+    ("data/lexicon/grammar.toml", include_str!("../data/lexicon/grammar.toml")),
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawLexicon {
+    cues: RawCues,
+    titles: RawTitles,
+    org: Vec<RawOrg>,
+    org_words: RawOrgWords,
+    country: Vec<RawPlace>,
+    region: Vec<RawPlace>,
+    grammar: RawGrammar,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawGrammar {
+    abbreviations: Vec<String>,
+    sentence_starters: Vec<String>,
+    not_names: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawCues {
+    speech: Vec<String>,
+    belief: Vec<String>,
+    evidence: Vec<String>,
+    phrases: Vec<String>,
+    vague: Vec<String>,
+    documents: Vec<String>,
+    listeners: Vec<String>,
+    sources: Vec<String>,
+    bare_clause: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawTitles {
+    honorifics: Vec<String>,
+    roles: Vec<String>,
+    modifiers: Vec<String>,
+    anaphoric_roles: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawOrg {
+    name: String,
+    aliases: Vec<String>,
+    kind: String,
+    country: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawOrgWords {
+    heads: Vec<String>,
+    nouns: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawPlace {
+    name: String,
+    aliases: Vec<String>,
+    adjectives: Vec<String>,
+    capitals: Vec<String>,
+    country: String,
+}
+
+/// An organization known to the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Org {
+    /// Canonical name ("European Union").
+    pub name: String,
+    /// country, government, party, company, ngo, intergovernmental, media, …
+    pub kind: String,
+    /// Canonical country name, when the organization belongs to one.
+    pub country: Option<String>,
+}
+
+/// How a surface form names an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// The canonical name or an alias.
+    Name,
+    /// A nationality adjective ("Polish").
+    Adjective,
+    /// A capital used for its government ("Moscow").
+    Capital,
+}
+
+/// A named entity the lexicon knows: an organization or a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// Index into [`Lexicon::orgs`].
+    pub org: usize,
+    /// How the matched words name it.
+    pub surface: Surface,
+}
+
+/// All the world knowledge the pipeline uses.
+///
+/// ```
+/// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+/// assert!(lex.is_speech_verb("said"));
+/// assert!(!lex.is_speech_verb("table"));
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    /// Communication verbs, every form, lower case.
+    pub speech: WordSet,
+    /// Verbs of belief and intention, every form, lower case.
+    pub belief: WordSet,
+    /// Verbs by which data and documents "show" or "find".
+    pub evidence: WordSet,
+    /// Multiword cues as lower-case word sequences ("according to").
+    pub phrases: Vec<Vec<String>>,
+    /// Nouns of vague or anonymous sources ("officials", "experts").
+    pub vague: WordSet,
+    /// Nouns of data and documents ("data", "figures", "report").
+    pub documents: WordSet,
+    /// Nouns for an audience after a cue ("reporters" in "told reporters").
+    pub listeners: WordSet,
+    /// Phrases after which the source follows ("according to"), as lower-case word sequences.
+    pub sources: Vec<Vec<String>>,
+    /// Verb forms after which a reported clause may follow without "that".
+    pub bare_clause: WordSet,
+    /// The last word of every role ("minister", "state"): what a role phrase ends with.
+    pub role_heads: WordSet,
+    /// Honorifics as written ("Mr", "Dr.").
+    pub honorifics: WordSet,
+    /// Role nouns, lower case, as word sequences ("secretary of state").
+    pub roles: WordSet,
+    /// Longest role, in words.
+    pub max_role_words: usize,
+    /// Words that may stand before a role inside a title ("former", "deputy").
+    pub modifiers: WordSet,
+    /// Role nouns that, after "the", refer to an earlier person.
+    pub anaphoric_roles: WordSet,
+    /// Organizations and places (countries and regions are organizations of kind
+    /// `country`/`region`).
+    pub orgs: Vec<Org>,
+    /// Exact-case surface form (words joined by one space) → entity.
+    pub known: WordMap<Known>,
+    /// Longest known surface form, in words.
+    pub max_known_words: usize,
+    /// Words that end an organization's name ("Institute", "Party").
+    pub org_heads: WordSet,
+    /// Abbreviations that keep their full stop ("Jan", "Calif"), as written, without the dot.
+    pub abbreviations: WordSet,
+    /// Words that open a sentence even right after an abbreviation.
+    pub sentence_starters: WordSet,
+    /// Capitalized words that are never part of a personal name ("Monday", "January").
+    pub not_names: WordSet,
+    /// Every word of every role and modifier, lower case ("secretary", "state", "foreign").
+    pub title_words: WordSet,
+    /// Common nouns for organizations ("company", "government"): "the company said".
+    pub org_nouns: WordSet,
+}
+
+fn lower_set(v: &[String]) -> impl Iterator<Item = String> + '_ {
+    v.iter().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty())
+}
+
+/// Splits a surface form into the words the tokenizer will produce, joined by a space.
+fn norm_words(s: &str) -> String {
+    crate::segment::words_of(s).join(" ")
+}
+
+impl Lexicon {
+    /// The lexicon built from the files shipped in `data/lexicon/`.
+    pub fn default_lexicon() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (name, text) in DEFAULT_FILES {
+            // The shipped files are checked by the test suite; failing here is a build defect.
+            let raw: RawLexicon = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            lex.merge(raw);
+        }
+        lex
+    }
+
+    /// The default lexicon with the user's files merged over it.
+    ///
+    /// ```no_run
+    /// let lex = quotegraph::lexicon::Lexicon::load(&["my-words.toml".into()]).unwrap();
+    /// ```
+    pub fn load(extra: &[std::path::PathBuf]) -> Result<Lexicon, Error> {
+        let mut lex = Lexicon::default_lexicon();
+        for path in extra {
+            lex.merge(Self::read_file(path)?);
+        }
+        Ok(lex)
+    }
+
+    fn read_file(path: &Path) -> Result<RawLexicon, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        toml::from_str(&text).map_err(|e| {
+            let msg = e.message().to_string();
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            match line {
+                Some(l) => Error::input(path, format!("line {l}: {msg}")),
+                None => Error::input(path, msg),
+            }
+        })
+    }
+
+    fn merge(&mut self, raw: RawLexicon) {
+        let c = raw.cues;
+        self.speech.extend(lower_set(&c.speech));
+        self.belief.extend(lower_set(&c.belief));
+        self.evidence.extend(lower_set(&c.evidence));
+        self.vague.extend(lower_set(&c.vague));
+        self.documents.extend(lower_set(&c.documents));
+        self.listeners.extend(lower_set(&c.listeners));
+        self.bare_clause.extend(lower_set(&c.bare_clause));
+        for p in lower_set(&c.sources) {
+            let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
+            if !words.is_empty() && !self.sources.contains(&words) {
+                self.sources.push(words);
+            }
+        }
+        self.sources.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        for p in lower_set(&c.phrases) {
+            let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
+            if !words.is_empty() && !self.phrases.contains(&words) {
+                self.phrases.push(words);
+            }
+        }
+        // longest phrase first, so that matching prefers "according to" over "according"
+        self.phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let g = raw.grammar;
+        self.abbreviations.extend(g.abbreviations.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
+        self.sentence_starters.extend(g.sentence_starters.iter().map(|s| s.trim().to_string()));
+        self.not_names.extend(g.not_names.iter().map(|s| s.trim().to_string()));
+        let t = raw.titles;
+        for h in &t.honorifics {
+            let h = h.trim();
+            if !h.is_empty() {
+                self.honorifics.insert(h.trim_end_matches('.').to_string());
+            }
+        }
+        for r in lower_set(&t.roles) {
+            let r = norm_words(&r);
+            self.max_role_words = self.max_role_words.max(r.split(' ').count());
+            if let Some(last) = r.split(' ').next_back() {
+                self.role_heads.insert(last.trim_end_matches('.').to_string());
+            }
+            self.roles.insert(r);
+        }
+        self.modifiers.extend(lower_set(&t.modifiers).map(|m| norm_words(&m)));
+        const GLUE: &[&str] = &["of", "for", "to", "at", "the", "and", "on", "in"];
+        let words: Vec<String> = self
+            .roles
+            .iter()
+            .chain(self.modifiers.iter())
+            .flat_map(|r| r.split(' ').map(|w| w.trim_end_matches('.').to_string()).collect::<Vec<_>>())
+            .filter(|w| !GLUE.contains(&w.as_str()))
+            .collect();
+        self.title_words.extend(words);
+        self.anaphoric_roles.extend(lower_set(&t.anaphoric_roles));
+        self.org_heads.extend(raw.org_words.heads.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
+        self.org_nouns.extend(lower_set(&raw.org_words.nouns));
+        for o in raw.org {
+            let country = Some(o.country.trim().to_string()).filter(|c| !c.is_empty());
+            let kind = if o.kind.trim().is_empty() { "other".to_string() } else { o.kind.trim().to_string() };
+            let idx = self.add_org(&o.name, kind, country);
+            for a in &o.aliases {
+                self.add_surface(a, idx, Surface::Name);
+            }
+        }
+        for (places, kind) in [(raw.country, "country"), (raw.region, "region")] {
+            for p in places {
+                let country = Some(p.country.trim().to_string()).filter(|c| !c.is_empty());
+                let idx = self.add_org(&p.name, kind.to_string(), country);
+                for a in &p.aliases {
+                    self.add_surface(a, idx, Surface::Name);
+                }
+                for a in &p.adjectives {
+                    self.add_surface(a, idx, Surface::Adjective);
+                }
+                for a in &p.capitals {
+                    self.add_surface(a, idx, Surface::Capital);
+                }
+            }
+        }
+    }
+
+    fn add_org(&mut self, name: &str, kind: String, country: Option<String>) -> usize {
+        let name = name.trim();
+        let idx = match self.orgs.iter().position(|o| o.name == name) {
+            Some(i) => {
+                // a user's entry refines the default one
+                self.orgs[i].kind = kind;
+                if country.is_some() {
+                    self.orgs[i].country = country;
+                }
+                i
+            }
+            None => {
+                self.orgs.push(Org { name: name.to_string(), kind, country });
+                self.orgs.len() - 1
+            }
+        };
+        self.add_surface(name, idx, Surface::Name);
+        idx
+    }
+
+    fn add_surface(&mut self, surface: &str, org: usize, kind: Surface) {
+        let key = norm_words(surface.trim());
+        if key.is_empty() {
+            return;
+        }
+        self.max_known_words = self.max_known_words.max(key.split(' ').count());
+        // the first meaning given wins for ambiguous forms, except that a name beats an adjective
+        match self.known.get(&key) {
+            Some(k) if !(k.surface != Surface::Name && kind == Surface::Name) => {}
+            _ => {
+                self.known.insert(key, Known { org, surface: kind });
+            }
+        }
+    }
+
+    /// True for any form of a communication verb ("said", "tells").
+    pub fn is_speech_verb(&self, lower: &str) -> bool {
+        self.speech.contains(lower)
+    }
+
+    /// The entity that exact words (joined by single spaces) name, if any.
+    ///
+    /// ```
+    /// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+    /// let k = lex.lookup("Polish").unwrap();
+    /// assert_eq!(lex.orgs[k.org].name, "Poland");
+    /// ```
+    pub fn lookup(&self, words: &str) -> Option<Known> {
+        self.known.get(words).copied()
+    }
+
+    /// True when the lower-case words form a role ("foreign minister" is not, "minister" is).
+    pub fn is_role(&self, lower_words: &str) -> bool {
+        self.roles.contains(lower_words)
+    }
+
+    /// True when the word, as written, is an honorific ("Mr", "Dr.").
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word.trim_end_matches('.'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_files_parse_and_hold_the_basics() {
+        let lex = Lexicon::default_lexicon();
+        for v in ["said", "says", "told", "warned", "cautions", "notes"] {
+            assert!(lex.is_speech_verb(v), "{v}");
+        }
+        assert!(lex.is_honorific("Dr."));
+        assert!(lex.is_role("spokesperson"));
+        assert_eq!(lex.orgs[lex.lookup("EU").unwrap().org].name, "European Union");
+        assert_eq!(lex.lookup("Chinese").unwrap().surface, Surface::Adjective);
+        assert!(lex.sources.iter().any(|p| p == &["according", "to"]));
+    }
+
+    #[test]
+    fn a_user_file_is_merged_over_the_defaults() {
+        let dir = std::env::temp_dir().join(format!("qg-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("mine.toml");
+        std::fs::write(&f, "[cues]\nspeech = [\"harrumphed\"]\n[[org]]\nname = \"Acme Widgets\"\naliases = [\"AW\"]\nkind = \"company\"\n").unwrap();
+        let lex = Lexicon::load(&[f.clone()]).unwrap();
+        assert!(lex.is_speech_verb("harrumphed"));
+        assert!(lex.is_speech_verb("said"));
+        assert_eq!(lex.orgs[lex.lookup("AW").unwrap().org].name, "Acme Widgets");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_broken_user_file_names_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("qg-lex-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("bad.toml");
+        std::fs::write(&f, "[cues]\nspeech = [\"a\",\n").unwrap();
+        let e = Lexicon::load(&[f.clone()]).unwrap_err().to_string();
+        assert!(e.contains("bad.toml") && e.contains("line"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,463 @@
+//! Stage 4, resolve: speaker mentions → people and organizations, with title and
+//! organization.
+//!
+//! Within a document: a full name introduces a person; a surname or
+//! "Mr Surname" later refers to that person; "he"/"she" refers to the nearest
+//! person mentioned before it; "the minister" to the nearest person whose
+//! title holds "minister"; "it"/"they" to the nearest organization or group.
+//! A quotation that continues an earlier speaker takes that speaker.
+
+use crate::lexicon::{Lexicon, Surface};
+use crate::model::{Attribution, MentionKind, Span, Speaker};
+use crate::segment::{Segmented, TokKind};
+
+/// A person seen in the document.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    surname: String,
+    title: Option<String>,
+    org: Option<String>,
+    /// Byte offset of the mention.
+    at: usize,
+}
+
+/// Resolves every attribution's mention into a [`Speaker`], in place.
+///
+/// ```
+/// use quotegraph::{lexicon::Lexicon, model::Document, segment::segment, extract::extract, resolve::resolve};
+/// let lex = Lexicon::default_lexicon();
+/// let doc = Document::new("d", "Polish President Andrzej Duda spoke. “No,” Duda said. “Never,” he added.");
+/// let seg = segment(&doc, &lex);
+/// let mut found = extract(&seg, &lex);
+/// resolve(&seg, &lex, &mut found);
+/// assert_eq!(found[0].speaker.name.as_deref(), Some("Andrzej Duda"));
+/// assert_eq!(found[0].speaker.org.as_deref(), Some("Poland"));
+/// assert_eq!(found[1].speaker.name.as_deref(), Some("Andrzej Duda"));
+/// ```
+pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
+    let r = Resolver { seg, lex };
+    let mut people = r.scan_people();
+    // attributions in text order of their mentions, so earlier references exist first
+    let mut order: Vec<usize> = (0..atts.len()).collect();
+    order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
+    let mut orgs_seen: Vec<(usize, Speaker)> = Vec::new();
+    for &i in &order {
+        let Some(m) = atts[i].mention.clone() else { continue };
+        let text = &seg.doc.text;
+        let sp = match m.kind {
+            MentionKind::Name => {
+                let (title, mut org) = r.title_and_org(m.span, m.head, m.apposition);
+                if org.is_none() && title.is_some() {
+                    // "Ukrainian officials …, with Foreign Minister X stating": the country the sentence is about
+                    org = r.country_before(atts[i].sentence, m.span.start);
+                }
+                let name = r.clean_name(m.head.of(text));
+                let surname = name.split(' ').next_back().unwrap_or("").to_string();
+                let single = !name.contains(' ');
+                // a surname alone refers to the full name mentioned before
+                let earlier = people.iter().filter(|p| p.at <= m.head.start && (p.surname == surname || p.name == name)).max_by_key(|p| p.at);
+                let (name, title, org) = match earlier {
+                    Some(p) if single || p.name == name => (p.name.clone(), title.or(p.title.clone()), org.or(p.org.clone())),
+                    _ => (name, title, org),
+                };
+                // remember (or refine) this person
+                if let Some(p) = people.iter_mut().find(|p| p.name == name) {
+                    if p.title.is_none() {
+                        p.title = title.clone();
+                    }
+                    if p.org.is_none() {
+                        p.org = org.clone();
+                    }
+                }
+                people.push(Person { name: name.clone(), surname, title: title.clone(), org: org.clone(), at: m.head.start });
+                Speaker { name: Some(name), title, org, is_org: false }
+            }
+            MentionKind::Pronoun => {
+                let w = m.head.of(&seg.lower);
+                match w {
+                    "he" | "she" | "i" => r.nearest_person(&people, m.head.start),
+                    "it" | "they" | "we" => {
+                        let org = orgs_seen.iter().filter(|(at, _)| *at < m.head.start).max_by_key(|(at, _)| *at).map(|(_, s)| s.clone());
+                        match (w, org) {
+                            (_, Some(s)) => s,
+                            ("they", None) => Speaker::default(),
+                            _ => Speaker::default(),
+                        }
+                    }
+                    _ => Speaker::default(),
+                }
+            }
+            MentionKind::Role => {
+                let (title, org) = r.title_and_org(m.span, Span::new(m.span.end, m.span.end), m.apposition);
+                let first = seg.lower[m.span.start..m.span.end].split(' ').next().unwrap_or("").to_string();
+                let word = m.span.of(text);
+                let namesake = people.iter().filter(|p| p.at < m.span.start && p.surname == word).max_by_key(|p| p.at);
+                if let Some(p) = namesake {
+                    // a surname that is also a title word ("Major", "Judge")
+                    Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false }
+                } else if first == "the" && org.is_none() {
+                    // "the minister": the nearest person whose title names the role
+                    let role = m.span.of(&seg.lower).rsplit(' ').next().unwrap_or("").to_string();
+                    let p = people
+                        .iter()
+                        .filter(|p| p.at < m.span.start && p.title.as_ref().is_some_and(|t| t.to_lowercase().contains(&role)))
+                        .max_by_key(|p| p.at);
+                    match p {
+                        Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
+                        None => Speaker { name: None, title, org, is_org: false },
+                    }
+                } else if let Some(o) = org {
+                    // an unnamed spokesperson speaks for the organization
+                    Speaker { name: Some(o.clone()), title, org: Some(o), is_org: true }
+                } else {
+                    Speaker { name: None, title, org: None, is_org: false }
+                }
+            }
+            MentionKind::Organization | MentionKind::Document | MentionKind::Group => {
+                let known = r.known_in(m.span);
+                let phrase = r.strip_determiner(m.span);
+                let s = match (m.kind, known) {
+                    (MentionKind::Organization, Some((name, _))) => Speaker { name: Some(name.clone()), title: None, org: None, is_org: true },
+                    (MentionKind::Document, Some((name, _))) => Speaker { name: Some(name), title: None, org: None, is_org: true },
+                    (MentionKind::Group, Some((name, _))) => Speaker { name: Some(phrase), title: None, org: Some(name), is_org: true },
+                    _ => Speaker { name: Some(phrase), title: None, org: None, is_org: true },
+                };
+                if m.kind != MentionKind::Document {
+                    orgs_seen.push((m.span.start, s.clone()));
+                }
+                s
+            }
+        };
+        atts[i].speaker = sp;
+    }
+    // continuations take the speaker of the attribution they continue
+    for i in 0..atts.len() {
+        if let Some(k) = atts[i].continues {
+            if k < atts.len() && k != i {
+                atts[i].speaker = atts[k].speaker.clone();
+            }
+        }
+    }
+}
+
+struct Resolver<'s, 'a> {
+    seg: &'s Segmented<'a>,
+    lex: &'s Lexicon,
+}
+
+impl Resolver<'_, '_> {
+    /// Strips honorifics and possessives from a name ("Dr. Elena Petrova" → "Elena Petrova").
+    fn clean_name(&self, s: &str) -> String {
+        let words: Vec<&str> = s.split_whitespace().filter(|w| !self.lex.is_honorific(w)).collect();
+        let mut name = words.join(" ");
+        for suffix in ["’s", "'s"] {
+            if let Some(x) = name.strip_suffix(suffix) {
+                name = x.to_string();
+            }
+        }
+        name
+    }
+
+    fn strip_determiner(&self, span: Span) -> String {
+        let t = span.of(&self.seg.doc.text);
+        for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+            if let Some(rest) = t.strip_prefix(d) {
+                return rest.to_string();
+            }
+        }
+        t.to_string()
+    }
+
+    /// Word tokens (index range) inside `span`.
+    fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
+        let toks = &self.seg.tokens;
+        let a = toks.partition_point(|t| t.span.start < span.start);
+        let b = toks.partition_point(|t| t.span.start < span.end);
+        a..b
+    }
+
+    /// The first known organization or place inside `span`: (canonical name, surface kind).
+    fn known_in(&self, span: Span) -> Option<(String, Surface)> {
+        let r = self.tokens_in(span);
+        let text = &self.seg.doc.text;
+        let max = self.lex.max_known_words.max(1);
+        let mut i = r.start;
+        while i < r.end {
+            for n in (1..=max.min(r.end - i)).rev() {
+                let words: Vec<&str> = (i..i + n).map(|k| self.seg.tokens[k].span.of(text)).collect();
+                let mut key = words.join(" ");
+                for suffix in ["’s", "'s"] {
+                    if let Some(x) = key.strip_suffix(suffix) {
+                        key = x.to_string();
+                    }
+                }
+                if let Some(k) = self.lex.lookup(&key) {
+                    return Some((self.lex.orgs[k.org].name.clone(), k.surface));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Title and organization from the words before the name and from an apposition.
+    fn title_and_org(&self, mention: Span, head: Span, appos: Option<Span>) -> (Option<String>, Option<String>) {
+        let text = &self.seg.doc.text;
+        let zone = Span::new(mention.start, head.start.max(mention.start));
+        let r = self.tokens_in(zone);
+        let max = self.lex.max_known_words.max(1);
+        let mut title_words: Vec<&str> = Vec::new();
+        let mut org: Option<String> = None;
+        let mut i = r.start;
+        while i < r.end {
+            let t = self.seg.tokens[i];
+            if t.kind != TokKind::Word {
+                i += 1;
+                continue;
+            }
+            let w = t.span.of(text);
+            let lw = t.span.of(&self.seg.lower);
+            let after_connector = title_words.last().is_some_and(|p| matches!(p.to_lowercase().as_str(), "to" | "of" | "for" | "at"));
+            let mut matched = None;
+            for n in (1..=max.min(r.end - i)).rev() {
+                let words: Vec<&str> = (i..i + n).map(|k| self.seg.tokens[k].span.of(text)).collect();
+                if let Some(k) = self.lex.lookup(&words.join(" ")) {
+                    matched = Some((n, k));
+                    break;
+                }
+            }
+            if let Some((n, k)) = matched {
+                if after_connector {
+                    // "ambassador to Russia": the place belongs to the title
+                    for kk in i..i + n {
+                        title_words.push(self.seg.tokens[kk].span.of(text));
+                    }
+                } else if org.is_none() {
+                    org = Some(self.lex.orgs[k.org].name.clone());
+                }
+                i += n;
+                continue;
+            }
+            let honorific_only = self.lex.is_honorific(w) && !self.lex.title_words.contains(lw.trim_end_matches('.'));
+            if matches!(lw, "the" | "a" | "an") || honorific_only {
+                i += 1;
+                continue;
+            }
+            title_words.push(w);
+            i += 1;
+        }
+        while title_words.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "to" | "at" | "and")) {
+            title_words.pop();
+        }
+        let mut title = if title_words.iter().any(|w| self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.'))) {
+            Some(title_words.join(" "))
+        } else {
+            None
+        };
+        if let Some(a) = appos {
+            let (t2, o2) = self.parse_apposition(a);
+            if title.is_none() {
+                title = t2;
+            }
+            if org.is_none() {
+                org = o2;
+            }
+        }
+        (title, org)
+    }
+
+    /// "a senior fellow at the Center for Eurasian Studies" → ("senior fellow", "Center for Eurasian Studies").
+    fn parse_apposition(&self, a: Span) -> (Option<String>, Option<String>) {
+        let text = a.of(&self.seg.doc.text);
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        while words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly")) {
+            words.remove(0);
+        }
+        let split = words.iter().position(|w| matches!(w.to_lowercase().as_str(), "at" | "of" | "for" | "with" | "from" | "in"));
+        let (t, o) = match split {
+            Some(p) => (words[..p].join(" "), words[p + 1..].join(" ")),
+            None => (words.join(" "), String::new()),
+        };
+        let t = t.trim_end_matches(',').to_string();
+        let title = t
+            .split_whitespace()
+            .any(|w| self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.')))
+            .then_some(t)
+            .filter(|t| t.split_whitespace().count() <= 6);
+        let mut o = o.trim_end_matches([',', '.']).to_string();
+        for d in ["the ", "The "] {
+            if let Some(x) = o.strip_prefix(d) {
+                o = x.to_string();
+            }
+        }
+        let org = if o.is_empty() || !o.chars().next().is_some_and(|c| c.is_uppercase()) {
+            None
+        } else {
+            Some(self.lex.lookup(&crate::segment::words_of(&o).join(" ")).map(|k| self.lex.orgs[k.org].name.clone()).unwrap_or(o))
+        };
+        (title, org)
+    }
+
+    /// The nearest country named (or named by its adjective) in `sentence` before `at`, outside quotes.
+    fn country_before(&self, sentence: Span, at: usize) -> Option<String> {
+        let r = self.tokens_in(Span::new(sentence.start, at.max(sentence.start)));
+        let text = &self.seg.doc.text;
+        r.rev()
+            .filter(|&k| self.seg.tokens[k].kind == TokKind::Word && self.seg.tokens[k].cap && self.seg.in_quote[k].is_none())
+            .find_map(|k| {
+                let known = self.lex.lookup(self.seg.tokens[k].span.of(text))?;
+                let o = &self.lex.orgs[known.org];
+                (o.kind == "country").then(|| o.name.clone())
+            })
+    }
+
+    /// The nearest person mentioned before `at`, within the two paragraphs before it.
+    fn nearest_person(&self, people: &[Person], at: usize) -> Speaker {
+        let para_of = |pos: usize| self.seg.paragraphs.partition_point(|p| p.end < pos);
+        let here = para_of(at);
+        people
+            .iter()
+            .filter(|p| p.at < at && here.saturating_sub(para_of(p.at)) <= 3)
+            .max_by_key(|p| p.at)
+            .map(|p| Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false })
+            .unwrap_or_default()
+    }
+
+    /// People named in the text outside quotes: two or more capitalized words that
+    /// are not a known organization or place, or an honorific and a name.
+    fn scan_people(&self) -> Vec<Person> {
+        let seg = self.seg;
+        let text = &seg.doc.text;
+        let mut out = Vec::new();
+        let toks = &seg.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if t.kind != TokKind::Word || !t.cap || seg.in_quote[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len() && toks[j].kind == TokKind::Word && toks[j].cap && seg.in_quote[j].is_none() {
+                if j > i && &text[toks[j - 1].span.end..toks[j].span.start] != " " {
+                    break;
+                }
+                j += 1;
+            }
+            // strip leading sentence words, titles and honorifics
+            let mut a = i;
+            let mut hon = false;
+            let mut title: Vec<&str> = Vec::new();
+            let mut org: Option<String> = None;
+            while a < j {
+                let w = toks[a].span.of(text);
+                let lw = toks[a].span.of(&seg.lower);
+                if self.lex.title_words.contains(lw.trim_end_matches('.')) {
+                    title.push(w);
+                } else if let Some(k) = self.lex.lookup(w).filter(|_| org.is_none()) {
+                    org = Some(self.lex.orgs[k.org].name.clone());
+                }
+                if self.lex.is_honorific(w) {
+                    hon = true;
+                    a += 1;
+                } else if self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w) || self.lex.title_words.contains(lw.trim_end_matches('.')) || self.lex.lookup(w).is_some() {
+                    a += 1;
+                } else {
+                    break;
+                }
+            }
+            let n = j - a;
+            let name_words: Vec<&str> = (a..j).map(|k| toks[k].span.of(text)).collect();
+            let joined = name_words.join(" ");
+            let orgish = name_words.iter().any(|w| self.lex.org_heads.contains(*w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(*w));
+            let title = (!title.is_empty()).then(|| title.join(" "));
+            if ((2..=4).contains(&n) || (n == 1 && hon)) && !orgish && self.lex.lookup(&joined).is_none() {
+                let name = self.clean_name(&joined);
+                let surname = name.split(' ').next_back().unwrap_or("").to_string();
+                if n >= 2 {
+                    out.push(Person { name, surname, title, org, at: toks[a].span.start });
+                } else {
+                    // "Mr Blair": the full name seen before, or the surname alone
+                    let prev = out.iter().rev().find(|p: &&Person| p.surname == surname).cloned();
+                    let p = match prev {
+                        Some(p) => Person { at: toks[a].span.start, ..p },
+                        None => Person { name, surname, title, org, at: toks[a].span.start },
+                    };
+                    out.push(p);
+                }
+            } else if n == 1 {
+                // a surname seen before as part of a full name
+                let w = self.clean_name(toks[a].span.of(text));
+                if let Some(p) = out.iter().rev().find(|p| p.surname == w).cloned() {
+                    out.push(Person { at: toks[a].span.start, ..p });
+                }
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    fn run(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+        let lex = Lexicon::default_lexicon();
+        let doc = Document::new("t", text);
+        let seg = crate::segment::segment(&doc, &lex);
+        let mut a = crate::extract::extract(&seg, &lex);
+        resolve(&seg, &lex, &mut a);
+        a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn title_and_nationality_before_a_name() {
+        let r = run("Polish President Andrzej Duda warned against “peace at any price,” citing risks.");
+        assert_eq!(r[0].1.as_deref(), Some("Andrzej Duda"));
+        assert_eq!(r[0].2.as_deref(), Some("President"));
+        assert_eq!(r[0].3.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn apposition_gives_title_and_organization() {
+        let r = run("“It will hold,” says Dr. Jane Roe, a senior fellow at the Institute for Peace Research.");
+        assert_eq!(r[0].1.as_deref(), Some("Jane Roe"));
+        assert_eq!(r[0].2.as_deref(), Some("senior fellow"));
+        assert_eq!(r[0].3.as_deref(), Some("Institute for Peace Research"));
+    }
+
+    #[test]
+    fn a_place_after_to_stays_in_the_title() {
+        let r = run("Former U.S. ambassador to Russia John Doe cautions: “Go slowly.”");
+        assert_eq!(r[0].2.as_deref(), Some("Former ambassador to Russia"));
+        assert_eq!(r[0].3.as_deref(), Some("United States"));
+    }
+
+    #[test]
+    fn surnames_and_pronouns_resolve_to_the_full_name() {
+        let r = run("Senator Mary Major spoke on Monday.\n\n“We lost,” Major said. “But we will return,” she added.");
+        assert_eq!(r[0].1.as_deref(), Some("Mary Major"));
+        assert_eq!(r[1].1.as_deref(), Some("Mary Major"));
+    }
+
+    #[test]
+    fn the_role_noun_refers_back() {
+        let r = run("Defence Minister Tom Hale visited the base. The minister said the army was ready to move.");
+        assert_eq!(r[0].1.as_deref(), Some("Tom Hale"));
+    }
+
+    #[test]
+    fn an_unnamed_spokesman_speaks_for_the_organization() {
+        let r = run("A Kremlin spokesman said the talks were useful and would go on.");
+        assert_eq!(r[0].1.as_deref(), Some("Kremlin"));
+    }
+
+    #[test]
+    fn continuation_takes_the_previous_speaker() {
+        let r = run("“One,” said Ann Lee.\n\n“Two.”");
+        assert_eq!(r[1].1.as_deref(), Some("Ann Lee"));
+    }
+}

@@ -1,0 +1,658 @@
+//! Stage 2, segment: a [`Document`] → paragraphs, sentences, tokens and paired
+//! quotation marks ([`Segmented`]).
+//!
+//! Why quotes are paired per paragraph: newspapers never run a quotation across
+//! a paragraph break without reopening it, so a mark left open at a paragraph's
+//! end either continues in the next paragraph (which then opens with a mark) or
+//! is a typo. Either way it must not swallow the rest of the article.
+
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Span};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters and digits, with internal apostrophes, hyphens and dots ("don’t", "U.S.").
+    Word,
+    /// Any other non-space character.
+    Punct,
+    /// The opening mark of quote `n` (index into [`Segmented::quotes`]).
+    Open(usize),
+    /// The closing mark of quote `n`.
+    Close(usize),
+}
+
+/// One token with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+    /// For a word: its first letter is upper case.
+    pub cap: bool,
+}
+
+impl Token {
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// A pair of quotation marks and what lies between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the quote runs to the paragraph's end.
+    pub close: Option<Span>,
+    /// The words between the marks (to the paragraph's end for an open quote), trimmed.
+    pub inner: Span,
+    /// 0 for a top-level quote, 1 for a quote inside it, …
+    pub depth: usize,
+    /// The paragraph it sits in.
+    pub paragraph: usize,
+    /// It opens a paragraph that continues a quote left open at the end of the previous one.
+    pub continuation: bool,
+}
+
+/// A sentence: sentence boundaries are never placed inside a top-level quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its text, trimmed.
+    pub span: Span,
+    /// The paragraph it sits in.
+    pub paragraph: usize,
+    /// Its tokens, as a range into [`Segmented::tokens`].
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// A document cut into the units later stages work on.
+#[derive(Debug, Clone)]
+pub struct Segmented<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The text with ASCII letters lower-cased (same byte offsets as the text).
+    pub lower: String,
+    /// Every token in order.
+    pub tokens: Vec<Token>,
+    /// Paragraph spans, trimmed.
+    pub paragraphs: Vec<Span>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Quotes in order of their opening mark.
+    pub quotes: Vec<Quote>,
+    /// For each token, the top-level quote it lies inside (marks included).
+    pub in_quote: Vec<Option<usize>>,
+}
+
+impl Segmented<'_> {
+    /// The text of token `i` as written.
+    pub fn text(&self, i: usize) -> &str {
+        self.tokens[i].span.of(&self.doc.text)
+    }
+    /// The text of token `i` with ASCII letters lower-cased.
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens[i].span.of(&self.lower)
+    }
+}
+
+/// Splits a phrase into the words the tokenizer would make of it (punctuation dropped).
+///
+/// ```
+/// assert_eq!(quotegraph::segment::words_of("U.S. Secretary of State"), vec!["U.S.", "Secretary", "of", "State"]);
+/// ```
+pub fn words_of(s: &str) -> Vec<&str> {
+    tokenize(s, 0, &|_| false).into_iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)).collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
+}
+
+/// Tokenizes `text[from..]` (offsets are absolute). `abbrev` says whether a word
+/// written without its final dot is an abbreviation that keeps it ("Dr").
+fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < text.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut j = i + cl;
+            let mut has_dot = false;
+            while j < text.len() {
+                let d = text[j..].chars().next().unwrap_or(' ');
+                if is_word_char(d) {
+                    j += d.len_utf8();
+                } else if is_joiner(d) {
+                    let after = j + d.len_utf8();
+                    match text[after..].chars().next() {
+                        Some(n) if is_word_char(n) => {
+                            if d == '.' {
+                                has_dot = true;
+                            }
+                            j = after + n.len_utf8();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            // a final dot belongs to acronyms ("U.S."), initials ("J.") and abbreviations ("Dr.")
+            if j < text.len() && bytes[j] == b'.' {
+                let w = &text[start..j];
+                let single_cap = w.chars().count() == 1 && c.is_uppercase();
+                if has_dot || single_cap || abbrev(w) {
+                    j += 1;
+                }
+            }
+            out.push(Token { span: Span::new(start, j), kind: TokKind::Word, cap: c.is_uppercase() });
+            i = j;
+        } else {
+            // NYT-style `` and '' are one mark each
+            let len = if (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) { 2 } else { cl };
+            out.push(Token { span: Span::new(i, i + len), kind: TokKind::Punct, cap: false });
+            i += len;
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Style {
+    Double,
+    Single,
+}
+
+/// Splits the text into paragraphs: at blank lines when the text has any,
+/// otherwise at every line break.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let blank_lines = text.contains("\n\n") || text.contains("\r\n\r\n") || text.contains("\n \n");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        if !t.is_empty() {
+            out.push(Span::new(s + lead, s + lead + t.len()));
+        }
+    };
+    let mut line_start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let line = &text[line_start..i];
+            if !blank_lines || line.trim().is_empty() {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
+            line_start = i + 1;
+        }
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
+    if at <= floor {
+        None
+    } else {
+        text[..at].chars().next_back()
+    }
+}
+
+fn next_char(text: &str, at: usize, ceil: usize) -> Option<char> {
+    if at >= ceil {
+        None
+    } else {
+        text[at..ceil].chars().next()
+    }
+}
+
+fn opens_context(p: Option<char>) -> bool {
+    match p {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '"' | '‘' | '«' | '„'),
+    }
+}
+
+fn closes_context(n: Option<char>) -> bool {
+    match n {
+        None => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+struct Pairing {
+    quotes: Vec<Quote>,
+}
+
+impl Pairing {
+    /// Pairs the marks of one paragraph; returns whether a top-level quote was left open.
+    fn paragraph(&mut self, text: &str, tokens: &mut [Token], para: usize, pspan: Span, continuation: bool) -> bool {
+        // stack of (quote index, style, closing char it expects or None for any double)
+        let mut stack: Vec<(usize, Style)> = Vec::new();
+        let mut first_mark = true;
+        for t in tokens.iter_mut() {
+            if t.kind != TokKind::Punct {
+                if t.kind == TokKind::Word {
+                    first_mark = false;
+                }
+                continue;
+            }
+            let s = t.span.of(text);
+            let before = prev_char(text, t.span.start, pspan.start);
+            let after = next_char(text, t.span.end, pspan.end);
+            let top_double = stack.iter().rposition(|(_, st)| *st == Style::Double);
+            let top_single = stack.iter().rposition(|(_, st)| *st == Style::Single);
+            let open_like = opens_context(before) && after.is_some_and(|c| !c.is_whitespace());
+            let close_like = before.is_some_and(|c| !c.is_whitespace()) && closes_context(after);
+            enum Act {
+                Open(Style),
+                Close(Style),
+                None,
+            }
+            let act = match s {
+                "“" | "„" | "«" | "``" => {
+                    if s == "“" && top_double.is_some() && close_like && !open_like {
+                        Act::Close(Style::Double)
+                    } else {
+                        Act::Open(Style::Double)
+                    }
+                }
+                "”" | "»" | "''" => {
+                    if top_double.is_some() {
+                        Act::Close(Style::Double)
+                    } else if s == "”" && open_like {
+                        Act::Open(Style::Double)
+                    } else {
+                        Act::None
+                    }
+                }
+                "\"" => {
+                    if top_double.is_some() && (close_like || !open_like) {
+                        Act::Close(Style::Double)
+                    } else if top_double.is_none() {
+                        Act::Open(Style::Double)
+                    } else {
+                        // an opening-looking mark inside an open quote: a quote nested with the same mark is rare,
+                        // a missing close is not; close the old one and leave this mark alone
+                        Act::Close(Style::Double)
+                    }
+                }
+                "‘" | "'" => {
+                    if top_single.is_some() && close_like && s == "'" {
+                        Act::Close(Style::Single)
+                    } else if open_like {
+                        Act::Open(Style::Single)
+                    } else {
+                        Act::None
+                    }
+                }
+                "’" => {
+                    if top_single.is_some() && close_like {
+                        Act::Close(Style::Single)
+                    } else {
+                        Act::None
+                    }
+                }
+                _ => Act::None,
+            };
+            match act {
+                Act::Open(style) => {
+                    let idx = self.quotes.len();
+                    let depth = stack.len();
+                    self.quotes.push(Quote {
+                        open: t.span,
+                        close: None,
+                        inner: Span::new(t.span.end, t.span.end),
+                        depth,
+                        paragraph: para,
+                        continuation: continuation && first_mark && depth == 0 && style == Style::Double,
+                    });
+                    stack.push((idx, style));
+                    t.kind = TokKind::Open(idx);
+                }
+                Act::Close(style) => {
+                    let pos = match style {
+                        Style::Double => top_double,
+                        Style::Single => top_single,
+                    };
+                    if let Some(pos) = pos {
+                        // anything opened inside and never closed was not a quote (an apostrophe, a stray mark)
+                        while stack.len() > pos + 1 {
+                            let (dead, _) = stack.pop().unwrap_or((usize::MAX, Style::Single));
+                            self.discard(dead);
+                        }
+                        let (idx, _) = stack.pop().unwrap_or((usize::MAX, style));
+                        if idx != usize::MAX {
+                            self.quotes[idx].close = Some(t.span);
+                            self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, t.span.start));
+                            t.kind = TokKind::Close(idx);
+                        }
+                    }
+                }
+                Act::None => {}
+            }
+            first_mark = false;
+        }
+        // at the paragraph's end: unclosed single quotes were apostrophes; an unclosed double quote
+        // runs to the end of the paragraph and no further
+        let mut left_open = false;
+        while let Some((idx, style)) = stack.pop() {
+            if style == Style::Double && stack.iter().all(|(_, s)| *s != Style::Double) {
+                self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, pspan.end));
+                left_open = true;
+            } else {
+                self.discard(idx);
+            }
+        }
+        left_open
+    }
+
+    fn discard(&mut self, idx: usize) {
+        // marked dead: depth usize::MAX; removed after pairing
+        if let Some(q) = self.quotes.get_mut(idx) {
+            q.depth = usize::MAX;
+        }
+    }
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let piece = &text[s.start..s.end];
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    Span::new(s.start + lead, s.start + lead + t.len())
+}
+
+/// Segments a document. Lexicon supplies abbreviations (which keep their dot) and sentence starters.
+///
+/// ```
+/// use quotegraph::{lexicon::Lexicon, model::Document, segment::segment};
+/// let lex = Lexicon::default_lexicon();
+/// let doc = Document::new("d", "Dr. Smith said: “It works. It really does.” Then she left.");
+/// let seg = segment(&doc, &lex);
+/// assert_eq!(seg.sentences.len(), 2);
+/// assert_eq!(seg.quotes.len(), 1);
+/// assert_eq!(seg.quotes[0].inner.of(&doc.text), "It works. It really does.");
+/// ```
+pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
+    let text = doc.text.as_str();
+    let abbrev = |w: &str| lex.abbreviations.contains(w) || lex.honorifics.contains(w);
+    let paras = paragraphs(text);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut pairing = Pairing { quotes: Vec::new() };
+    let mut para_tokens = Vec::with_capacity(paras.len());
+    let mut left_open = false;
+    for (pi, p) in paras.iter().enumerate() {
+        let mut toks = tokenize(&text[..p.end], p.start, &abbrev);
+        let starts_with_mark = toks.first().is_some_and(|t| matches!(t.span.of(text), "“" | "\"" | "``" | "«" | "„"));
+        left_open = pairing.paragraph(text, &mut toks, pi, *p, left_open && starts_with_mark);
+        let start = tokens.len();
+        tokens.extend(toks);
+        para_tokens.push(start..tokens.len());
+    }
+    // drop discarded quotes and renumber
+    let mut remap = vec![usize::MAX; pairing.quotes.len()];
+    let mut quotes = Vec::with_capacity(pairing.quotes.len());
+    for (i, q) in pairing.quotes.into_iter().enumerate() {
+        if q.depth != usize::MAX {
+            remap[i] = quotes.len();
+            quotes.push(q);
+        }
+    }
+    for t in tokens.iter_mut() {
+        match t.kind {
+            TokKind::Open(i) | TokKind::Close(i) if remap[i] == usize::MAX => t.kind = TokKind::Punct,
+            TokKind::Open(i) => t.kind = TokKind::Open(remap[i]),
+            TokKind::Close(i) => t.kind = TokKind::Close(remap[i]),
+            _ => {}
+        }
+    }
+    // depth of nested quotes may have counted discarded ones; recompute from containment
+    for i in 0..quotes.len() {
+        let outer = Span::new(quotes[i].open.start, quotes[i].close.map_or(quotes[i].inner.end, |c| c.end));
+        let depth = quotes[..i]
+            .iter()
+            .filter(|o| {
+                o.paragraph == quotes[i].paragraph
+                    && Span::new(o.open.start, o.close.map_or(o.inner.end, |c| c.end)).contains(outer)
+            })
+            .count();
+        quotes[i].depth = depth;
+    }
+    let mut in_quote = vec![None; tokens.len()];
+    let mut cur: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokKind::Open(q) if quotes[q].depth == 0 => {
+                cur = Some(q);
+                in_quote[i] = cur;
+            }
+            TokKind::Close(q) if quotes[q].depth == 0 => {
+                in_quote[i] = cur;
+                cur = None;
+            }
+            _ => {
+                // an open quote ends with its paragraph
+                if let Some(q) = cur {
+                    if t.span.start >= paras[quotes[q].paragraph].end {
+                        cur = None;
+                    }
+                }
+                in_quote[i] = cur;
+            }
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut sentences = Vec::new();
+    for (pi, range) in para_tokens.into_iter().enumerate() {
+        split_sentences(text, &tokens, &in_quote, &quotes, range, pi, lex, &mut sentences);
+    }
+    Segmented { doc, lower, tokens, paragraphs: paras, sentences, quotes, in_quote }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    in_quote: &[Option<usize>],
+    quotes: &[Quote],
+    range: std::ops::Range<usize>,
+    para: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Sentence>,
+) {
+    let mut start = range.start;
+    let end = range.end;
+    let push = |s: usize, e: usize, out: &mut Vec<Sentence>| {
+        if s < e {
+            out.push(Sentence { span: Span::new(tokens[s].span.start, tokens[e - 1].span.end), paragraph: para, tokens: s..e });
+        }
+    };
+    let mut i = range.start;
+    while i < end {
+        let t = tokens[i];
+        let s = t.span.of(text);
+        let next = tokens.get(i + 1).filter(|_| i + 1 < end);
+        let mut boundary = false;
+        // a line break inside a paragraph ends a sentence after final punctuation or before a bullet
+        if let Some(n) = next {
+            let gap = &text[t.span.end..n.span.start];
+            if gap.contains('\n') {
+                let ns = n.span.of(text);
+                let bullet = ns.chars().next().is_some_and(|c| !c.is_alphanumeric() && !matches!(c, '“' | '"' | '‘' | '(' | '\''));
+                let ends = s.ends_with(['.', '?', '!', ':', '”', '"']) || t.kind != TokKind::Word && in_quote[i].is_none();
+                if (bullet || ends) && in_quote[i].is_none() {
+                    boundary = true;
+                } else if in_quote[i].is_none() && !t.cap && n.cap {
+                    // a heading or list line
+                    boundary = bullet;
+                }
+                if in_quote[i].is_none() && bullet {
+                    boundary = true;
+                }
+            }
+        }
+        let closes_top = matches!(t.kind, TokKind::Close(q) if quotes[q].depth == 0);
+        if !boundary && (in_quote[i].is_none() || closes_top) {
+            let final_punct = t.kind == TokKind::Punct && matches!(s, "." | "?" | "!" | "…");
+            let final_close = matches!(t.kind, TokKind::Close(q) if quotes[q].depth == 0)
+                && i > 0
+                && tokens[i - 1].kind == TokKind::Punct
+                && matches!(tokens[i - 1].span.of(text), "." | "?" | "!" | "…");
+            let abbrev_end = t.kind == TokKind::Word && s.ends_with('.') && s.len() > 2 && s[..s.len() - 1].contains('.');
+            if final_punct || final_close || abbrev_end {
+                // absorb closing brackets and marks that follow the full stop
+                let mut j = i;
+                while j + 1 < end
+                    && tokens[j + 1].kind != TokKind::Word
+                    && !matches!(tokens[j + 1].kind, TokKind::Open(_))
+                    && matches!(tokens[j + 1].span.of(text), ")" | "]" | "”" | "\"" | "’" | "'" | "''" | "»" | "." | "?" | "!")
+                {
+                    j += 1;
+                }
+                match tokens.get(j + 1).filter(|_| j + 1 < end) {
+                    None => {
+                        i = j;
+                        boundary = true;
+                    }
+                    Some(n) => {
+                        let ns = n.span.of(text);
+                        let starts = n.cap
+                            || matches!(n.kind, TokKind::Open(_))
+                            || ns.chars().next().is_some_and(|c| c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '•' | '-' | '—'));
+                        let spaced = n.span.start > tokens[j].span.end;
+                        if starts && spaced && (!abbrev_end || lex.sentence_starters.contains(ns)) {
+                            i = j;
+                            boundary = true;
+                        }
+                    }
+                }
+            }
+        }
+        if boundary {
+            push(start, i + 1, out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push(start, end, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> (Document, Lexicon) {
+        (Document::new("t", text), Lexicon::default_lexicon())
+    }
+
+    fn quotes_of(text: &str) -> Vec<(String, usize)> {
+        let (d, lex) = seg(text);
+        let s = segment(&d, &lex);
+        s.quotes.iter().map(|q| (q.inner.of(text).to_string(), q.depth)).collect()
+    }
+
+    fn sentences_of(text: &str) -> Vec<String> {
+        let (d, lex) = seg(text);
+        let s = segment(&d, &lex);
+        s.sentences.iter().map(|x| x.span.of(text).to_string()).collect()
+    }
+
+    #[test]
+    fn every_mark_style_pairs() {
+        for (t, want) in [
+            ("He said “yes” today.", "yes"),
+            ("He said \"yes\" today.", "yes"),
+            ("He said ‘yes’ today.", "yes"),
+            ("He said 'yes' today.", "yes"),
+            ("Il a dit « oui » hier.", "oui"),
+            ("Er sagte „ja“ gestern.", "ja"),
+            ("He said ``yes'' today.", "yes"),
+        ] {
+            let q = quotes_of(t);
+            assert_eq!(q.len(), 1, "{t}: {q:?}");
+            assert_eq!(q[0].0, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes_of("Russia’s economy and the leaders’ summit don't matter.").is_empty());
+        let q = quotes_of("He said ‘Russia’s economy isn’t growing’ today.");
+        assert_eq!(q, vec![("Russia’s economy isn’t growing".to_string(), 0)]);
+    }
+
+    #[test]
+    fn nested_quotes_have_depth() {
+        let q = quotes_of("She said: “They called it ‘a farce’ and left.”");
+        assert_eq!(q, vec![("They called it ‘a farce’ and left.".into(), 0), ("a farce".into(), 1)]);
+        let q = quotes_of("She said: \"They called it 'a farce' and left.\"");
+        assert_eq!(q[1], ("a farce".into(), 1));
+    }
+
+    #[test]
+    fn an_unbalanced_mark_stops_at_its_paragraph() {
+        let t = "He said: “This never closes.\n\nA new paragraph with “a quote” here.";
+        let q = quotes_of(t);
+        assert_eq!(q, vec![("This never closes.".into(), 0), ("a quote".into(), 0)]);
+    }
+
+    #[test]
+    fn a_quote_continued_across_paragraphs_is_flagged() {
+        let t = "He said: “First part.\n\n“Second part,” he added.";
+        let (d, lex) = seg(t);
+        let s = segment(&d, &lex);
+        assert_eq!(s.quotes.len(), 2);
+        assert!(s.quotes[0].close.is_none());
+        assert!(s.quotes[1].continuation);
+        assert_eq!(s.quotes[1].inner.of(t), "Second part,");
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        assert_eq!(
+            sentences_of("Dr. Smith met U.S. officials on Jan. 5. They agreed. “Fine. Good,” he said. It ended."),
+            vec!["Dr. Smith met U.S. officials on Jan. 5.", "They agreed.", "“Fine. Good,” he said.", "It ended."]
+        );
+        assert_eq!(sentences_of("The deal came from the U.S. The talks went on."), vec!["The deal came from the U.S.", "The talks went on."]);
+    }
+
+    #[test]
+    fn a_sentence_ends_after_a_closing_quote() {
+        assert_eq!(sentences_of("He said: “It is over.” She left."), vec!["He said: “It is over.”", "She left."]);
+    }
+
+    #[test]
+    fn bullets_are_their_own_sentences() {
+        assert_eq!(sentences_of("Items include:\n  • Grain\n  • Prisoners"), vec!["Items include:", "• Grain", "• Prisoners"]);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_or_single_lines() {
+        assert_eq!(paragraphs("a\nb\n\nc").len(), 2);
+        assert_eq!(paragraphs("a\nb\nc").len(), 3);
+    }
+
+    #[test]
+    fn tokens_keep_acronyms_and_contractions_whole() {
+        assert_eq!(words_of("U.S. don’t pre-2014 Dr. J. Smith."), vec!["U.S.", "don’t", "pre-2014", "Dr", "J.", "Smith"]);
+    }
+}
