@@ -62,9 +62,18 @@ pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
     for si in 0..seg.sentences.len() {
         x.sentence(si);
     }
-    x.out.sort_by_key(|a| (a.content.start, a.content.end));
-    // continuation links were indices before sorting: re-point them
-    x.out
+    // text order; continuation links are indices, so re-point them after sorting
+    let mut order: Vec<usize> = (0..x.out.len()).collect();
+    order.sort_by_key(|&i| (x.out[i].content.start, x.out[i].content.end));
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut out: Vec<Attribution> = order.iter().map(|&i| x.out[i].clone()).collect();
+    for a in out.iter_mut() {
+        a.continues = a.continues.map(|k| new_index[k]);
+    }
+    out
 }
 
 struct Extractor<'s, 'a> {
@@ -324,7 +333,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let cs = Span::new(self.seg.tokens[c.start].span.start, self.seg.tokens[c.end - 1].span.end);
                 (Some(cs), c.mention.clone())
             }
-            None => (None, None),
+            // a continuation rests on the mention of the quote it continues
+            None => (None, continues.and_then(|k| self.out.get(k)).and_then(|a| a.mention.clone())),
         };
         // the same content twice (a mixed clause holding two quotes) is one statement
         if let Some(k) = self.out.iter().position(|a| a.content == content) {
@@ -430,7 +440,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
             // the next cue bounds this one's clause
             let stop = cues.get(ci + 1).map_or(hi, |n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) });
-            let object_verb = matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed" | "called" | "described" | "calling" | "describing" | "labeled" | "labelled" | "branded" | "dubbed");
+            let object_verb = matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed");
             let start = self.skip_to_content(after, stop, object_verb);
             if start >= stop {
                 if start >= hi && self.punct(hi - 1, ":") && cue.class == CueClass::Speech {

@@ -104,6 +104,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let appositive = matches!(first, "a" | "an" | "the" | "who" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
                 || first.chars().all(|ch| ch.is_ascii_digit())
                 || (!self.cap(c + 1) && self.title_word(c + 1))
+                || !self.cap(c + 1) && (c + 1..t).any(|k| self.fw(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
             if !appositive {
                 return None;

@@ -115,9 +115,16 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 }
             }
             MentionKind::Organization | MentionKind::Document | MentionKind::Group => {
+                let indefinite = matches!(
+                    m.span.of(&seg.lower).split(' ').next(),
+                    Some("a" | "an" | "another" | "one" | "some" | "two" | "three" | "several" | "many")
+                );
                 let known = r.known_in(m.span);
-                let phrase = r.strip_determiner(m.span);
-                let s = match (m.kind, known) {
+                let phrase = if indefinite { m.span.of(text).to_string() } else { r.strip_determiner(m.span) };
+                // "a South Carolina Democrat" is a person described, not the state
+                let kind = if indefinite && m.kind == MentionKind::Organization { MentionKind::Group } else { m.kind };
+                let known = if kind == MentionKind::Organization { r.known_in(m.head).or(known) } else { known };
+                let s = match (kind, known) {
                     (MentionKind::Organization, Some((name, _))) => Speaker { name: Some(name.clone()), title: None, org: None, is_org: true },
                     (MentionKind::Document, Some((name, _))) => Speaker { name: Some(name), title: None, org: None, is_org: true },
                     (MentionKind::Group, Some((name, _))) => Speaker { name: Some(phrase), title: None, org: Some(name), is_org: true },

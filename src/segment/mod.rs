@@ -276,6 +276,7 @@ impl Pairing {
                         Act::Open(Style::Double)
                     }
                 }
+                "''" if top_double.is_none() && open_like => Act::Open(Style::Double),
                 "”" | "»" | "''" => {
                     if top_double.is_some() {
                         Act::Close(Style::Double)
