@@ -88,7 +88,7 @@ struct Extractor<'s, 'a> {
 /// Words that end a clause when they follow a comma.
 const CLAUSE_BREAKS: &[&str] = &[
     "while", "whereas", "but", "although", "though", "citing", "adding", "saying", "noting", "arguing", "insisting",
-    "according", "as", "because", "since", "despite", "even", "which", "who", "and", "warning", "calling", "stressing", "with", "meanwhile", "however",
+    "according", "as", "because", "since", "despite", "even", "warning", "calling", "stressing", "with", "meanwhile", "however",
 ];
 /// Words skipped between a speaker and a cue ("he also said", "she has long argued").
 const BETWEEN: &[&str] = &[
@@ -242,9 +242,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if OBJECT_PRONOUNS.contains(&w) && w != "it" && w != "her" || self.lex.listeners.contains(w) {
                 i += 1;
             } else if object_verb {
-                if let Some((_, end)) = self.np().forward(i, hi, true) {
-                    // "told the BBC", "told Mr Smith"
-                    if end < hi && (self.low(end) == "that" || !self.fw(end) || self.seg.tokens[end].cap || self.low(end) == "the") {
+                if let Some((m, end)) = self.np().forward(i, hi, true) {
+                    // "told the BBC", "told Mr Smith", "told the committee"
+                    let named = !matches!(m.kind, crate::model::MentionKind::Document | crate::model::MentionKind::Role)
+                        || self.lex.listeners.contains(self.low(end - 1));
+                    if end < hi && (named || self.low(end) == "that" || !self.fw(end)) {
                         i = end;
                     }
                 } else if w == "her" || w == "it" {

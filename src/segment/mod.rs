@@ -225,6 +225,12 @@ fn next_char(text: &str, at: usize, ceil: usize) -> Option<char> {
     }
 }
 
+/// True when the text before `at` (skipping spaces) ends a sentence.
+fn before_is_final(text: &str, at: usize, floor: usize) -> bool {
+    let before = text[floor..at].trim_end();
+    before.len() < text[floor..at].len() && before.ends_with(['.', '?', '!'])
+}
+
 fn opens_context(p: Option<char>) -> bool {
     match p {
         None => true,
@@ -266,6 +272,7 @@ impl Pairing {
             enum Act {
                 Open(Style),
                 Close(Style),
+                Reopen,
                 None,
             }
             let act = match s {
@@ -291,6 +298,10 @@ impl Pairing {
                         Act::Close(Style::Double)
                     } else if top_double.is_none() {
                         Act::Open(Style::Double)
+                    } else if before_is_final(text, t.span.start, pspan.start) {
+                        // `… end. "Next …`: a new quoted paragraph run into this one without its
+                        // close mark; the old quote ends before this mark and a new one opens
+                        Act::Reopen
                     } else {
                         // an opening-looking mark inside an open quote: a quote nested with the same mark is rare,
                         // a missing close is not; close the old one and leave this mark alone
@@ -348,6 +359,29 @@ impl Pairing {
                             t.kind = TokKind::Close(idx);
                         }
                     }
+                }
+                Act::Reopen => {
+                    if let Some(pos) = top_double {
+                        while stack.len() > pos + 1 {
+                            let (dead, _) = stack.pop().unwrap_or((usize::MAX, Style::Single));
+                            self.discard(dead);
+                        }
+                        if let Some((idx, _)) = stack.pop() {
+                            self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, t.span.start));
+                        }
+                    }
+                    let idx = self.quotes.len();
+                    let depth = stack.len();
+                    self.quotes.push(Quote {
+                        open: t.span,
+                        close: None,
+                        inner: Span::new(t.span.end, t.span.end),
+                        depth,
+                        paragraph: para,
+                        continuation: false,
+                    });
+                    stack.push((idx, Style::Double));
+                    t.kind = TokKind::Open(idx);
                 }
                 Act::None => {}
             }
@@ -438,27 +472,18 @@ pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
             .count();
         quotes[i].depth = depth;
     }
+    // a token lies in a top-level quote from its opening mark to its closing mark, or to the end
+    // of its words when it was never closed
     let mut in_quote = vec![None; tokens.len()];
-    let mut cur: Option<usize> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        match t.kind {
-            TokKind::Open(q) if quotes[q].depth == 0 => {
-                cur = Some(q);
-                in_quote[i] = cur;
-            }
-            TokKind::Close(q) if quotes[q].depth == 0 => {
-                in_quote[i] = cur;
-                cur = None;
-            }
-            _ => {
-                // an open quote ends with its paragraph
-                if let Some(q) = cur {
-                    if t.span.start >= paras[quotes[q].paragraph].end {
-                        cur = None;
-                    }
-                }
-                in_quote[i] = cur;
-            }
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.depth != 0 {
+            continue;
+        }
+        let end = q.close.map_or(q.inner.end, |c| c.end);
+        let a = tokens.partition_point(|t| t.span.start < q.open.start);
+        let b = tokens.partition_point(|t| t.span.start < end);
+        for slot in in_quote.iter_mut().take(b).skip(a) {
+            *slot = Some(qi);
         }
     }
     let lower = text.to_ascii_lowercase();
@@ -510,6 +535,13 @@ fn split_sentences(
                     boundary = true;
                 }
             }
+        }
+        // the last token of a quote that was never closed ends its sentence when another quote opens next
+        let implicit_end = in_quote[i].is_some_and(|q| quotes[q].close.is_none())
+            && next.is_some_and(|n| matches!(n.kind, TokKind::Open(_)))
+            && in_quote[i + 1] != in_quote[i];
+        if implicit_end {
+            boundary = true;
         }
         let closes_top = matches!(t.kind, TokKind::Close(q) if quotes[q].depth == 0);
         if !boundary && (in_quote[i].is_none() || closes_top) {
@@ -599,6 +631,13 @@ mod tests {
         assert!(quotes_of("Russia’s economy and the leaders’ summit don't matter.").is_empty());
         let q = quotes_of("He said ‘Russia’s economy isn’t growing’ today.");
         assert_eq!(q, vec![("Russia’s economy isn’t growing".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_quote_run_into_the_next_without_its_close_ends_at_the_new_mark() {
+        let t = "She said: \"It is important. \"We have made progress.\" It is thought so.";
+        assert_eq!(quotes_of(t), vec![("It is important.".into(), 0), ("We have made progress.".into(), 0)]);
+        assert_eq!(sentences_of(t), vec!["She said: \"It is important.", "\"We have made progress.\"", "It is thought so."]);
     }
 
     #[test]
