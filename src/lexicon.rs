@@ -86,6 +86,7 @@ struct RawTitles {
     roles: Vec<String>,
     modifiers: Vec<String>,
     anaphoric_roles: Vec<String>,
+    first_name_honorifics: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -184,6 +185,8 @@ pub struct Lexicon {
     pub modifiers: WordSet,
     /// Role nouns that, after "the", refer to an earlier person.
     pub anaphoric_roles: WordSet,
+    /// Honorifics used with a first name ("Sir John" for Sir John Stevens).
+    pub first_name_honorifics: WordSet,
     /// Organizations and places (countries and regions are organizations of kind
     /// `country`/`region`).
     pub orgs: Vec<Org>,
@@ -305,6 +308,7 @@ impl Lexicon {
             .collect();
         self.title_words.extend(words);
         self.anaphoric_roles.extend(lower_set(&t.anaphoric_roles));
+        self.first_name_honorifics.extend(t.first_name_honorifics.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.org_heads.extend(raw.org_words.heads.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.org_nouns.extend(lower_set(&raw.org_words.nouns));
         for o in raw.org {

@@ -58,7 +58,7 @@ struct Cue {
 /// assert_eq!(found[1].content.of(&doc.text), "the vote was fair");
 /// ```
 pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
-    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None };
+    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None, last_cue: None };
     for si in 0..seg.sentences.len() {
         x.sentence(si);
     }
@@ -83,6 +83,9 @@ struct Extractor<'s, 'a> {
     /// A cue with a speaker that ended its sentence with a colon and no content:
     /// the quote that follows is its content.
     pending_colon: Option<(Cue, usize)>,
+    /// The last speech cue with a speaker, its paragraph and its sentence: a quotation
+    /// standing alone after "X criticised the plan." is X's.
+    last_cue: Option<(Cue, usize, Span)>,
 }
 
 /// Words that end a clause when they follow a comma.
@@ -192,6 +195,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let mut j = cue.start;
         while j > lo && self.fw(j - 1) && BETWEEN.contains(&self.low(j - 1)) {
             j -= 1;
+        }
+        // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
+        if j > lo + 1 && self.fw(j - 1) && self.low(j - 1) == "who" {
+            let k = if self.punct(j - 2, ",") { j - 2 } else { j - 1 };
+            if let Some((m, start)) = np.backward(lo, k) {
+                if m.kind != crate::model::MentionKind::Pronoun {
+                    cue.speaker_tokens = (start, j);
+                    cue.mention = Some(m);
+                    return;
+                }
+            }
         }
         if j > lo {
             if let Some((m, start)) = np.backward(lo, j) {
@@ -372,6 +386,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         let cues = self.find_cues(lo, hi);
         let frame_words = (lo..hi).filter(|&i| self.fw(i)).count();
+        if let Some(c) = cues.iter().rev().find(|c| c.class == CueClass::Speech && c.mention.is_some()) {
+            self.last_cue = Some((c.clone(), para, sspan));
+        }
 
         // a sentence that is nothing but a quotation
         if cues.is_empty() && !quotes.is_empty() && frame_words == 0 {
@@ -386,6 +403,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
                 let prev = self.previous_speaker(para, inner.start);
+                let prev_end = prev.map_or(0, |k| self.out[k].sentence.end);
+                if let Some((cue, cpara, csent)) = self.last_cue.clone() {
+                    let after_prev = csent.end > prev_end && self.out.iter().all(|a| a.sentence != csent);
+                    if after_prev && (cpara == para || cpara + 1 == para) {
+                        self.push(inner, QuoteKind::Direct, Some(&cue), sspan, 0.6, None);
+                        continue;
+                    }
+                }
                 match prev {
                     Some(k) => {
                         self.push(inner, QuoteKind::Direct, None, sspan, 0.7, Some(k));

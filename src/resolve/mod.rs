@@ -37,7 +37,9 @@ struct Person {
 /// ```
 pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
     let r = Resolver { seg, lex };
-    let mut people = r.scan_people();
+    // people named inside reported content are rarely who a later "he" means
+    let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
+    let mut people: Vec<Person> = r.scan_people().into_iter().filter(|p| !contents.iter().any(|c| c.start <= p.at && p.at < c.end)).collect();
     // attributions in text order of their mentions, so earlier references exist first
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
@@ -56,7 +58,11 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
                 let single = !name.contains(' ');
                 // a surname alone refers to the full name mentioned before
-                let earlier = people.iter().filter(|p| p.at <= m.head.start && (p.surname == surname || p.name == name)).max_by_key(|p| p.at);
+                let first_name_form = single && m.span.of(text).split_whitespace().any(|w| lex.first_name_honorifics.contains(w.trim_end_matches('.')));
+                let earlier = people
+                    .iter()
+                    .filter(|p| p.at <= m.head.start && (p.surname == surname || p.name == name || first_name_form && p.name.split(' ').next() == Some(name.as_str())))
+                    .max_by_key(|p| p.at);
                 let (name, title, org) = match earlier {
                     Some(p) if single || p.name == name => (p.name.clone(), title.or(p.title.clone()), org.or(p.org.clone())),
                     _ => (name, title, org),
