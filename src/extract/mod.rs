@@ -14,7 +14,7 @@
 mod np;
 
 use crate::lexicon::Lexicon;
-use crate::model::{Attribution, Mention, QuoteKind, Span, Speaker};
+use crate::model::{Attribution, Mention, MentionKind, QuoteKind, Span, Speaker};
 use crate::segment::{Segmented, TokKind};
 
 pub use np::{PRONOUNS, OBJECT_PRONOUNS};
@@ -235,12 +235,26 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
-        // a participle after a comma continues the clause's speaker: "…, adding that …"
-        if let Some(p) = prev {
-            let participle = self.low(cue.start).ends_with("ing");
-            if participle && cue.start > lo && self.punct(cue.start - 1, ",") {
+        // a participle after a comma continues the clause's speaker: "…, adding that …";
+        // a verb after "and" shares the sentence's subject: "X was forced … and said that …"
+        let participle = self.low(cue.start).ends_with("ing") && cue.start > lo && self.punct(cue.start - 1, ",");
+        let coordinated = j > lo && self.fw(j - 1) && self.low(j - 1) == "and";
+        if participle {
+            if let Some(p) = prev {
                 cue.mention = p.mention.clone();
                 cue.speaker_tokens = (cue.start, cue.start);
+                return;
+            }
+        }
+        if participle || coordinated {
+            let first = lo + skip_connective(self, lo);
+            if let Some((m, end)) = np.forward(first, cue.start, true) {
+                let subject = matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization);
+                // the subject must be followed by its own verb, not be the whole stretch before the cue
+                if subject && end < j.saturating_sub(1) && !self.punct(end, ":") {
+                    cue.mention = Some(m);
+                    cue.speaker_tokens = (cue.start, cue.start);
+                }
             }
         }
     }
@@ -439,7 +453,36 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }) {
                 let inner = self.seg.quotes[q].inner;
                 if !inner.is_empty() {
-                    let conf = if cues[ci].mention.as_ref().is_some_and(|m| m.kind == crate::model::MentionKind::Pronoun) { 0.85 } else { 0.93 };
+                    let conf = if cues[ci].mention.as_ref().is_some_and(|m| m.kind == MentionKind::Pronoun) { 0.85 } else { 0.93 };
+                    // words of the reporter's before the quote in the same clause: the statement is mixed
+                    let mut from = _open;
+                    while from > lo {
+                        let k = from - 1;
+                        let stop = matches!(self.seg.tokens[k].kind, TokKind::Close(_))
+                            || (self.frame(k) && self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), ";" | ":" | "—" | "–" | "(" | ")"))
+                            || cues.iter().any(|c| c.end.max(c.speaker_tokens.1) == from && c.start < _open);
+                        if stop {
+                            break;
+                        }
+                        from = k;
+                    }
+                    if from < _open && from == lo + skip_connective(self, lo) && (from.._open).filter(|&i| self.fw(i)).count() >= 2 {
+                        from = lo + skip_connective(self, lo);
+                    }
+                    let lead_words = (from.._open).filter(|&i| self.fw(i)).count();
+                    if lead_words >= 2 {
+                        if let Some(span) = self.content_span(from, close + 1) {
+                            self.push(span, QuoteKind::Mixed, Some(&cues[ci]), sspan, conf - 0.1, None);
+                            owned[qi] = true;
+                            cue_used[ci] = true;
+                            for (qj, &(_, o2, _)) in quotes.iter().enumerate() {
+                                if o2 >= from && o2 < close {
+                                    owned[qj] = true;
+                                }
+                            }
+                            continue;
+                        }
+                    }
                     self.push(inner, QuoteKind::Direct, Some(&cues[ci]), sspan, conf, None);
                     owned[qi] = true;
                     cue_used[ci] = true;
@@ -467,7 +510,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
             // the next cue bounds this one's clause
             let stop = cues.get(ci + 1).map_or(hi, |n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) });
-            let object_verb = matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed");
+            let object_verb = cue.end == cue.start + 1 && matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed");
             let start = self.skip_to_content(after, stop, object_verb);
             if start >= stop {
                 if start >= hi && self.punct(hi - 1, ":") && cue.class == CueClass::Speech {

@@ -106,14 +106,21 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || !self.cap(c + 1) && (c + 1..t).any(|k| self.fw(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
-            if !appositive {
+            let parenthetical = matches!(
+                first,
+                "in" | "on" | "at" | "during" | "after" | "before" | "for" | "from" | "speaking" | "meanwhile" | "however"
+                    | "too" | "though" | "instead" | "then" | "later" | "earlier" | "separately" | "asked" | "when" | "while"
+            );
+            if !appositive && !parenthetical {
                 return None;
             }
             let (mut m, start) = self.backward_core(lo, c)?;
-            if m.kind == MentionKind::Pronoun {
-                return None;
+            if appositive {
+                if m.kind == MentionKind::Pronoun {
+                    return None;
+                }
+                m.apposition = Some(self.span(c + 1, t));
             }
-            m.apposition = Some(self.span(c + 1, t));
             return Some((m, start));
         }
         self.backward_core(lo, hi)
