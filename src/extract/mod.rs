@@ -341,7 +341,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while to > from {
             let t = &self.seg.tokens[to - 1];
             let s = self.text(to - 1);
-            if t.kind == TokKind::Punct && self.frame(to - 1) && matches!(s, "." | "," | ";" | ":" | "?" | "!" | "—" | "–" | "-" | ")") {
+            let dangling = t.kind == TokKind::Word && self.frame(to - 1) && matches!(self.low(to - 1), "and" | "but" | "or" | "while" | "as");
+            if dangling || t.kind == TokKind::Punct && self.frame(to - 1) && matches!(s, "." | "," | ";" | ":" | "?" | "!" | "—" | "–" | "-" | ")") {
                 to -= 1;
             } else {
                 break;
@@ -509,9 +510,25 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
             // the next cue bounds this one's clause
-            let stop = cues.get(ci + 1).map_or(hi, |n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) });
+            // (a cue nested inside this one's content, "said he believes …", does not)
+            let stop = cues[ci + 1..]
+                .iter()
+                .map(|n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) })
+                .find(|&first| {
+                    first <= lo
+                        || self.seg.tokens[first - 1].kind == TokKind::Punct && self.frame(first - 1)
+                        || matches!(self.seg.tokens[first - 1].kind, TokKind::Close(_))
+                        || self.fw(first - 1) && matches!(self.low(first - 1), "and" | "but" | "while" | "whereas" | "although" | "though")
+                })
+                .unwrap_or(hi);
             let object_verb = cue.end == cue.start + 1 && matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed");
-            let start = self.skip_to_content(after, stop, object_verb);
+            let mut start = self.skip_to_content(after, stop, object_verb);
+            if object_verb && start < stop && !(self.fw(start) && self.low(start) == "that") {
+                // "told members of the executive council that …"
+                if let Some(t) = (start..stop.min(start + 12)).take_while(|&k| self.fw(k)).find(|&k| self.low(k) == "that") {
+                    start = t;
+                }
+            }
             if start >= stop {
                 if start >= hi && self.punct(hi - 1, ":") && cue.class == CueClass::Speech {
                     self.pending_colon = Some((cue.clone(), para));
@@ -551,9 +568,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let w = self.low(start);
                     let bad_start = !self.fw(start) || matches!(w, "to" | "for" | "about" | "of" | "it" | "so" | "nothing" | "anything" | "something" | "no" | "yes" | "goodbye" | "hello" | "more" | "otherwise" | "as" | "in" | "on" | "at" | "with" | "by" | "from" | "and" | "or" | "but");
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                    starts_that || (bare && !bad_start && self.words_in(start, end) >= 4 && cue.mention.is_some())
+                    starts_that || (bare && !bad_start && self.words_in(start, end) >= 3 && cue.mention.is_some())
                 }
-                CueClass::Belief | CueClass::Evidence => starts_that,
+                CueClass::Belief | CueClass::Evidence => {
+                    let w = self.low(start);
+                    let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
+                    let doc_subject = cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
+                    let clause_start = self.fw(start) && (crate::extract::np::PRONOUNS.contains(&w) || self.seg.tokens[start].cap || matches!(w, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"));
+                    starts_that || (bare || cue.class == CueClass::Evidence && doc_subject) && clause_start
+                }
                 CueClass::Source => false,
             };
             if ok && self.words_in(start, end) >= 3 {
@@ -573,7 +596,24 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let before_comma = first > lo && self.punct(first - 1, ",");
             let clause_before = before_comma && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3;
             let tail_words = (last..hi).filter(|&i| self.fw(i)).count();
-            if clause_before && (tail_words == 0 || self.punct(last.min(hi - 1), ",")) {
+            // "This campaign, he says, is different.": the statement is the whole sentence
+            let parenthetical = clause_before && tail_words > 0 && self.punct(last.min(hi - 1), ",") && cue.class != CueClass::Source;
+            let source_tail = cue.class == CueClass::Source && before_comma;
+            if parenthetical && (lo..first - 1).filter(|&i| self.fw(i)).count() <= 6 {
+                let from = lo + skip_connective(self, lo);
+                let end = self.clause_end(last + 1, hi, hi);
+                if let Some(span) = self.content_span(from, end) {
+                    let has_q = (0..quotes.len()).any(|qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < end);
+                    self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.7, None);
+                    for qi in 0..quotes.len() {
+                        if quotes[qi].1 >= from && quotes[qi].1 < end {
+                            owned[qi] = true;
+                        }
+                    }
+                    continue;
+                }
+            }
+            if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3) && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail) {
                 // content runs from the clause start (after an earlier cue's reach) to the comma
                 let mut from = lo;
                 for (cj, other) in cues.iter().enumerate() {

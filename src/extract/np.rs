@@ -104,7 +104,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let appositive = matches!(first, "a" | "an" | "the" | "who" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
                 || first.chars().all(|ch| ch.is_ascii_digit())
                 || (!self.cap(c + 1) && self.title_word(c + 1))
-                || !self.cap(c + 1) && (c + 1..t).any(|k| self.fw(k) && self.lex.role_heads.contains(self.low(k)))
+                || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
             let parenthetical = matches!(
                 first,
@@ -114,7 +114,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
             if !appositive && !parenthetical {
                 return None;
             }
-            let (mut m, start) = self.backward_core(lo, c)?;
+            // "Woodrow Benford, 58, who lives outside Minneapolis, says": appositions in a row
+            let (mut m, start) = match self.backward(lo, c + 1) {
+                Some((m, start)) if c > lo && self.text(c - 1) != "," && m.kind != MentionKind::Pronoun && m.apposition.is_some() => (m, start),
+                _ => self.backward_core(lo, c)?,
+            };
             if appositive {
                 if m.kind == MentionKind::Pronoun {
                     return None;
