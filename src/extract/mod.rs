@@ -218,13 +218,37 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // right after a quotation, any determiner phrase: "“…,” the editorial said"
+        let after_quote = |k: usize| {
+            k > lo && (matches!(self.seg.tokens[k - 1].kind, TokKind::Close(_)) || self.punct(k - 1, ",") && k >= lo + 2 && matches!(self.seg.tokens[k - 2].kind, TokKind::Close(_)))
+        };
+        if cue.class == CueClass::Speech && j > lo {
+            if let Some((m, start)) = np.generic_backward(lo, j) {
+                if after_quote(start) {
+                    cue.speaker_tokens = (start, j);
+                    cue.mention = Some(m);
+                    return;
+                }
+            }
+        }
         // inverted: "…,” said X" / "…, says X"
         let before_ok = cue.start == lo
             || matches!(self.seg.tokens[cue.start - 1].kind, TokKind::Close(_))
             || self.punct(cue.start - 1, ",")
             || (cue.start >= lo + 2 && self.punct(cue.start - 1, ",") && matches!(self.seg.tokens[cue.start - 2].kind, TokKind::Close(_)));
         if before_ok && cue.class == CueClass::Speech {
-            if let Some((m, end)) = np.forward(cue.end, hi, false) {
+            let found = np.forward(cue.end, hi, false).or_else(|| {
+                // "“…,” said the woman, who …"
+                if !after_quote(cue.start) {
+                    return None;
+                }
+                let mut e = cue.end;
+                while e < hi && self.fw(e) && e < cue.end + 5 {
+                    e += 1;
+                }
+                np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e))
+            });
+            if let Some((m, end)) = found {
                 // the phrase must end the clause: "said X." / "said X, a …"
                 let ends = end >= hi || !self.fw(end) || self.low(end) == "in" || self.low(end) == "on";
                 if ends {
@@ -247,7 +271,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         if participle || coordinated {
-            let first = lo + skip_connective(self, lo);
+            let mut first = lo + skip_connective(self, lo);
+            while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still") {
+                first += 1;
+            }
             if let Some((m, end)) = np.forward(first, cue.start, true) {
                 let subject = matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization);
                 // the subject must be followed by its own verb, not be the whole stretch before the cue
@@ -448,9 +475,22 @@ impl<'s, 'a> Extractor<'s, 'a> {
             while k < hi && self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), "," | "—" | "–" | "-") {
                 k += 1;
             }
+            // “…” ― Name: a dash and a name closing the line
+            if k < hi && k > close + 1 - 1 && self.seg.tokens[k - 1].kind == TokKind::Punct && matches!(self.text(k - 1), "―" | "—" | "–") {
+                if let Some((m, end)) = self.np().forward(k, hi, false) {
+                    let rest = (end..hi).filter(|&i| self.fw(i)).count();
+                    if m.kind == MentionKind::Name && rest == 0 {
+                        let inner = self.seg.quotes[q].inner;
+                        let dash = Cue { start: k - 1, end: k, class: CueClass::Speech, mention: Some(m), speaker_after: true, speaker_tokens: (k, end) };
+                        self.push(inner, QuoteKind::Direct, Some(&dash), sspan, 0.8, None);
+                        owned[qi] = true;
+                        continue;
+                    }
+                }
+            }
             if let Some(ci) = cues.iter().position(|c| {
                 let first = if c.speaker_after { c.start } else { c.speaker_tokens.0.min(c.start) };
-                first == k && c.class == CueClass::Speech
+                first == k && (c.class == CueClass::Speech || c.class == CueClass::Source && k > close + 1)
             }) {
                 let inner = self.seg.quotes[q].inner;
                 if !inner.is_empty() {

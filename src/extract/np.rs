@@ -100,6 +100,20 @@ impl<'s, 'a> NpParser<'s, 'a> {
             if c <= lo || self.text(c) != "," || c + 1 >= t {
                 return None;
             }
+            // "Sanders's campaign manager, Jeff Weaver, said": the phrase between the commas is the name
+            if let Some(m) = self.classify(c + 1, t).filter(|m| m.kind == MentionKind::Name && m.head.start == self.seg.tokens[c + 1].span.start) {
+                let title_before = self.backward_core(lo, c).filter(|(m, _)| m.kind == MentionKind::Role);
+                let start = title_before.as_ref().map_or(c + 1, |(_, s)| *s);
+                let mut m = m;
+                if let Some((r, _)) = title_before {
+                    m.apposition = Some(r.span);
+                }
+                return Some((m, start));
+            }
+            // "… in Allentown, Pa., said": a place after a comma belongs to the phrase before it
+            if self.known(c + 1, t).is_some_and(|k| self.lex.orgs[k.org].kind == "region" || self.lex.orgs[k.org].kind == "country") && c > lo + 1 {
+                return self.backward(lo, c + 1);
+            }
             let first = self.low(c + 1);
             let appositive = matches!(first, "a" | "an" | "the" | "who" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
                 || first.chars().all(|ch| ch.is_ascii_digit())
@@ -187,6 +201,34 @@ impl<'s, 'a> NpParser<'s, 'a> {
         }
         let m = self.classify(j, hi)?;
         Some((m, j))
+    }
+
+    /// Any determiner phrase ending just before `hi` ("the editorial", "a Democratic staffer
+    /// in the room", "the bespectacled, 71-year-old diplomat"): used only right after a
+    /// quotation, where nothing else can stand before the cue.
+    pub fn generic_backward(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        let mut k = hi;
+        let mut words = 0;
+        while k > lo && words < 7 {
+            let i = k - 1;
+            if self.seg.tokens[i].kind == TokKind::Punct && self.text(i) == "," && self.seg.in_quote[i].is_none() && words > 0 {
+                k = i;
+                continue;
+            }
+            if !self.fw(i) || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with") {
+                return None;
+            }
+            words += 1;
+            k = i;
+            if matches!(self.low(i), "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "some" | "many" | "several" | "other") {
+                if k + 1 >= hi {
+                    return None;
+                }
+                let span = self.span(k, hi);
+                return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None }, k));
+            }
+        }
+        None
     }
 
     /// The speaker phrase starting at token `from` (e.g. after "said" or "according to").
