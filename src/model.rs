@@ -143,6 +143,10 @@ pub struct Mention {
     /// An apposition or "of"-phrase that describes the speaker
     /// ("a senior fellow at the Center for Eurasian Studies").
     pub apposition: Option<Span>,
+    /// The relative pronoun that links the phrase to its cue ("who" in "Ann Lee, who
+    /// said …"): the word the attribution rests on, standing for the phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative: Option<Span>,
 }
 
 /// The resolved speaker of an attribution.

@@ -119,7 +119,7 @@ pub fn record<'a>(doc: &'a Document, atts: &'a [Attribution], with_text: bool) -
             content_span: off.span(a.content),
             kind: a.kind.as_str(),
             speaker: a.speaker.name.as_deref(),
-            speaker_span: a.mention.as_ref().map(|m| off.span(m.head)),
+            speaker_span: a.mention.as_ref().map(|m| off.span(m.relative.unwrap_or(m.head))),
             speaker_mention: a.mention.as_ref().map(|m| m.span.of(t)),
             title: a.speaker.title.as_deref(),
             org: a.speaker.org.as_deref(),

@@ -199,8 +199,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
         if j > lo + 1 && self.fw(j - 1) && self.low(j - 1) == "who" {
             let k = if self.punct(j - 2, ",") { j - 2 } else { j - 1 };
-            if let Some((m, start)) = np.backward(lo, k) {
+            if let Some((mut m, start)) = np.backward(lo, k) {
                 if m.kind != crate::model::MentionKind::Pronoun {
+                    m.relative = Some(self.seg.tokens[j - 1].span);
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
                     return;

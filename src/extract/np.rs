@@ -152,7 +152,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let w = self.low(t);
         if PRONOUNS.contains(&w) {
             let s = self.span(t, hi);
-            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None }, t));
+            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, t));
         }
         if !self.np_word(t) {
             return None;
@@ -225,7 +225,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                     return None;
                 }
                 let span = self.span(k, hi);
-                return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None }, k));
+                return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, k));
             }
         }
         None
@@ -240,7 +240,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let w = self.low(from);
         if PRONOUNS.contains(&w) && w != "it" && w != "you" {
             let s = self.span(from, from + 1);
-            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None }, from + 1));
+            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, from + 1));
         }
         let mut k = from;
         while k < hi && self.fw(k) {
@@ -288,9 +288,21 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if a >= b {
             return None;
         }
+        // "Sen. Marco Rubio of Florida", "Cameron Easley for Morning Consult": a name, then where from
+        if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&k| !self.cap(k) && matches!(self.low(k), "of" | "for" | "from" | "at" | "with")) {
+            if let Some(mut m) = self.classify_simple(a, c).filter(|m| m.kind == MentionKind::Name) {
+                m.span = self.span(a, b);
+                m.apposition = Some(self.span(c, b));
+                return Some(m);
+            }
+        }
+        self.classify_simple(a, b)
+    }
+
+    fn classify_simple(&self, a: usize, b: usize) -> Option<Mention> {
         let head = b - 1;
         let whole = self.span(a, b);
-        let mk = |kind: MentionKind, head: Span| Some(Mention { span: whole, head, kind, apposition: None });
+        let mk = |kind: MentionKind, head: Span| Some(Mention { span: whole, head, kind, apposition: None, relative: None });
         let hw = self.low(head);
         if self.lex.vague.contains(hw) {
             return mk(MentionKind::Group, whole);

@@ -111,13 +111,14 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         .max_by_key(|p| p.at);
                     match p {
                         Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
-                        None => Speaker { name: None, title, org, is_org: false },
+                        None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
                     }
-                } else if let Some(o) = org {
+                } else if let (Some(o), false) = (org.clone(), first == "the") {
                     // an unnamed spokesperson speaks for the organization
                     Speaker { name: Some(o.clone()), title, org: Some(o), is_org: true }
                 } else {
-                    Speaker { name: None, title, org: None, is_org: false }
+                    // "the Republican nominee", "the Kremlin spokesman": the role itself
+                    Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false }
                 }
             }
             MentionKind::Organization | MentionKind::Document | MentionKind::Group => {
