@@ -466,6 +466,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return;
         }
         self.pending_colon = None;
+        self.asked(lo, hi, sspan);
 
         let mut owned = vec![false; quotes.len()];
         let mut cue_used = vec![false; cues.len()];
@@ -627,6 +628,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // "President X released the following statement:" — the quotation that follows is X's
+        if self.pending_colon.is_none() && quotes.is_empty() && hi > lo && self.punct(hi - 1, ":") {
+            let first = lo + skip_connective(self, lo);
+            if let Some((m, _)) = self.np().forward(first, hi, true) {
+                if matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role) {
+                    let c = Cue { start: hi - 1, end: hi, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, first) };
+                    self.pending_colon = Some((c, para));
+                }
+            }
+        }
         // 3. post-posed and source cues: "CLAUSE, X said." / "CLAUSE, according to X." / "According to X, CLAUSE."
         for (ci, cue) in cues.iter().enumerate() {
             if cue_used[ci] {
@@ -704,6 +715,30 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let _ = owned;
+    }
+
+    /// "Asked if she would run, …" / "When asked about the plan, …": a question put by a
+    /// reporter who is not named; its content is the question, its speaker nobody.
+    fn asked(&mut self, lo: usize, hi: usize, sspan: Span) {
+        let mut i = lo;
+        if i < hi && self.fw(i) && self.low(i) == "when" {
+            i += 1;
+        }
+        if !(i + 1 < hi && self.fw(i) && self.low(i) == "asked" && self.fw(i + 1)) {
+            return;
+        }
+        if !matches!(self.low(i + 1), "if" | "whether" | "what" | "how" | "why" | "who" | "which" | "when" | "where" | "about" | "to") {
+            return;
+        }
+        let end = (i + 1..hi).find(|&k| self.frame(k) && self.punct(k, ",")).unwrap_or(hi);
+        if end >= hi || self.words_in(i + 1, end) < 2 {
+            return;
+        }
+        if let Some(span) = self.content_span(i + 1, end) {
+            let kind = if (i + 1..end).any(|k| !self.frame(k)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+            let cue = Cue { start: i, end: i + 1, class: CueClass::Speech, mention: None, speaker_after: false, speaker_tokens: (i, i) };
+            self.push(span, kind, Some(&cue), sspan, 0.6, None);
+        }
     }
 
     /// The attribution a cue-less quotation at `para` continues: the last one
