@@ -199,11 +199,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
         if j > lo + 1 && self.fw(j - 1) && self.low(j - 1) == "who" {
             let k = if self.punct(j - 2, ",") { j - 2 } else { j - 1 };
-            if let Some((mut m, start)) = np.backward(lo, k) {
-                if m.kind != crate::model::MentionKind::Pronoun {
+            let found = np.backward(lo, k).or_else(|| np.generic_backward(lo, k));
+            match found {
+                Some((mut m, start)) if m.kind != MentionKind::Pronoun => {
                     m.relative = Some(self.seg.tokens[j - 1].span);
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
+                    return;
+                }
+                _ => {
+                    // the phrase before "who" is beyond us: the attribution rests on "who" alone
+                    let w = self.seg.tokens[j - 1].span;
+                    cue.speaker_tokens = (j - 1, j);
+                    cue.mention = Some(Mention { span: w, head: w, kind: MentionKind::Group, apposition: None, relative: Some(w) });
                     return;
                 }
             }
@@ -223,9 +231,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let after_quote = |k: usize| {
             k > lo && (matches!(self.seg.tokens[k - 1].kind, TokKind::Close(_)) || self.punct(k - 1, ",") && k >= lo + 2 && matches!(self.seg.tokens[k - 2].kind, TokKind::Close(_)))
         };
+        let quote_follows = (cue.end..hi).any(|k| matches!(self.seg.tokens[k].kind, TokKind::Open(q) if self.seg.quotes[q].depth == 0));
         if cue.class == CueClass::Speech && j > lo {
             if let Some((m, start)) = np.generic_backward(lo, j) {
-                if after_quote(start) {
+                let sentence_subject = quote_follows && start == lo + skip_connective(self, lo);
+                if after_quote(start) || sentence_subject {
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
                     return;
@@ -351,7 +361,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     return i;
                 }
                 // “…,” while …: the comma sits inside the marks
-                if i > from && self.fw(i) && CLAUSE_BREAKS.contains(&self.low(i)) {
+                if i > from && self.fw(i) && (CLAUSE_BREAKS.contains(&self.low(i)) || self.low(i) == "and") {
                     if let TokKind::Close(q) = self.seg.tokens[i - 1].kind {
                         if self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with(',') {
                             return i;

@@ -25,6 +25,12 @@ const FUNCTION: &[&str] = &[
     "after", "before", "over", "under", "also", "just", "only", "very", "more", "most", "there", "here", "said", "says",
 ];
 
+/// "R-Ky.", "D-Calif", "I-Vt.": the party and state tag of US news.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 pub(crate) struct NpParser<'s, 'a> {
     pub seg: &'s Segmented<'a>,
     pub lex: &'s Lexicon,
@@ -83,6 +89,16 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return None;
         }
         let t = hi - 1;
+        // "Gov. Pat McCrory (R) said", "Sen. Ted Cruz (R-Texas), also …": a bracketed tag is skipped
+        if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == ")" {
+            let open = (lo..t).rev().take(8).find(|&k| self.seg.tokens[k].kind == TokKind::Punct && self.text(k) == "(")?;
+            let (m, start) = self.backward(lo, open)?;
+            return Some((m, start));
+        }
+        // "Sen. Rand Paul, R-Ky., told": a party-state tag between commas is skipped
+        if t >= lo + 2 && self.text(t) == "," && self.fw(t - 1) && is_party_tag(self.text(t - 1)) && self.text(t - 2) == "," {
+            return self.backward(lo, t - 2);
+        }
         // "X, a senior fellow at Y, said" / "X, 45, said"
         if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == "," {
             let mut c = t;
