@@ -144,7 +144,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
         if let Some(p) = self.lex.phrases.iter().find(|p| matches(p)) {
-            if self.lex.speech.contains(&p[0]) || self.lex.belief.contains(&p[0]) {
+            let framing = PREPOSITIONS.contains(&p[0].as_str())
+                || matches!(p[0].as_str(), "as" | "who" | "it" | "is" | "are" | "was" | "were" | "off" | "speaking" | "reportedly" | "allegedly");
+            if !framing {
                 return Some((i + p.len(), CueClass::Speech));
             }
         }
@@ -193,7 +195,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // the subject before the cue, past adverbs and auxiliaries
         let mut j = cue.start;
-        while j > lo && self.fw(j - 1) && BETWEEN.contains(&self.low(j - 1)) {
+        while j > lo && self.fw(j - 1) && (BETWEEN.contains(&self.low(j - 1)) || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on")) {
             j -= 1;
         }
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
@@ -635,6 +637,26 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);
                     cue_used[ci] = true;
+                }
+            }
+        }
+        // "X went so far as to say: “…”", "Kasich: ‘…’": a quotation after a colon is the
+        // sentence subject's, whatever the verb
+        for (qi, &(q, open, _)) in quotes.iter().enumerate() {
+            if owned[qi] || open <= lo || !self.punct(open - 1, ":") || self.seg.quotes[q].inner.is_empty() {
+                continue;
+            }
+            let mut first = lo + skip_connective(self, lo);
+            while first < open && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet") {
+                first += 1;
+            }
+            if let Some((m, end)) = self.np().forward(first, open, true) {
+                let headline = end == open - 1;
+                let subject = matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role | MentionKind::Group);
+                if subject && (headline || (end..open - 1).any(|k| self.fw(k))) {
+                    let c = Cue { start: open - 1, end: open, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, end) };
+                    self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
+                    owned[qi] = true;
                 }
             }
         }

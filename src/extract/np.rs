@@ -240,6 +240,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 if k + 1 >= hi {
                     return None;
                 }
+                // "a narrator in the Clinton ad": go on past a preposition to the phrase's own determiner
+                if k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "in" | "at" | "of" | "on" | "from" | "with") && words < 5 {
+                    continue;
+                }
                 let span = self.span(k, hi);
                 return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, k));
             }
