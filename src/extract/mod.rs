@@ -137,6 +137,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if !self.fw(i) {
             return None;
         }
+        // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
+        if self.seg.tokens[i].cap && i > 0 && self.fw(i - 1) && self.seg.tokens[i - 1].cap && !self.lex.honorifics.contains(self.text(i - 1)) {
+            let title_case = i + 1 < hi && self.fw(i + 1) && self.seg.tokens[i + 1].cap;
+            if !title_case || self.lex.lookup(&format!("{} {}", self.text(i - 1), self.text(i))).is_some() {
+                return None;
+            }
+        }
         let w = self.low(i);
         let matches = |p: &Vec<String>| p[0] == w && i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
         if let Some(p) = self.lex.sources.iter().find(|p| matches(p)) {
@@ -790,9 +797,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
     }
 }
 
-/// Tokens of a sentence-opening connective to skip: "However, " / "Meanwhile, " (0 when none).
+/// Tokens of a sentence-opening connective to skip: "However, " / "Meanwhile, " (0 when none),
+/// or an opening participial or prepositional phrase up to its comma ("Speaking at a rally, ").
 fn skip_connective(x: &Extractor, lo: usize) -> usize {
     let toks = &x.seg.tokens;
+    if lo < toks.len() && x.fw(lo) && toks[lo].cap {
+        let w = x.low(lo);
+        let opener = w.ends_with("ing") || PREPOSITIONS.contains(&w) || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
+        if opener && !x.lex.phrases.iter().chain(x.lex.sources.iter()).any(|p| p[0] == w) {
+            if let Some(c) = (lo + 1..toks.len().min(lo + 25)).take_while(|&k| x.seg.in_quote[k].is_none() && !x.punct(k, ".")).find(|&k| x.punct(k, ",")) {
+                return c + 1 - lo;
+            }
+        }
+    }
     if lo + 1 < toks.len() && x.fw(lo) && toks[lo].cap && x.punct(lo + 1, ",") && !x.lex.phrases.iter().any(|p| p[0] == x.low(lo)) {
         2
     } else {

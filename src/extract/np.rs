@@ -13,7 +13,7 @@ pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", 
 /// Determiners that open a noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other",
-    "two", "three", "four", "five", "few", "both", "these", "those", "this", "that", "my", "your", "all", "no",
+    "two", "three", "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no",
 ];
 /// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
 const CONNECTORS: &[&str] = &["of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"];
