@@ -667,6 +667,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // "Cruz hailed Bush as “a man who didn’t go to the gutter”": a quotation in the predicate of a
+        // sentence whose subject is a person is that person's words, whatever the verb
+        if quotes.iter().enumerate().any(|(qi, _)| !owned[qi]) {
+            self.predicate_quotes(lo, hi, &quotes, &mut owned, sspan);
+        }
         // "President X released the following statement:" — the quotation that follows is X's
         if self.pending_colon.is_none() && quotes.is_empty() && hi > lo && self.punct(hi - 1, ":") {
             let first = lo + skip_connective(self, lo);
@@ -754,6 +759,45 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let _ = owned;
+    }
+
+    fn predicate_quotes(&mut self, lo: usize, hi: usize, quotes: &[(usize, usize, Option<usize>)], owned: &mut [bool], sspan: Span) {
+        let mut first = lo + skip_connective(self, lo);
+        while first < hi && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet") {
+            first += 1;
+        }
+        let Some((m, end)) = self.np().forward(first, hi, true) else { return };
+        if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role) {
+            return;
+        }
+        let mut v = end;
+        while v < hi && self.fw(v) && (BETWEEN.contains(&self.low(v)) || self.low(v).ends_with("ly")) {
+            v += 1;
+        }
+        if v >= hi || !self.fw(v) || self.seg.tokens[v].cap {
+            return;
+        }
+        let w = self.low(v);
+        let verb_like = (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || self.lex.speech.contains(w) || self.lex.belief.contains(w))
+            && !matches!(w, "is" | "was" | "has" | "does" | "its" | "this" | "his" | "hers" | "as" | "us");
+        if !verb_like {
+            return;
+        }
+        let clause_end = self.clause_end(v + 1, hi, hi);
+        let Some(qi) = (0..quotes.len()).find(|&qi| !owned[qi] && quotes[qi].1 > v && quotes[qi].1 < clause_end && quotes[qi].1 <= v + 15) else { return };
+        let inner = self.seg.quotes[quotes[qi].0].inner;
+        if inner.of(&self.seg.doc.text).split_whitespace().count() < 2 {
+            return;
+        }
+        if let Some(span) = self.content_span(v + 1, clause_end) {
+            let cue = Cue { start: v, end: v + 1, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, end) };
+            self.push(span, QuoteKind::Mixed, Some(&cue), sspan, 0.5, None);
+            for (qj, q) in quotes.iter().enumerate() {
+                if q.1 > v && q.1 < clause_end {
+                    owned[qj] = true;
+                }
+            }
+        }
     }
 
     /// "Asked if she would run, …" / "When asked about the plan, …": a question put by a
