@@ -14,21 +14,42 @@ use serde::Deserialize;
 
 use crate::error::Error;
 
-/// A small, fast, non-cryptographic hasher (FNV-1a) for short word keys.
+/// A small, fast, non-cryptographic hasher for short word keys: eight bytes a step
+/// (the multiply-rotate scheme of rustc's FxHasher). Words are looked up for every
+/// token, so this is on the hot path.
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fnv {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
 impl Hasher for Fnv {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
     }
 }
 
@@ -171,6 +192,13 @@ pub struct Lexicon {
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
     pub sources: Vec<Vec<String>>,
+    /// First word → indices into `phrases` (longest first), so matching costs one lookup a token.
+    pub phrase_index: WordMap<Vec<usize>>,
+    /// First word → indices into `sources`.
+    pub source_index: WordMap<Vec<usize>>,
+    /// Every word that can begin a cue (a verb form, or the first word of a phrase): one lookup
+    /// per token rules most tokens out.
+    pub cue_starts: WordSet,
     /// Verb forms after which a reported clause may follow without "that".
     pub bare_clause: WordSet,
     /// The last word of every role ("minister", "state"): what a role phrase ends with.
@@ -215,6 +243,14 @@ fn lower_set(v: &[String]) -> impl Iterator<Item = String> + '_ {
 /// Splits a surface form into the words the tokenizer will produce, joined by a space.
 fn norm_words(s: &str) -> String {
     crate::segment::words_of(s).join(" ")
+}
+
+fn index_phrases(phrases: &[Vec<String>]) -> WordMap<Vec<usize>> {
+    let mut index: WordMap<Vec<usize>> = WordMap::default();
+    for (i, p) in phrases.iter().enumerate() {
+        index.entry(p[0].clone()).or_default().push(i);
+    }
+    index
 }
 
 impl Lexicon {
@@ -278,6 +314,17 @@ impl Lexicon {
         }
         // longest phrase first, so that matching prefers "according to" over "according"
         self.phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        self.phrase_index = index_phrases(&self.phrases);
+        self.source_index = index_phrases(&self.sources);
+        self.cue_starts = self
+            .speech
+            .iter()
+            .chain(self.belief.iter())
+            .chain(self.evidence.iter())
+            .chain(self.phrase_index.keys())
+            .chain(self.source_index.keys())
+            .cloned()
+            .collect();
         let g = raw.grammar;
         self.abbreviations.extend(g.abbreviations.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.sentence_starters.extend(g.sentence_starters.iter().map(|s| s.trim().to_string()));

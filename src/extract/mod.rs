@@ -145,12 +145,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let w = self.low(i);
-        let matches = |p: &Vec<String>| p[0] == w && i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
-        if let Some(p) = self.lex.sources.iter().find(|p| matches(p)) {
+        if !self.lex.cue_starts.contains(w) {
+            return None;
+        }
+        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
+        let source = self.lex.source_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.sources[k]).find(|p| matches(p)));
+        if let Some(p) = source {
             return Some((i + p.len(), CueClass::Source));
         }
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
-        if let Some(p) = self.lex.phrases.iter().find(|p| matches(p)) {
+        let phrase = self.lex.phrase_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.phrases[k]).find(|p| matches(p)));
+        if let Some(p) = phrase {
             let framing = PREPOSITIONS.contains(&p[0].as_str())
                 || matches!(p[0].as_str(), "as" | "who" | "it" | "is" | "are" | "was" | "were" | "off" | "speaking" | "reportedly" | "allegedly");
             if !framing {
@@ -848,13 +853,13 @@ fn skip_connective(x: &Extractor, lo: usize) -> usize {
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {
         let w = x.low(lo);
         let opener = w.ends_with("ing") || PREPOSITIONS.contains(&w) || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
-        if opener && !x.lex.phrases.iter().chain(x.lex.sources.iter()).any(|p| p[0] == w) {
+        if opener && !x.lex.phrase_index.contains_key(w) && !x.lex.source_index.contains_key(w) {
             if let Some(c) = (lo + 1..toks.len().min(lo + 25)).take_while(|&k| x.seg.in_quote[k].is_none() && !x.punct(k, ".")).find(|&k| x.punct(k, ",")) {
                 return c + 1 - lo;
             }
         }
     }
-    if lo + 1 < toks.len() && x.fw(lo) && toks[lo].cap && x.punct(lo + 1, ",") && !x.lex.phrases.iter().any(|p| p[0] == x.low(lo)) {
+    if lo + 1 < toks.len() && x.fw(lo) && toks[lo].cap && x.punct(lo + 1, ",") && !x.lex.phrase_index.contains_key(x.low(lo)) {
         2
     } else {
         0
