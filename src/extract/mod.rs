@@ -838,7 +838,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         let apara = self.seg.sentences.iter().find(|s| s.span.contains(a.sentence)).map(|s| s.paragraph)?;
         let root = a.continues.unwrap_or(k);
-        if apara == para || (apara + 1 == para && a.kind != QuoteKind::Indirect) {
+        // the same paragraph, the one before, or (for a run of quoted paragraphs) two before
+        let gap = para.saturating_sub(apara);
+        if gap == 0 || gap == 1 && a.kind != QuoteKind::Indirect || gap <= 2 && a.kind == QuoteKind::Direct && a.mention.is_some() {
             Some(root)
         } else {
             None
