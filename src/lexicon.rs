@@ -64,6 +64,7 @@ const DEFAULT_FILES: &[(&str, &str)] = &[
     ("data/lexicon/orgs.toml", include_str!("../data/lexicon/orgs.toml")),
     ("data/lexicon/places.toml", include_str!("../data/lexicon/places.toml")),
     ("data/lexicon/grammar.toml", include_str!("../data/lexicon/grammar.toml")),
+    ("data/lexicon/names.toml", include_str!("../data/lexicon/names.toml")),
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,6 +77,14 @@ struct RawLexicon {
     country: Vec<RawPlace>,
     region: Vec<RawPlace>,
     grammar: RawGrammar,
+    names: RawNames,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawNames {
+    female: Vec<String>,
+    male: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,6 +117,8 @@ struct RawTitles {
     modifiers: Vec<String>,
     anaphoric_roles: Vec<String>,
     first_name_honorifics: Vec<String>,
+    female_honorifics: Vec<String>,
+    male_honorifics: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -145,6 +156,15 @@ pub struct Org {
     pub kind: String,
     /// Canonical country name, when the organization belongs to one.
     pub country: Option<String>,
+}
+
+/// The gender a name or honorific marks, used only to match "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Marked female ("Mrs", "Mary").
+    Female,
+    /// Marked male ("Mr", "John").
+    Male,
 }
 
 /// How a surface form names an entity.
@@ -215,6 +235,11 @@ pub struct Lexicon {
     pub anaphoric_roles: WordSet,
     /// Honorifics used with a first name ("Sir John" for Sir John Stevens).
     pub first_name_honorifics: WordSet,
+    /// Given names and honorifics that mark a woman ("Mary", "Mrs"); "she" may refer only to them
+    /// or to people of unknown gender.
+    pub female: WordSet,
+    /// Given names and honorifics that mark a man ("John", "Mr").
+    pub male: WordSet,
     /// Organizations and places (countries and regions are organizations of kind
     /// `country`/`region`).
     pub orgs: Vec<Org>,
@@ -356,6 +381,11 @@ impl Lexicon {
         self.title_words.extend(words);
         self.anaphoric_roles.extend(lower_set(&t.anaphoric_roles));
         self.first_name_honorifics.extend(t.first_name_honorifics.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
+        let strip = |v: &Vec<String>| v.iter().map(|s| s.trim().trim_end_matches('.').to_string()).collect::<Vec<_>>();
+        self.female.extend(strip(&t.female_honorifics));
+        self.male.extend(strip(&t.male_honorifics));
+        self.female.extend(strip(&raw.names.female));
+        self.male.extend(strip(&raw.names.male));
         self.org_heads.extend(raw.org_words.heads.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.org_nouns.extend(lower_set(&raw.org_words.nouns));
         for o in raw.org {
@@ -437,6 +467,23 @@ impl Lexicon {
     /// True when the lower-case words form a role ("foreign minister" is not, "minister" is).
     pub fn is_role(&self, lower_words: &str) -> bool {
         self.roles.contains(lower_words)
+    }
+
+    /// The gender a given name or honorific marks, if the lexicon knows one.
+    ///
+    /// ```
+    /// use quotegraph::lexicon::{Gender, Lexicon};
+    /// let lex = Lexicon::default_lexicon();
+    /// assert_eq!(lex.gender_of("Mrs."), Some(Gender::Female));
+    /// assert_eq!(lex.gender_of("Mr"), Some(Gender::Male));
+    /// ```
+    pub fn gender_of(&self, word: &str) -> Option<Gender> {
+        let w = word.trim_end_matches('.');
+        match (self.female.contains(w), self.male.contains(w)) {
+            (true, false) => Some(Gender::Female),
+            (false, true) => Some(Gender::Male),
+            _ => None,
+        }
     }
 
     /// True when the word, as written, is an honorific ("Mr", "Dr.").

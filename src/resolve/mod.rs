@@ -7,7 +7,7 @@
 //! title holds "minister"; "it"/"they" to the nearest organization or group.
 //! A quotation that continues an earlier speaker takes that speaker.
 
-use crate::lexicon::{Lexicon, Surface};
+use crate::lexicon::{Gender, Lexicon, Surface};
 use crate::model::{Attribution, MentionKind, Span, Speaker};
 use crate::segment::{Segmented, TokKind};
 
@@ -20,6 +20,8 @@ struct Person {
     org: Option<String>,
     /// Byte offset of the mention.
     at: usize,
+    /// What the honorific or given name says of gender, if anything.
+    gender: Option<Gender>,
 }
 
 /// Resolves every attribution's mention into a [`Speaker`], in place.
@@ -76,13 +78,16 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         p.org = org.clone();
                     }
                 }
-                people.push(Person { name: name.clone(), surname, title: title.clone(), org: org.clone(), at: m.head.start });
+                let gender = r.gender_in(m.span.of(text)).or_else(|| people.iter().find(|p| p.name == name).and_then(|p| p.gender));
+                people.push(Person { name: name.clone(), surname, title: title.clone(), org: org.clone(), at: m.head.start, gender });
                 Speaker { name: Some(name), title, org, is_org: false }
             }
             MentionKind::Pronoun => {
                 let w = m.head.of(&seg.lower);
                 match w {
-                    "he" | "she" | "i" => r.nearest_person(&people, m.head.start),
+                    "he" => r.nearest_person(&people, m.head.start, Some(Gender::Male)),
+                    "she" => r.nearest_person(&people, m.head.start, Some(Gender::Female)),
+                    "i" => r.nearest_person(&people, m.head.start, None),
                     "it" | "they" | "we" => {
                         let org = orgs_seen.iter().filter(|(at, _)| *at < m.head.start).max_by_key(|(at, _)| *at).map(|(_, s)| s.clone());
                         match (w, org) {
@@ -161,6 +166,19 @@ struct Resolver<'s, 'a> {
 }
 
 impl Resolver<'_, '_> {
+    /// The gender the words of a mention mark: an honorific first, else the given name.
+    fn gender_in(&self, mention: &str) -> Option<Gender> {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        if let Some(g) = words.iter().find(|w| self.lex.is_honorific(w)).and_then(|w| self.lex.gender_of(w)) {
+            return Some(g);
+        }
+        // the given name: the first capitalized word that is not a title or a known entity
+        words
+            .iter()
+            .find(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !self.lex.title_words.contains(&w.to_lowercase()) && self.lex.lookup(w).is_none())
+            .and_then(|w| self.lex.gender_of(w))
+    }
+
     /// Strips honorifics and possessives from a name ("Dr. Elena Petrova" → "Elena Petrova").
     fn clean_name(&self, s: &str) -> String {
         let words: Vec<&str> = s.split_whitespace().filter(|w| !self.lex.is_honorific(w)).collect();
@@ -327,12 +345,13 @@ impl Resolver<'_, '_> {
     }
 
     /// The nearest person mentioned before `at`, within the two paragraphs before it.
-    fn nearest_person(&self, people: &[Person], at: usize) -> Speaker {
+    fn nearest_person(&self, people: &[Person], at: usize, gender: Option<Gender>) -> Speaker {
         let para_of = |pos: usize| self.seg.paragraphs.partition_point(|p| p.end < pos);
         let here = para_of(at);
         people
             .iter()
             .filter(|p| p.at < at && here.saturating_sub(para_of(p.at)) <= 3)
+            .filter(|p| gender.is_none() || p.gender.is_none() || p.gender == gender)
             .max_by_key(|p| p.at)
             .map(|p| Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false })
             .unwrap_or_default()
@@ -390,13 +409,17 @@ impl Resolver<'_, '_> {
                 let name = self.clean_name(&joined);
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
                 if n >= 2 {
-                    out.push(Person { name, surname, title, org, at: toks[a].span.start });
+                    let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
+                    out.push(Person { name, surname, title, org, at: toks[a].span.start, gender });
                 } else {
                     // "Mr Blair": the full name seen before, or the surname alone
                     let prev = out.iter().rev().find(|p: &&Person| p.surname == surname).cloned();
                     let p = match prev {
                         Some(p) => Person { at: toks[a].span.start, ..p },
-                        None => Person { name, surname, title, org, at: toks[a].span.start },
+                        None => {
+                            let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
+                            Person { name, surname, title, org, at: toks[a].span.start, gender }
+                        }
                     };
                     out.push(p);
                 }

@@ -328,60 +328,25 @@ impl Pairing {
             };
             match act {
                 Act::Open(style) => {
-                    let idx = self.quotes.len();
-                    let depth = stack.len();
-                    self.quotes.push(Quote {
-                        open: t.span,
-                        close: None,
-                        inner: Span::new(t.span.end, t.span.end),
-                        depth,
-                        paragraph: para,
-                        continuation: continuation && first_mark && depth == 0 && style == Style::Double,
-                    });
-                    stack.push((idx, style));
-                    t.kind = TokKind::Open(idx);
+                    let cont = continuation && first_mark && stack.is_empty() && style == Style::Double;
+                    self.open(&mut stack, t, para, style, cont);
                 }
                 Act::Close(style) => {
                     let pos = match style {
                         Style::Double => top_double,
                         Style::Single => top_single,
                     };
-                    if let Some(pos) = pos {
-                        // anything opened inside and never closed was not a quote (an apostrophe, a stray mark)
-                        while stack.len() > pos + 1 {
-                            let (dead, _) = stack.pop().unwrap_or((usize::MAX, Style::Single));
-                            self.discard(dead);
-                        }
-                        let (idx, _) = stack.pop().unwrap_or((usize::MAX, style));
-                        if idx != usize::MAX {
-                            self.quotes[idx].close = Some(t.span);
-                            self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, t.span.start));
-                            t.kind = TokKind::Close(idx);
-                        }
+                    if let Some(idx) = pos.and_then(|pos| self.pop_to(&mut stack, pos)) {
+                        self.quotes[idx].close = Some(t.span);
+                        self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, t.span.start));
+                        t.kind = TokKind::Close(idx);
                     }
                 }
                 Act::Reopen => {
-                    if let Some(pos) = top_double {
-                        while stack.len() > pos + 1 {
-                            let (dead, _) = stack.pop().unwrap_or((usize::MAX, Style::Single));
-                            self.discard(dead);
-                        }
-                        if let Some((idx, _)) = stack.pop() {
-                            self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, t.span.start));
-                        }
+                    if let Some(idx) = top_double.and_then(|pos| self.pop_to(&mut stack, pos)) {
+                        self.quotes[idx].inner = trim_span(text, Span::new(self.quotes[idx].open.end, t.span.start));
                     }
-                    let idx = self.quotes.len();
-                    let depth = stack.len();
-                    self.quotes.push(Quote {
-                        open: t.span,
-                        close: None,
-                        inner: Span::new(t.span.end, t.span.end),
-                        depth,
-                        paragraph: para,
-                        continuation: false,
-                    });
-                    stack.push((idx, Style::Double));
-                    t.kind = TokKind::Open(idx);
+                    self.open(&mut stack, t, para, Style::Double, false);
                 }
                 Act::None => {}
             }
@@ -399,6 +364,32 @@ impl Pairing {
             }
         }
         left_open
+    }
+
+    /// Opens a quote at mark `t`.
+    fn open(&mut self, stack: &mut Vec<(usize, Style)>, t: &mut Token, para: usize, style: Style, continuation: bool) {
+        let idx = self.quotes.len();
+        self.quotes.push(Quote {
+            open: t.span,
+            close: None,
+            inner: Span::new(t.span.end, t.span.end),
+            depth: stack.len(),
+            paragraph: para,
+            continuation,
+        });
+        stack.push((idx, style));
+        t.kind = TokKind::Open(idx);
+    }
+
+    /// Pops the stack down to the quote at `pos` and returns it; anything opened inside it and
+    /// never closed was not a quote (an apostrophe, a stray mark).
+    fn pop_to(&mut self, stack: &mut Vec<(usize, Style)>, pos: usize) -> Option<usize> {
+        while stack.len() > pos + 1 {
+            if let Some((dead, _)) = stack.pop() {
+                self.discard(dead);
+            }
+        }
+        stack.pop().map(|(idx, _)| idx)
     }
 
     fn discard(&mut self, idx: usize) {
