@@ -107,6 +107,13 @@ const TIME_WORDS: &[&str] = &[
     "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "then", "now", "once",
     "flatly", "simply", "bluntly", "firmly", "quietly", "openly", "explicitly", "clearly",
 ];
+/// Closed-class words that never stand in a bare speaker phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "if", "that", "which", "who", "what", "when", "where", "why", "how", "it",
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should",
+    "may", "might", "must", "can", "not", "he", "she", "they", "we", "i", "you", "this", "these", "those", "there", "as",
+    "to", "by", "with", "from", "on", "at", "in", "for", "of", "than", "then", "so", "also",
+];
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
 
 impl<'s, 'a> Extractor<'s, 'a> {
@@ -202,6 +209,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 cue.speaker_tokens = (cue.end, end);
                 cue.speaker_after = true;
                 cue.mention = Some(m);
+            } else if let Some(end) = (cue.end..hi.min(cue.end + 14)).find(|&k| !self.fw(k)) {
+                // "according to the same poll, …": whatever stands before the comma is the source
+                if end > cue.end && (self.punct(end, ",") || self.punct(end, ".") || end + 1 == hi) {
+                    let span = Span::new(self.seg.tokens[cue.end].span.start, self.seg.tokens[end - 1].span.end);
+                    cue.speaker_tokens = (cue.end, end);
+                    cue.speaker_after = true;
+                    cue.mention = Some(Mention { span, head: span, kind: MentionKind::Document, apposition: None, relative: None });
+                }
             }
             return;
         }
@@ -246,6 +261,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
             k > lo && (matches!(self.seg.tokens[k - 1].kind, TokKind::Close(_)) || self.punct(k - 1, ",") && k >= lo + 2 && matches!(self.seg.tokens[k - 2].kind, TokKind::Close(_)))
         };
         let quote_follows = (cue.end..hi).any(|k| matches!(self.seg.tokens[k].kind, TokKind::Open(q) if self.seg.quotes[q].depth == 0));
+        // "…, former employees said, …" / "Organizers say they …": a bare plural or noun phrase
+        // standing alone before a say-verb, between commas or opening the sentence
+        if cue.class == CueClass::Speech && j > lo && (cue.start..cue.end).any(|k| matches!(self.low(k), "said" | "say" | "says" | "told" | "tell" | "tells")) {
+            let mut k = j;
+            while k > lo && self.fw(k - 1) && j - k < 5 && !FUNCTION_WORDS.contains(&self.low(k - 1)) && !self.lex.speech.contains(self.low(k - 1)) {
+                k -= 1;
+            }
+            let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
+            let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
+            let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","));
+            if k < j && bounded && (parenthetical || opening) && np.backward(lo, j).is_none() {
+                let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 1].span.end);
+                cue.speaker_tokens = (k, j);
+                cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
+                return;
+            }
+        }
         if cue.class == CueClass::Speech && j > lo {
             if let Some((m, start)) = np.generic_backward(lo, j) {
                 let sentence_subject = quote_follows && start == lo + skip_connective(self, lo);
@@ -632,7 +664,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let ok = match cue.class {
                 CueClass::Speech => {
                     let w = self.low(start);
-                    let bad_start = !self.fw(start) || matches!(w, "to" | "for" | "about" | "of" | "it" | "so" | "nothing" | "anything" | "something" | "no" | "yes" | "goodbye" | "hello" | "more" | "otherwise" | "as" | "in" | "on" | "at" | "with" | "by" | "from" | "and" | "or" | "but");
+                    let bad_start = !self.fw(start) || matches!(w, "to" | "for" | "about" | "of" | "so" | "nothing" | "anything" | "something" | "no" | "yes" | "goodbye" | "hello" | "more" | "otherwise" | "as" | "in" | "on" | "at" | "with" | "by" | "from" | "and" | "or" | "but");
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
                     starts_that || (bare && !bad_start && self.words_in(start, end) >= 3 && cue.mention.is_some())
                 }
@@ -700,7 +732,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // "This campaign, he says, is different.": the statement is the whole sentence
             let parenthetical = clause_before && tail_words > 0 && self.punct(last.min(hi - 1), ",") && cue.class != CueClass::Source;
             let source_tail = cue.class == CueClass::Source && before_comma;
-            if parenthetical && (lo..first - 1).filter(|&i| self.fw(i)).count() <= 6 {
+            if parenthetical {
                 let from = lo + skip_connective(self, lo);
                 let end = self.clause_end(last + 1, hi, hi);
                 if let Some(span) = self.content_span(from, end) {
