@@ -107,6 +107,7 @@ struct RawCues {
     listeners: Vec<String>,
     sources: Vec<String>,
     bare_clause: Vec<String>,
+    np_object: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -221,6 +222,9 @@ pub struct Lexicon {
     pub cue_starts: WordSet,
     /// Verb forms after which a reported clause may follow without "that".
     pub bare_clause: WordSet,
+    /// Cue forms (one word or a phrase, lower case, single spaces) whose object is a claim or
+    /// demand ("denied the allegations").
+    pub np_object: WordSet,
     /// The last word of every role ("minister", "state"): what a role phrase ends with.
     pub role_heads: WordSet,
     /// Honorifics as written ("Mr", "Dr.").
@@ -324,6 +328,7 @@ impl Lexicon {
         self.documents.extend(lower_set(&c.documents));
         self.listeners.extend(lower_set(&c.listeners));
         self.bare_clause.extend(lower_set(&c.bare_clause));
+        self.np_object.extend(lower_set(&c.np_object));
         for p in lower_set(&c.sources) {
             let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
             if !words.is_empty() && !self.sources.contains(&words) {

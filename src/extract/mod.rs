@@ -666,7 +666,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let w = self.low(start);
                     let bad_start = !self.fw(start) || matches!(w, "to" | "for" | "about" | "of" | "so" | "nothing" | "anything" | "something" | "no" | "yes" | "goodbye" | "hello" | "more" | "otherwise" | "as" | "in" | "on" | "at" | "with" | "by" | "from" | "and" | "or" | "but");
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                    starts_that || (bare && !bad_start && self.words_in(start, end) >= 3 && cue.mention.is_some())
+                    let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
+                    let object = self.lex.np_object.contains(&cue_words.join(" ")) && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
+                    starts_that || (bare && !bad_start && self.words_in(start, end) >= 3 && cue.mention.is_some()) || object && self.words_in(start, end) >= 2
                 }
                 CueClass::Belief | CueClass::Evidence => {
                     let w = self.low(start);

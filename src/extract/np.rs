@@ -178,6 +178,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let mut extra_lower = 0;
         while j > lo {
             let k = j - 1;
+            // "Bernie Sanders’ campaign": a possessive apostrophe after a name
+            if k > lo && k < t && self.seg.in_quote[k].is_none() && matches!(self.text(k), "’" | "'") && self.fw(k - 1) && self.cap(k - 1) && self.low(k - 1).ends_with('s') {
+                j = k;
+                continue;
+            }
             if !self.fw(k) {
                 break;
             }
