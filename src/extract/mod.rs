@@ -248,7 +248,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if j > lo {
             if let Some((m, start)) = np.backward(lo, j) {
                 // "the report said" is fine; a bare lower-case noun ("the table showed") is not a source
-                let evidence_ok = cue.class != CueClass::Evidence || m.kind == crate::model::MentionKind::Document;
+                let evidence_ok = true;
                 if evidence_ok {
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
@@ -675,7 +675,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
                     let doc_subject = cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
                     let clause_start = self.fw(start) && (crate::extract::np::PRONOUNS.contains(&w) || self.seg.tokens[start].cap || matches!(w, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"));
-                    starts_that || (bare || cue.class == CueClass::Evidence && doc_subject) && clause_start
+                    let not_prep = self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
+                    starts_that || bare && clause_start || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
                 }
                 CueClass::Source => false,
             };
