@@ -71,7 +71,8 @@ impl Sink {
                 let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
                 let name = path.file_name().ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
                 let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-                let f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+                // name the file the user asked for, not the temporary one
+                let f = File::create(&tmp).map_err(|e| Error::io(path, e))?;
                 Ok(Sink { w: Box::new(BufWriter::new(f)), tmp: Some((tmp, path.to_path_buf())) })
             }
         }

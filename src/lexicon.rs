@@ -310,7 +310,8 @@ impl Lexicon {
     fn read_file(path: &Path) -> Result<RawLexicon, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         toml::from_str(&text).map_err(|e| {
-            let msg = e.message().to_string();
+            // one line: the parser's message may run over several
+            let msg = e.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             match line {
                 Some(l) => Error::input(path, format!("line {l}: {msg}")),

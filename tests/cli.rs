@@ -1,0 +1,342 @@
+//! The `quotegraph extract` command line, run as a process in a fresh directory per test.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_quotegraph");
+
+fn example_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/istanbul-talks.txt")
+}
+
+fn example_text() -> String {
+    std::fs::read_to_string(example_path()).unwrap()
+}
+
+/// A fresh, empty directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let n = N.fetch_add(1, Ordering::SeqCst);
+        let p = std::env::temp_dir().join(format!("qg-cli-{name}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn join(&self, p: &str) -> PathBuf {
+        self.0.join(p)
+    }
+    fn entries(&self, sub: &str) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(self.0.join(sub))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN).args(args).current_dir(dir).stdin(Stdio::null()).output().expect("run quotegraph")
+}
+
+fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn quotegraph");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn show(o: &Output) -> String {
+    format!("status {:?}\n--- stdout\n{}\n--- stderr\n{}", o.status.code(), stdout(o), stderr(o))
+}
+
+/// Exit 2 and exactly one stderr line `quotegraph: …` that contains every one of `needles`.
+fn assert_fails_with(o: &Output, needles: &[&str]) {
+    assert_eq!(o.status.code(), Some(2), "{}", show(o));
+    let err = stderr(o);
+    assert!(err.ends_with('\n'), "stderr does not end with a newline: {err:?}");
+    assert_eq!(err.lines().count(), 1, "stderr is not one line: {err:?}");
+    assert!(err.starts_with("quotegraph: "), "stderr: {err:?}");
+    for n in needles {
+        assert!(err.contains(n), "stderr does not mention {n:?}: {err:?}");
+    }
+}
+
+fn parse_jsonl(s: &str) -> Vec<serde_json::Value> {
+    s.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("invalid JSON line {l:?}: {e}"))).collect()
+}
+
+fn good_text() -> &'static str {
+    "“Talks will resume,” said Ann Lee, a spokeswoman.\n"
+}
+
+// (a)
+#[test]
+fn jsonl_on_the_example_is_one_json_line_with_quotes() {
+    let d = TempDir::new("a");
+    let ex = example_path();
+    let o = run_in(d.path(), &["extract", ex.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = stdout(&o);
+    assert!(out.ends_with('\n'));
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(out.trim_end()).expect("valid JSON");
+    assert_eq!(v["id"], "istanbul-talks");
+    let quotes = v["quotes"].as_array().expect("quotes is an array");
+    assert!(!quotes.is_empty());
+    assert!(v.get("text").is_none(), "text only with --with-text");
+    // the contract fields, and code-point offsets that map back to the content
+    let chars: Vec<char> = example_text().chars().collect();
+    for q in quotes {
+        for k in [
+            "content", "content_span", "kind", "speaker", "speaker_span", "speaker_mention", "title", "org", "cue",
+            "cue_span", "confidence",
+        ] {
+            assert!(q.get(k).is_some(), "quote lacks {k:?}: {q}");
+        }
+        assert!(["direct", "mixed", "indirect"].contains(&q["kind"].as_str().unwrap()), "{q}");
+        let s = q["content_span"].as_array().unwrap();
+        let (a, b) = (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize);
+        let got: String = chars[a..b].iter().collect();
+        assert_eq!(got, q["content"].as_str().unwrap());
+        if let Some(s) = q["cue_span"].as_array() {
+            let (a, b) = (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize);
+            let got: String = chars[a..b].iter().collect();
+            assert_eq!(got, q["cue"].as_str().unwrap());
+        }
+    }
+}
+
+// (b)
+#[test]
+fn output_is_deterministic() {
+    let d = TempDir::new("b");
+    let ex = example_path();
+    for format in ["jsonl", "json", "text"] {
+        let args = ["extract", ex.to_str().unwrap(), "--format", format];
+        let o1 = run_in(d.path(), &args);
+        let o2 = run_in(d.path(), &args);
+        assert_eq!(o1.status.code(), Some(0), "{}", show(&o1));
+        assert!(!o1.stdout.is_empty());
+        assert_eq!(o1.stdout, o2.stdout, "two {format} runs differ");
+    }
+}
+
+// (c)
+#[test]
+fn a_missing_file_is_one_line_naming_it() {
+    let d = TempDir::new("c");
+    let o = run_in(d.path(), &["extract", "no-such-article.txt", "--format", "jsonl"]);
+    assert_fails_with(&o, &["no-such-article.txt"]);
+    assert!(o.stdout.is_empty(), "{}", show(&o));
+}
+
+// (d)
+#[test]
+fn an_empty_file_is_named_as_empty() {
+    let d = TempDir::new("d");
+    std::fs::write(d.join("blank.txt"), "").unwrap();
+    let o = run_in(d.path(), &["extract", "blank.txt", "--format", "jsonl"]);
+    assert_fails_with(&o, &["blank.txt", "empty"]);
+}
+
+// (e)
+#[test]
+fn a_binary_file_in_a_directory_stops_the_run_unless_keep_going() {
+    let d = TempDir::new("e");
+    std::fs::create_dir(d.join("in")).unwrap();
+    std::fs::write(d.join("in/good.txt"), good_text()).unwrap();
+    std::fs::write(d.join("in/zbin.txt"), b"\x00\x01\x02binary\x00stuff").unwrap();
+
+    let o = run_in(d.path(), &["extract", "in", "--format", "jsonl"]);
+    assert_fails_with(&o, &["zbin.txt"]);
+
+    let o = run_in(d.path(), &["extract", "in", "--format", "jsonl", "--keep-going"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let err = stderr(&o);
+    assert!(err.contains("zbin.txt"), "no warning naming the bad file: {err:?}");
+    assert!(err.to_lowercase().contains("warning"), "{err:?}");
+    assert!(!err.contains("good.txt"), "{err:?}");
+    let recs = parse_jsonl(&stdout(&o));
+    assert_eq!(recs.len(), 1, "{}", show(&o));
+    assert_eq!(recs[0]["id"], "good");
+    assert_eq!(recs[0]["quotes"][0]["speaker"], "Ann Lee");
+}
+
+// (f)
+#[test]
+fn a_malformed_jsonl_line_is_named_by_number() {
+    let d = TempDir::new("f");
+    std::fs::write(
+        d.join("corpus.jsonl"),
+        "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\"}\n{\"id\":\"two\",\"text\": \n{\"id\":\"three\",\"text\":\"x\"}\n",
+    )
+    .unwrap();
+    let o = run_in(d.path(), &["extract", "corpus.jsonl", "--format", "jsonl"]);
+    assert_fails_with(&o, &["corpus.jsonl", "line 2"]);
+}
+
+// (g)
+#[test]
+fn output_file_is_not_left_behind_on_failure() {
+    let d = TempDir::new("g");
+    std::fs::create_dir(d.join("out")).unwrap();
+    // the failure comes after a good document has been written to the temporary file
+    std::fs::write(
+        d.join("corpus.jsonl"),
+        "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\"}\n{\"id\":\"two\",\"text\": \n",
+    )
+    .unwrap();
+    let o = run_in(d.path(), &["extract", "corpus.jsonl", "-o", "out/OUT.jsonl"]);
+    assert_fails_with(&o, &["corpus.jsonl", "line 2"]);
+    assert!(!d.join("out/OUT.jsonl").exists(), "OUT.jsonl written despite the error");
+    assert_eq!(d.entries("out"), Vec::<String>::new(), "files left in the output directory");
+
+    // a missing input: nothing is created either
+    let o = run_in(d.path(), &["extract", "missing.txt", "-o", "out/OUT.jsonl"]);
+    assert_fails_with(&o, &["missing.txt"]);
+    assert_eq!(d.entries("out"), Vec::<String>::new(), "files left in the output directory");
+
+    // an existing output survives a failed run unchanged
+    std::fs::write(d.join("out/OUT.jsonl"), "previous\n").unwrap();
+    let o = run_in(d.path(), &["extract", "corpus.jsonl", "-o", "out/OUT.jsonl"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert_eq!(std::fs::read_to_string(d.join("out/OUT.jsonl")).unwrap(), "previous\n");
+    assert_eq!(d.entries("out"), vec!["OUT.jsonl".to_string()]);
+}
+
+#[test]
+fn output_file_equals_stdout_on_success() {
+    let d = TempDir::new("g2");
+    std::fs::create_dir(d.join("out")).unwrap();
+    let ex = example_path();
+    let ex = ex.to_str().unwrap();
+    let o = run_in(d.path(), &["extract", ex, "-o", "out/OUT.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(o.stdout.is_empty(), "output went to stdout too: {}", show(&o));
+    let written = std::fs::read(d.join("out/OUT.jsonl")).expect("OUT.jsonl exists");
+    let o2 = run_in(d.path(), &["extract", ex, "--format", "jsonl"]);
+    assert_eq!(o2.status.code(), Some(0), "{}", show(&o2));
+    assert_eq!(written, o2.stdout, "-o OUT.jsonl differs from --format jsonl on stdout");
+    assert_eq!(d.entries("out"), vec!["OUT.jsonl".to_string()], "temporary files left behind");
+}
+
+// (h)
+#[test]
+fn inputs_are_not_modified() {
+    let d = TempDir::new("h");
+    let original = std::fs::read(example_path()).unwrap();
+    std::fs::write(d.join("article.txt"), &original).unwrap();
+    let corpus = "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\"}\n";
+    std::fs::write(d.join("corpus.jsonl"), corpus).unwrap();
+    for args in [
+        &["extract", "article.txt", "corpus.jsonl", "--format", "jsonl"][..],
+        &["extract", "article.txt", "-o", "result.json"][..],
+        &["extract", ".", "--format", "text", "--with-text"][..],
+    ] {
+        let o = run_in(d.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", show(&o));
+        assert_eq!(std::fs::read(d.join("article.txt")).unwrap(), original, "{args:?} changed the input");
+        assert_eq!(std::fs::read_to_string(d.join("corpus.jsonl")).unwrap(), corpus, "{args:?} changed the input");
+    }
+}
+
+// (i)
+#[test]
+fn text_format_lists_speakers_with_line_and_column() {
+    let d = TempDir::new("i");
+    let ex = example_path();
+    let o = run_in(d.path(), &["extract", ex.to_str().unwrap(), "--format", "text"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Dmytro Kuleba"), "{out}");
+    let re = regex::Regex::new(r"^(\d+):(\d+)\t").unwrap();
+    let line = out.lines().find(|l| l.contains("Dmytro Kuleba")).unwrap();
+    let caps = re.captures(line).unwrap_or_else(|| panic!("no line:col prefix: {line:?}"));
+    // the position points at the start of the quoted words
+    let (ln, col): (usize, usize) = (caps[1].parse().unwrap(), caps[2].parse().unwrap());
+    let text = example_text();
+    let at: String = text.split('\n').nth(ln - 1).unwrap().chars().skip(col - 1).collect();
+    assert!(at.starts_with("Any settlement"), "{ln}:{col} points at {at:?}");
+    assert!(out.lines().skip(1).all(|l| re.is_match(l)), "{out}");
+}
+
+// (j)
+#[test]
+fn stdin_input_gives_the_same_quotes() {
+    let d = TempDir::new("j");
+    let text = example_text();
+    let o = run_with_stdin(d.path(), &["extract", "-", "--format", "jsonl"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let from_stdin = parse_jsonl(&stdout(&o));
+    assert_eq!(from_stdin.len(), 1);
+    assert_eq!(from_stdin[0]["id"], "stdin");
+    let ex = example_path();
+    let o = run_in(d.path(), &["extract", ex.to_str().unwrap(), "--format", "jsonl"]);
+    let from_file = parse_jsonl(&stdout(&o));
+    assert!(!from_stdin[0]["quotes"].as_array().unwrap().is_empty());
+    assert_eq!(from_stdin[0]["quotes"], from_file[0]["quotes"]);
+}
+
+// (k)
+#[test]
+fn a_lexicon_file_adds_a_speech_verb() {
+    let d = TempDir::new("k");
+    std::fs::write(d.join("words.toml"), "[cues]\nspeech = [\"harrumph\", \"harrumphs\", \"harrumphed\"]\n").unwrap();
+    std::fs::write(d.join("doc.txt"), "“No,” harrumphed Jane Doe.\n").unwrap();
+    let o = run_in(d.path(), &["extract", "doc.txt", "--format", "jsonl", "--lexicon", "words.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let recs = parse_jsonl(&stdout(&o));
+    let quotes = recs[0]["quotes"].as_array().unwrap();
+    assert!(
+        quotes.iter().any(|q| q["speaker"] == "Jane Doe" && q["content"].as_str().unwrap().starts_with("No")),
+        "{}",
+        show(&o)
+    );
+    let q = quotes.iter().find(|q| q["speaker"] == "Jane Doe").unwrap();
+    assert_eq!(q["cue"], "harrumphed");
+}
+
+#[test]
+fn a_broken_lexicon_file_names_file_and_line() {
+    let d = TempDir::new("k2");
+    std::fs::write(d.join("broken.toml"), "[cues]\nspeech = [\"harrumphed\",\n").unwrap();
+    std::fs::write(d.join("doc.txt"), good_text()).unwrap();
+    let o = run_in(d.path(), &["extract", "doc.txt", "--format", "jsonl", "--lexicon", "broken.toml"]);
+    assert_fails_with(&o, &["broken.toml", "line"]);
+    assert!(o.stdout.is_empty(), "{}", show(&o));
+}
