@@ -534,7 +534,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 k += 1;
             }
             // “…” ― Name: a dash and a name closing the line
-            if k < hi && k > close + 1 - 1 && self.seg.tokens[k - 1].kind == TokKind::Punct && matches!(self.text(k - 1), "―" | "—" | "–") {
+            let dash = close + 1;
+            if dash + 1 < hi && self.seg.tokens[dash].kind == TokKind::Punct && matches!(self.text(dash), "―" | "—" | "–") {
+                let k = dash + 1;
                 if let Some((m, end)) = self.np().forward(k, hi, false) {
                     let rest = (end..hi).filter(|&i| self.fw(i)).count();
                     if m.kind == MentionKind::Name && rest == 0 {
@@ -680,7 +682,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
                 CueClass::Source => false,
             };
-            if ok && self.words_in(start, end) >= 3 {
+            if ok && self.words_in(start, end) >= 2 {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);
                     cue_used[ci] = true;
@@ -733,7 +735,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let clause_before = before_comma && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3;
             let tail_words = (last..hi).filter(|&i| self.fw(i)).count();
             // "This campaign, he says, is different.": the statement is the whole sentence
-            let parenthetical = clause_before && tail_words > 0 && self.punct(last.min(hi - 1), ",") && cue.class != CueClass::Source;
+            let parenthetical = before_comma && (lo..first - 1).any(|i| self.fw(i)) && tail_words > 0 && self.punct(last.min(hi - 1), ",") && cue.class != CueClass::Source;
             let source_tail = cue.class == CueClass::Source && before_comma;
             if parenthetical {
                 let from = lo + skip_connective(self, lo);

@@ -1,0 +1,176 @@
+//! One test per extraction rule, on sentences written for the test.
+
+use crate::lexicon::Lexicon;
+use crate::model::{Document, QuoteKind};
+
+/// (content, kind, speaker mention, cue) for every attribution in `text`.
+fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+    let lex = Lexicon::default_lexicon();
+    let doc = Document::new("t", text);
+    let seg = crate::segment::segment(&doc, &lex);
+    super::extract(&seg, &lex)
+        .into_iter()
+        .map(|a| {
+            (
+                a.content.of(text).to_string(),
+                a.kind,
+                a.mention.map(|m| m.span.of(text).to_string()),
+                a.cue.map(|c| c.of(text).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, QuoteKind, Option<String>, Option<String>) {
+    let r = run(text);
+    assert_eq!(r.len(), 1, "{text}: {r:?}");
+    r.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+#[test]
+fn quote_then_subject_and_cue() {
+    let (c, k, m, cue) = one("“We will rebuild,” the mayor said.");
+    assert_eq!((c.as_str(), k, m.as_deref(), cue.as_deref()), ("We will rebuild,", QuoteKind::Direct, Some("the mayor"), Some("said")));
+}
+
+#[test]
+fn quote_then_inverted_cue_with_apposition() {
+    let (c, _, m, _) = one("“Prices will fall,” said Jane Roe, an economist at the central bank.");
+    assert_eq!(c, "Prices will fall,");
+    assert_eq!(m.as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn colon_introduces_a_quote() {
+    let (c, k, m, _) = one("Foreign Minister Ann Lee told reporters: “The border stays closed.”");
+    assert_eq!((c.as_str(), k), ("The border stays closed.", QuoteKind::Direct));
+    assert_eq!(m.as_deref(), Some("Foreign Minister Ann Lee"));
+}
+
+#[test]
+fn a_split_quote_gives_both_pieces_to_the_speaker() {
+    let r = run("“It was close,” she said, “but we won.”");
+    assert_eq!(r.len(), 2);
+    assert!(r.iter().all(|x| x.2.as_deref() == Some("she")));
+    assert_eq!(r[1].0, "but we won.");
+}
+
+#[test]
+fn a_quote_alone_continues_the_previous_speaker() {
+    let lex = Lexicon::default_lexicon();
+    let text = "“We lost,” said Tom Hale.\n\n“We will be back next year.”";
+    let doc = Document::new("t", text);
+    let seg = crate::segment::segment(&doc, &lex);
+    let a = super::extract(&seg, &lex);
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[1].continues, Some(0));
+    assert!(a[1].cue.is_none());
+}
+
+#[test]
+fn a_quote_after_a_cue_sentence_without_content_is_that_speakers() {
+    let r = run("Union leader Rob Tapp criticised the plan. \"There is no logic to it.\"");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].2.as_deref(), Some("Union leader Rob Tapp"));
+}
+
+#[test]
+fn an_embedded_quote_makes_a_mixed_statement() {
+    let (c, k, _, cue) = one("Kremlin spokesman Ivan Orlov told reporters Moscow seeks “legal guarantees” in the east.");
+    assert_eq!((c.as_str(), k), ("Moscow seeks “legal guarantees” in the east", QuoteKind::Mixed));
+    assert_eq!(cue.as_deref(), Some("told reporters"));
+}
+
+#[test]
+fn a_quoted_fragment_after_its_cue_is_the_content() {
+    let (c, k, _, _) = one("Polish President Jan Nowak warned against “peace at any price,” citing history.");
+    assert_eq!((c.as_str(), k), ("peace at any price,", QuoteKind::Mixed));
+}
+
+#[test]
+fn reported_speech_with_and_without_that() {
+    assert_eq!(one("The minister said that the talks had failed.").0, "that the talks had failed");
+    assert_eq!(one("Officials said the vote was fair.").0, "the vote was fair");
+}
+
+#[test]
+fn a_post_posed_cue_reports_the_clause_before_it() {
+    let (c, k, m, _) = one("The economy will shrink next year, the central bank said.");
+    assert_eq!((c.as_str(), k), ("The economy will shrink next year", QuoteKind::Indirect));
+    assert_eq!(m.as_deref(), Some("the central bank"));
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let (c, _, m, cue) = one("According to UN data, the conflict has displaced millions.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("the conflict has displaced millions", Some("UN data"), Some("According to")));
+    let (c, _, m, _) = one("Exports fell by a third, according to the trade ministry.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Exports fell by a third", Some("the trade ministry")));
+}
+
+#[test]
+fn per_only_after_a_comma() {
+    assert_eq!(one("The economy contracted by 2%, per IMF figures.").2.as_deref(), Some("IMF figures"));
+    assert!(run("Oil costs $80 per barrel.").is_empty());
+}
+
+#[test]
+fn a_scare_quote_is_nobodys() {
+    assert!(run("A potential “cold weather ceasefire” could allow repairs.").is_empty());
+}
+
+#[test]
+fn a_relative_pronoun_carries_the_speaker() {
+    let lex = Lexicon::default_lexicon();
+    let text = "The plan was backed by Health Secretary Ann Lee, who said: “It will save lives.”";
+    let doc = Document::new("t", text);
+    let seg = crate::segment::segment(&doc, &lex);
+    let a = super::extract(&seg, &lex);
+    assert_eq!(a.len(), 1);
+    let m = a[0].mention.as_ref().unwrap_or_else(|| unreachable!());
+    assert_eq!(m.head.of(text), "Ann Lee");
+    assert_eq!(m.relative.map(|r| r.of(text)), Some("who"));
+}
+
+#[test]
+fn a_parenthetical_cue_reports_the_whole_sentence() {
+    let (c, _, m, _) = one("This campaign, he says, is different.");
+    assert_eq!((c.as_str(), m.as_deref()), ("This campaign, he says, is different", Some("he")));
+}
+
+#[test]
+fn a_dash_and_a_name_attribute_the_quote_before() {
+    let (c, _, m, cue) = one("“We can build a better city.” ― Maria Lopez");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("We can build a better city.", Some("Maria Lopez"), Some("―")));
+}
+
+#[test]
+fn an_unnamed_reporters_question_has_no_speaker() {
+    let (c, _, m, cue) = one("Asked whether he would run again, the mayor smiled.");
+    assert_eq!((c.as_str(), m, cue.as_deref()), ("whether he would run again", None, Some("Asked")));
+}
+
+#[test]
+fn a_nested_cue_does_not_cut_the_outer_clause() {
+    let r = run("Weaver told CNN that he believes the fight will continue.");
+    assert_eq!(r[0].0, "that he believes the fight will continue");
+    assert_eq!(r[0].2.as_deref(), Some("Weaver"));
+}
+
+#[test]
+fn claim_and_demand_verbs_report_their_object() {
+    assert_eq!(one("The senator denied the allegations.").0, "the allegations");
+    // an attitude verb does not
+    assert!(run("The senator welcomed the report.").is_empty());
+}
+
+#[test]
+fn a_verb_inside_a_capitalized_name_is_no_cue() {
+    assert!(run("Officials in the United States had no comment on trade.").is_empty());
+}
+
+#[test]
+fn the_speaker_after_a_bracketed_party_tag() {
+    let (_, _, m, _) = one("Sen. Ted Cruz (R-Texas) said the deal was a mistake.");
+    assert_eq!(m.as_deref(), Some("Sen. Ted Cruz"));
+}
