@@ -318,7 +318,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // a participle after a comma continues the clause's speaker: "…, adding that …";
         // a verb after "and" shares the sentence's subject: "X was forced … and said that …"
-        let participle = self.low(cue.start).ends_with("ing") && cue.start > lo && self.punct(cue.start - 1, ",");
+        let after_comma = cue.start > lo
+            && (self.punct(cue.start - 1, ",")
+                || matches!(self.seg.tokens[cue.start - 1].kind, TokKind::Close(q) if self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with(',')));
+        let participle = self.low(cue.start).ends_with("ing") && after_comma;
         let coordinated = j > lo && self.fw(j - 1) && self.low(j - 1) == "and";
         if participle {
             if let Some(p) = prev {
@@ -550,7 +553,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             if let Some(ci) = cues.iter().position(|c| {
                 let first = if c.speaker_after { c.start } else { c.speaker_tokens.0.min(c.start) };
-                first == k && (c.class == CueClass::Speech || c.class == CueClass::Source && k > close + 1)
+                // a participle that only borrows its subject ("…,” adding that …) starts a new statement
+                let own_speaker = c.speaker_after || c.speaker_tokens.0 < c.speaker_tokens.1;
+                first == k && own_speaker && (c.class == CueClass::Speech || c.class == CueClass::Source && k > close + 1)
             }) {
                 let inner = self.seg.quotes[q].inner;
                 if !inner.is_empty() {
@@ -892,8 +897,16 @@ fn skip_connective(x: &Extractor, lo: usize) -> usize {
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {
         let w = x.low(lo);
         let opener = w.ends_with("ing") || PREPOSITIONS.contains(&w) || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
-        if opener && !x.lex.phrase_index.contains_key(w) && !x.lex.source_index.contains_key(w) {
+        if opener && !x.lex.source_index.contains_key(w) {
             if let Some(c) = (lo + 1..toks.len().min(lo + 25)).take_while(|&k| x.seg.in_quote[k].is_none() && !x.punct(k, ".")).find(|&k| x.punct(k, ",")) {
+                // "In Salem, New Hampshire, …": a place after the comma still belongs to the opener
+                let place_end = (c + 1..toks.len().min(c + 5)).find(|&k| x.punct(k, ","));
+                if let Some(e) = place_end {
+                    let words: Vec<&str> = (c + 1..e).map(|k| x.text(k)).collect();
+                    if !words.is_empty() && x.lex.lookup(&words.join(" ")).is_some_and(|k| matches!(x.lex.orgs[k.org].kind.as_str(), "region" | "country")) {
+                        return e + 1 - lo;
+                    }
+                }
                 return c + 1 - lo;
             }
         }

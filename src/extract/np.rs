@@ -136,7 +136,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
-            let parenthetical = matches!(
+            let parenthetical = first.ends_with("ing") && !self.cap(c + 1) || matches!(
                 first,
                 "in" | "on" | "at" | "during" | "after" | "before" | "for" | "from" | "speaking" | "meanwhile" | "however"
                     | "too" | "though" | "instead" | "then" | "later" | "earlier" | "separately" | "asked" | "when" | "while"
