@@ -200,6 +200,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     fn find_speaker(&self, cue: &mut Cue, lo: usize, hi: usize, prev: Option<&Cue>) {
         let np = self.np();
+        // "Pyongyang's claims", "Trump's call for": after a possessive the cue word is a noun
+        if cue.start > lo && cue.class != CueClass::Source {
+            let before = self.text(cue.start - 1);
+            let possessive = self.fw(cue.start - 1) && (before.ends_with("'s") || before.ends_with("’s"))
+                || matches!(before, "’" | "'") && self.frame(cue.start - 1);
+            if possessive {
+                return;
+            }
+        }
         if cue.class == CueClass::Source {
             // "per" only introduces a source at the end of a clause: "…, per IMF figures."
             if self.low(cue.start) == "per" && !(cue.start > lo && self.punct(cue.start - 1, ",")) {
@@ -293,7 +302,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             || matches!(self.seg.tokens[cue.start - 1].kind, TokKind::Close(_))
             || self.punct(cue.start - 1, ",")
             || (cue.start >= lo + 2 && self.punct(cue.start - 1, ",") && matches!(self.seg.tokens[cue.start - 2].kind, TokKind::Close(_)));
-        if before_ok && cue.class == CueClass::Speech {
+        let w0 = self.low(cue.start);
+        let inverts = !w0.ends_with("ing") && !matches!(w0, "told" | "tell" | "tells" | "urged" | "urge" | "warned" | "called" | "calls" | "call" | "accused" | "asked");
+        if before_ok && inverts && cue.class == CueClass::Speech {
             let found = np.forward(cue.end, hi, false).or_else(|| {
                 // "“…,” said the woman, who …"
                 if !after_quote(cue.start) {
@@ -894,6 +905,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
 /// or an opening participial or prepositional phrase up to its comma ("Speaking at a rally, ").
 fn skip_connective(x: &Extractor, lo: usize) -> usize {
     let toks = &x.seg.tokens;
+    // a dateline: "WASHINGTON — …", "LONDON (Reuters) - …"
+    let mut k = lo;
+    while k < toks.len() && k < lo + 6 && (x.fw(k) && x.text(k).chars().all(|c| !c.is_lowercase()) || x.punct(k, ",") || x.punct(k, "(") || x.punct(k, ")")) {
+        k += 1;
+    }
+    if k > lo && k < toks.len() && (x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "-")) && x.text(lo).len() > 1 {
+        return k + 1 - lo;
+    }
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {
         let w = x.low(lo);
         let opener = w.ends_with("ing") || PREPOSITIONS.contains(&w) || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");

@@ -131,7 +131,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 return self.backward(lo, c + 1);
             }
             let first = self.low(c + 1);
-            let appositive = matches!(first, "a" | "an" | "the" | "who" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
+            let appositive = matches!(first, "a" | "an" | "the" | "who" | "of" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
                 || first.chars().all(|ch| ch.is_ascii_digit())
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
