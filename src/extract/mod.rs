@@ -390,7 +390,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if matches!(t.kind, TokKind::Open(_)) || self.punct(k, ":") || self.punct(k, ",") || (self.fw(k) && self.low(k) == "that") {
                 if k > i {
                     let first = self.low(i);
-                    if PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first) {
+                    // "said on Monday that …" / "said in a statement: …"; a comma after "to accept the
+                    // nomination," ends the clause rather than opening the content
+                    let lands = !self.punct(k, ",") || TIME_WORDS.contains(&first);
+                    let title = matches!(t.kind, TokKind::Open(q) if self.title_quote(q));
+                    if (PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first)) && lands && !title {
                         i = k;
                     }
                 }
@@ -406,6 +410,24 @@ impl<'s, 'a> Extractor<'s, 'a> {
             i += 1;
         }
         i
+    }
+
+    /// A quotation that names a work rather than quoting anyone: after a possessive
+    /// ("CNN's “State of the Union”") or short and in title case ("“Make Your Kid a Millionaire”").
+    fn title_quote(&self, q: usize) -> bool {
+        let quote = &self.seg.quotes[q];
+        let words: Vec<&str> = quote.inner.of(&self.seg.doc.text).split_whitespace().collect();
+        let open = self.seg.tokens.partition_point(|t| t.span.start < quote.open.start);
+        let after_possessive = open > 0 && {
+            let b = self.text(open - 1);
+            self.fw(open - 1) && (b.ends_with("'s") || b.ends_with("’s"))
+        };
+        let capitalized = |w: &&str| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase());
+        let title_case = (2..=8).contains(&words.len())
+            && words.first().is_some_and(capitalized)
+            && words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).all(capitalized)
+            && !words.last().is_some_and(|w| w.ends_with(['.', '?', '!']));
+        after_possessive || title_case
     }
 
     /// The end (exclusive token) of the clause starting at `from`.

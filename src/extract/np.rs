@@ -236,7 +236,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 k = i;
                 continue;
             }
-            if !self.fw(i) || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with") {
+            if !self.fw(i) || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with") || self.low(i).ends_with("ing") {
                 return None;
             }
             words += 1;
