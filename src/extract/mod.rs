@@ -537,6 +537,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     self.pending_colon = Some((cue, para));
                     continue;
                 }
+                // “…” Trump said. / “…” — Sanders.: the cue stands alone in the next sentence
+                if let Some(cue) = self.next_sentence_cue(si) {
+                    self.push(inner, QuoteKind::Direct, Some(&cue), sspan, 0.8, None);
+                    continue;
+                }
                 let prev = self.previous_speaker(para, inner.start);
                 let prev_end = prev.map_or(0, |k| self.out[k].sentence.end);
                 if let Some((cue, cpara, csent)) = self.last_cue.clone() {
@@ -668,7 +673,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
             if start >= stop {
-                if start >= hi && self.punct(hi - 1, ":") && cue.class == CueClass::Speech {
+                let para_end = self.seg.paragraphs[para].end == sspan.end;
+                if start >= hi && (self.punct(hi - 1, ":") || para_end) && cue.class == CueClass::Speech {
                     self.pending_colon = Some((cue.clone(), para));
                 }
                 continue;
@@ -878,6 +884,33 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// The cue of sentence `si + 1` when that sentence is nothing but a speaker and a cue
+    /// ("Trump said.", "said Ann Lee.") or a dash and a name ("— Sanders."), in the same
+    /// paragraph or, for a dash, the next.
+    fn next_sentence_cue(&self, si: usize) -> Option<Cue> {
+        let here = &self.seg.sentences[si];
+        let next = self.seg.sentences.get(si + 1)?;
+        let (lo, hi) = (next.tokens.start, next.tokens.end);
+        if (lo..hi).any(|k| !self.frame(k)) || hi - lo > 12 {
+            return None;
+        }
+        if matches!(self.text(lo), "-" | "—" | "–" | "―") && next.paragraph <= here.paragraph + 1 {
+            let (m, end) = self.np().forward(lo + 1, hi, false)?;
+            let rest = (end..hi).filter(|&k| self.fw(k)).count();
+            return (m.kind == MentionKind::Name && rest == 0)
+                .then_some(Cue { start: lo, end: lo + 1, class: CueClass::Speech, mention: Some(m), speaker_after: true, speaker_tokens: (lo + 1, end) });
+        }
+        if next.paragraph != here.paragraph {
+            return None;
+        }
+        let cues = self.find_cues(lo, hi);
+        let c = cues.into_iter().find(|c| c.class == CueClass::Speech && c.mention.is_some())?;
+        let first = c.speaker_tokens.0.min(c.start);
+        let last = c.end.max(c.speaker_tokens.1);
+        let outside = (lo..first).chain(last..hi).filter(|&k| self.fw(k)).count();
+        (outside == 0).then_some(c)
     }
 
     /// "Asked if she would run, …" / "When asked about the plan, …": a question put by a
