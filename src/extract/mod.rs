@@ -314,7 +314,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 while e < hi && self.fw(e) && e < cue.end + 5 {
                     e += 1;
                 }
-                np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e))
+                np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)).or_else(|| np.generic_forward(cue.end, hi))
             });
             if let Some((m, end)) = found {
                 // the phrase must end the clause: "said X." / "said X, a …"
@@ -333,7 +333,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && (self.punct(cue.start - 1, ",")
                 || matches!(self.seg.tokens[cue.start - 1].kind, TokKind::Close(q) if self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with(',')));
         let participle = self.low(cue.start).ends_with("ing") && after_comma;
-        let coordinated = j > lo && self.fw(j - 1) && self.low(j - 1) == "and";
+        let coordinated = j > lo && self.fw(j - 1) && matches!(self.low(j - 1), "and" | "but");
         if participle {
             if let Some(p) = prev {
                 cue.mention = p.mention.clone();

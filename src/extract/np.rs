@@ -95,6 +95,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let (m, start) = self.backward(lo, open)?;
             return Some((m, start));
         }
+        // "Gov. John Kasich (R-OH), said"
+        if t > lo && self.text(t) == "," && self.seg.tokens[t].kind == TokKind::Punct && self.text(t - 1) == ")" {
+            return self.backward(lo, t);
+        }
         // "Sen. Rand Paul, R-Ky., told": a party-state tag between commas is skipped
         if t >= lo + 2 && self.text(t) == "," && self.fw(t - 1) && is_party_tag(self.text(t - 1)) && self.text(t - 2) == "," {
             return self.backward(lo, t - 2);
@@ -131,7 +135,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 return self.backward(lo, c + 1);
             }
             let first = self.low(c + 1);
-            let appositive = matches!(first, "a" | "an" | "the" | "who" | "of" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
+            let appositive = self.cap(c + 1) && self.known(c + 1, c + 2).is_some() && (c + 2..t).any(|k| self.low(k) == "of")
+                || matches!(first, "a" | "an" | "the" | "who" | "of" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
                 || first.chars().all(|ch| ch.is_ascii_digit())
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
@@ -147,7 +152,13 @@ impl<'s, 'a> NpParser<'s, 'a> {
             // "Woodrow Benford, 58, who lives outside Minneapolis, says": appositions in a row
             let (mut m, start) = match self.backward(lo, c + 1) {
                 Some((m, start)) if c > lo && self.text(c - 1) != "," && m.kind != MentionKind::Pronoun && m.apposition.is_some() => (m, start),
-                _ => self.backward_core(lo, c)?,
+                _ => {
+                    if c > lo && self.text(c - 1) == ")" {
+                        self.backward(lo, c)?
+                    } else {
+                        self.backward_core(lo, c)?
+                    }
+                }
             };
             if appositive {
                 if m.kind == MentionKind::Pronoun {
@@ -236,7 +247,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 k = i;
                 continue;
             }
-            if !self.fw(i) || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with") || self.low(i).ends_with("ing") {
+            if !self.fw(i) || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with" | "for") || self.low(i).ends_with("ing") {
                 return None;
             }
             words += 1;
@@ -246,7 +257,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                     return None;
                 }
                 // "a narrator in the Clinton ad": go on past a preposition to the phrase's own determiner
-                if k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "in" | "at" | "of" | "on" | "from" | "with") && words < 5 {
+                if k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to") && words < 5 {
                     continue;
                 }
                 let span = self.span(k, hi);
@@ -254,6 +265,28 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
         }
         None
+    }
+
+    /// A determiner phrase starting at `from` and running to the next punctuation ("said a
+    /// longtime adviser to both Clintons, who …"): used only after a quotation and its cue.
+    pub fn generic_forward(&self, from: usize, hi: usize) -> Option<(Mention, usize)> {
+        if from >= hi || !self.fw(from) || !matches!(self.low(from), "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "its") {
+            return None;
+        }
+        let mut k = from + 1;
+        while k < hi && k < from + 12 && self.fw(k) && !self.lex.speech.contains(self.low(k)) {
+            let w = self.low(k);
+            if FUNCTION.contains(&w) && !matches!(w, "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to") {
+                break;
+            }
+            k += 1;
+        }
+        let ends = k >= hi || !self.fw(k);
+        if k <= from + 1 || !ends {
+            return None;
+        }
+        let span = self.span(from, k);
+        Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, k))
     }
 
     /// The speaker phrase starting at token `from` (e.g. after "said" or "according to").
