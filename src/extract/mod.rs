@@ -256,9 +256,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         if j > lo {
             if let Some((m, start)) = np.backward(lo, j) {
-                // "the report said" is fine; a bare lower-case noun ("the table showed") is not a source
-                let evidence_ok = true;
-                if evidence_ok {
+                // "X issued a statement saying …": a document that is a verb's object speaks for
+                // the sentence's subject, found below
+                let object_document = m.kind == MentionKind::Document
+                    && self.low(cue.start).ends_with("ing")
+                    && start > lo
+                    && self.fw(start - 1)
+                    && !self.seg.tokens[start - 1].cap;
+                if !object_document {
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
                     return;
@@ -341,7 +346,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return;
             }
         }
-        if participle || coordinated {
+        // "X issued a statement saying …": the statement is X's
+        let issued = j > lo + 1
+            && self.low(cue.start).ends_with("ing")
+            && np.backward(lo, j).is_some_and(|(m, s)| m.kind == MentionKind::Document && s > lo && self.fw(s - 1) && !self.seg.tokens[s - 1].cap);
+        if participle || coordinated || issued {
             let mut first = lo + skip_connective(self, lo);
             while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still") {
                 first += 1;
@@ -865,7 +874,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         let w = self.low(v);
         let verb_like = (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || self.lex.speech.contains(w) || self.lex.belief.contains(w))
-            && !matches!(w, "is" | "was" | "has" | "does" | "its" | "this" | "his" | "hers" | "as" | "us");
+            && !matches!(w, "is" | "was" | "has" | "does" | "its" | "this" | "his" | "hers" | "as" | "us" | "years" | "days" | "weeks" | "months" | "hours" | "minutes" | "times");
         if !verb_like {
             return;
         }

@@ -61,7 +61,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
     }
     fn stop_cap(&self, i: usize) -> bool {
         let t = self.text(i);
-        self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i)) || self.lex.not_names.contains(t)
+        // "Twenty-two": a hyphenated word is judged by its first part
+        let head = t.split(['-', '‐']).next().unwrap_or(t);
+        self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i)) || self.lex.not_names.contains(t) || self.lex.not_names.contains(head)
     }
     fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
         let words: Vec<&str> = (a..b).map(|i| self.text(i)).collect();
