@@ -319,7 +319,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 while e < hi && self.fw(e) && e < cue.end + 5 {
                     e += 1;
                 }
-                np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)).or_else(|| np.generic_forward(cue.end, hi))
+                np.generic_forward(cue.end, hi).or_else(|| np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)))
             });
             if let Some((m, end)) = found {
                 // the phrase must end the clause: "said X." / "said X, a …"
@@ -918,8 +918,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let c = cues.into_iter().find(|c| c.class == CueClass::Speech && c.mention.is_some())?;
         let first = c.speaker_tokens.0.min(c.start);
         let last = c.end.max(c.speaker_tokens.1);
-        let outside = (lo..first).chain(last..hi).filter(|&k| self.fw(k)).count();
-        (outside == 0).then_some(c)
+        let before = (lo..first).filter(|&k| self.fw(k)).count();
+        let after = (last..hi).filter(|&k| self.fw(k)).count();
+        // “…?” Lichtman said about …: after a question or exclamation the sentence that follows
+        // may go on past its cue
+        let asked = self.seg.tokens[here.tokens.end - 1].kind != TokKind::Word
+            && here.span.of(&self.seg.doc.text).trim_end_matches(['”', '"', '\'', '’']).ends_with(['?', '!']);
+        (before == 0 && (after == 0 || asked)).then_some(c)
     }
 
     /// "Asked if she would run, …" / "When asked about the plan, …": a question put by a

@@ -283,7 +283,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             k += 1;
         }
-        let ends = k >= hi || !self.fw(k);
+        let ends = k >= hi || !self.fw(k) || matches!(self.low(k), "who" | "which" | "whose");
         if k <= from + 1 || !ends {
             return None;
         }
