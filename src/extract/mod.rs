@@ -560,13 +560,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         continue;
                     }
                 }
-                match prev {
-                    Some(k) => {
-                        self.push(inner, QuoteKind::Direct, None, sspan, 0.7, Some(k));
-                    }
-                    None => {
-                        self.push(inner, QuoteKind::Direct, None, sspan, 0.3, None);
-                    }
+                // a quotation nobody in reach is credited with is not an attribution: it is left
+                // to the attribution checks, which flag it
+                if let Some(k) = prev {
+                    self.push(inner, QuoteKind::Direct, None, sspan, 0.7, Some(k));
                 }
             }
             return;

@@ -143,7 +143,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
-            let parenthetical = first.ends_with("ing") && !self.cap(c + 1) || matches!(
+            let parenthetical = (first.ends_with("ing") || first.ends_with("ly")) && !self.cap(c + 1) || matches!(
                 first,
                 "in" | "on" | "at" | "during" | "after" | "before" | "for" | "from" | "speaking" | "meanwhile" | "however"
                     | "too" | "though" | "instead" | "then" | "later" | "earlier" | "separately" | "asked" | "when" | "while"
@@ -310,7 +310,16 @@ impl<'s, 'a> NpParser<'s, 'a> {
             } else if CONNECTORS.contains(&w) && !self.cap(k) {
                 k + 1 < hi && self.fw(k + 1) && (self.np_word(k + 1) || DETERMINERS.contains(&self.low(k + 1)))
             } else {
-                self.np_word(k) || (w == "the" && k + 1 < hi && self.fw(k + 1) && self.cap(k + 1))
+                // "Clinton ally James Carville", "Trump adviser Roger Stone": a lower-case word
+                // between a name and a name
+                let between_names = !self.cap(k)
+                    && self.cap(k - 1)
+                    && k + 1 < hi
+                    && self.fw(k + 1)
+                    && self.cap(k + 1)
+                    && !FUNCTION.contains(&w)
+                    && !self.lex.speech.contains(w);
+                self.np_word(k) || between_names || (w == "the" && k + 1 < hi && self.fw(k + 1) && self.cap(k + 1))
             };
             if !ok {
                 break;
