@@ -144,16 +144,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if !self.fw(i) {
             return None;
         }
+        let w = self.low(i);
+        // one lookup rules out almost every token
+        if !self.lex.cue_starts.contains(w) {
+            return None;
+        }
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
         if self.seg.tokens[i].cap && i > 0 && self.fw(i - 1) && self.seg.tokens[i - 1].cap && !self.lex.honorifics.contains(self.text(i - 1)) {
             let title_case = i + 1 < hi && self.fw(i + 1) && self.seg.tokens[i + 1].cap;
             if !title_case || self.lex.lookup(&format!("{} {}", self.text(i - 1), self.text(i))).is_some() {
                 return None;
             }
-        }
-        let w = self.low(i);
-        if !self.lex.cue_starts.contains(w) {
-            return None;
         }
         let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
         let source = self.lex.source_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.sources[k]).find(|p| matches(p)));

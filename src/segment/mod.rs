@@ -117,15 +117,22 @@ fn is_joiner(c: char) -> bool {
 
 /// Tokenizes `text[from..]` (offsets are absolute). `abbrev` says whether a word
 /// written without its final dot is an abbreviation that keeps it ("Dr").
+/// The character at byte `i` (a char boundary): ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out = Vec::with_capacity((text.len() - from) / 5);
     let bytes = text.as_bytes();
     let mut i = from;
-    while i < text.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
+    while let Some(c) = char_at(text, i) {
         let cl = c.len_utf8();
         if c.is_whitespace() {
             i += cl;
@@ -135,13 +142,12 @@ fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool) -> Vec<Token
             let start = i;
             let mut j = i + cl;
             let mut has_dot = false;
-            while j < text.len() {
-                let d = text[j..].chars().next().unwrap_or(' ');
+            while let Some(d) = char_at(text, j) {
                 if is_word_char(d) {
                     j += d.len_utf8();
                 } else if is_joiner(d) {
                     let after = j + d.len_utf8();
-                    match text[after..].chars().next() {
+                    match char_at(text, after) {
                         Some(n) if is_word_char(n) => {
                             if d == '.' {
                                 has_dot = true;
@@ -157,7 +163,7 @@ fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool) -> Vec<Token
             // a final dot belongs to acronyms ("U.S."), initials ("J.") and abbreviations ("Dr.")
             if j < text.len() && bytes[j] == b'.' {
                 let w = &text[start..j];
-                let single_cap = w.chars().count() == 1 && c.is_uppercase();
+                let single_cap = j - start == c.len_utf8() && c.is_uppercase();
                 if has_dot || single_cap || abbrev(w) {
                     j += 1;
                 }
