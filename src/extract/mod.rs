@@ -280,7 +280,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // standing alone before a say-verb, between commas or opening the sentence
         if cue.class == CueClass::Speech && j > lo && (cue.start..cue.end).any(|k| matches!(self.low(k), "said" | "say" | "says" | "told" | "tell" | "tells")) {
             let mut k = j;
-            while k > lo && self.fw(k - 1) && j - k < 5 && !FUNCTION_WORDS.contains(&self.low(k - 1)) && !self.lex.speech.contains(self.low(k - 1)) {
+            while k > lo && self.fw(k - 1) && j - k < 6 && !self.lex.speech.contains(self.low(k - 1)) {
+                let w = self.low(k - 1);
+                // "Thirty-one percent of those surveyed", "About 4 in 10": of/in only inside the phrase
+                let inner = matches!(w, "of" | "in" | "those") && k < j && k - 1 > lo;
+                if FUNCTION_WORDS.contains(&w) && !inner {
+                    break;
+                }
                 k -= 1;
             }
             let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
@@ -721,7 +727,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
                     let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
                     let object = self.lex.np_object.contains(&cue_words.join(" ")) && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
-                    starts_that || (bare && !bad_start && self.words_in(start, end) >= 3 && cue.mention.is_some()) || object && self.words_in(start, end) >= 2
+                    let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
+                    starts_that || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some()) || object && self.words_in(start, end) >= 2
                 }
                 CueClass::Belief | CueClass::Evidence => {
                     let w = self.low(start);
@@ -764,6 +771,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // sentence whose subject is a person is that person's words, whatever the verb
         if quotes.iter().enumerate().any(|(qi, _)| !owned[qi]) {
             self.predicate_quotes(lo, hi, &quotes, &mut owned, sspan);
+        }
+        // "Gingrich: Trump must decide …", "MATTHEWS: Well, …": a speaker label or headline source
+        if quotes.is_empty() && hi > lo + 3 {
+            if let Some((m, end)) = self.np().forward(lo, hi, false) {
+                let label = end < hi && self.punct(end, ":") && end - lo <= 4 && matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Group);
+                if label && self.words_in(end + 1, hi) >= 3 {
+                    if let Some(span) = self.content_span(end + 1, hi) {
+                        let c = Cue { start: end, end: end + 1, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (lo, end) };
+                        self.push(span, QuoteKind::Indirect, Some(&c), sspan, 0.5, None);
+                    }
+                }
+            }
         }
         // "President X released the following statement:" — the quotation that follows is X's
         if self.pending_colon.is_none() && quotes.is_empty() && hi > lo && self.punct(hi - 1, ":") {
