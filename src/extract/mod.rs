@@ -577,6 +577,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         self.pending_colon = None;
         self.asked(lo, hi, sspan);
+        // a list item ("• Russia demands security concessions") is the writer's summary
+        let bullet = self.seg.tokens[lo].kind == TokKind::Punct && matches!(self.text(lo), "•" | "*" | "-" | "–" | "—" | "·" | "▪")
+            || self.fw(lo) && self.text(lo).chars().all(|c| c.is_ascii_digit()) && lo + 1 < hi && matches!(self.text(lo + 1), "." | ")");
+        if bullet && quotes.is_empty() {
+            return;
+        }
 
         let mut owned = vec![false; quotes.len()];
         let mut cue_used = vec![false; cues.len()];
@@ -775,7 +781,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Gingrich: Trump must decide …", "MATTHEWS: Well, …": a speaker label or headline source
         if quotes.is_empty() && hi > lo + 3 {
             if let Some((m, end)) = self.np().forward(lo, hi, false) {
-                let label = end < hi && self.punct(end, ":") && end - lo <= 4 && matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Group);
+                // a person's name (a known given name or honorific first) or an all-caps transcript label
+                let first = self.text(lo);
+                let person = m.kind == MentionKind::Name && (self.lex.gender_of(first).is_some() || self.lex.is_honorific(first));
+                let transcript = end == lo + 1 && first.len() > 2 && first.chars().all(|c| !c.is_lowercase());
+                let label = end < hi && self.punct(end, ":") && end - lo <= 4 && (person || transcript);
                 if label && self.words_in(end + 1, hi) >= 3 {
                     if let Some(span) = self.content_span(end + 1, hi) {
                         let c = Cue { start: end, end: end + 1, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (lo, end) };
