@@ -185,3 +185,221 @@ pub struct Attribution {
     #[serde(skip)]
     pub continues: Option<usize>,
 }
+
+// ---------------------------------------------------------------------------
+// The stance model (stages code → graph → export): what `quotegraph report` writes.
+// Every list is sorted by id and every id is a stable string, so the same input
+// gives the same bytes.
+// ---------------------------------------------------------------------------
+
+/// Where a statement stands on a concept.
+///
+/// ```
+/// use quotegraph::model::Stance;
+/// assert_eq!(Stance::Disagree.sign(), -1);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// The speaker supports the proposition.
+    Agree,
+    /// The speaker rejects it.
+    Disagree,
+    /// The statement is about the concept without taking a side.
+    Neutral,
+}
+
+impl Stance {
+    /// +1, -1 or 0.
+    pub fn sign(self) -> i32 {
+        match self {
+            Stance::Agree => 1,
+            Stance::Disagree => -1,
+            Stance::Neutral => 0,
+        }
+    }
+    /// The name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Agree => "agree",
+            Stance::Disagree => "disagree",
+            Stance::Neutral => "neutral",
+        }
+    }
+}
+
+/// One coding of a statement: a concept, a stance, and the words that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Code {
+    /// Concept id ("concept:withdrawal").
+    pub concept: String,
+    /// Agree, disagree or neutral.
+    pub stance: Stance,
+    /// The words in the statement (or its cue) that signalled concept and stance.
+    pub evidence: String,
+}
+
+/// A document in a report.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocInfo {
+    /// Document id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Publication date.
+    pub date: Option<String>,
+}
+
+/// A person in a report ("person:dmytro-kuleba").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PersonInfo {
+    /// Stable id.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Other forms seen ("Kuleba", "Mr Kuleba").
+    pub aliases: Vec<String>,
+    /// Titles seen, sorted.
+    pub titles: Vec<String>,
+    /// Organization ids the person speaks for, sorted.
+    pub organizations: Vec<String>,
+}
+
+/// An organization, country or group in a report ("org:european-union").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OrgInfo {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// country, government, party, company, ngo, intergovernmental, media, group, …
+    pub kind: String,
+}
+
+/// A concept of the codebook ("concept:withdrawal").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ConceptInfo {
+    /// Stable id.
+    pub id: String,
+    /// The proposition or topic, as a reader reads it.
+    pub label: String,
+    /// Parent concept id.
+    pub parent: Option<String>,
+}
+
+/// A statement: one attribution with its speaker and codes ("stmt:istanbul-talks:0007").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementInfo {
+    /// Stable id: document id and the attribution's number in it.
+    pub id: String,
+    /// Document id.
+    pub document: String,
+    /// Person or organization id, or null when nobody is credited.
+    pub speaker: Option<String>,
+    /// The speaker's name as resolved.
+    pub speaker_name: Option<String>,
+    /// The organization (id) the speaker spoke for, when known.
+    pub organization: Option<String>,
+    /// The reported words.
+    pub content: String,
+    /// Code-point span of `content` in the document text.
+    pub content_span: [usize; 2],
+    /// direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The cue words.
+    pub cue: Option<String>,
+    /// 1-based line of the content in the document.
+    pub line: usize,
+    /// Concepts and stances.
+    pub codes: Vec<Code>,
+}
+
+/// Two statements the writer set against each other ("Meanwhile", "while", "However").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Contrast {
+    /// The earlier statement.
+    pub a: String,
+    /// The later statement.
+    pub b: String,
+    /// The contrasting word.
+    pub marker: String,
+}
+
+/// A concept on which some actors agree and others disagree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Contested {
+    /// Concept id.
+    pub concept: String,
+    /// Actor ids that agree.
+    pub agree: Vec<String>,
+    /// Actor ids that disagree.
+    pub disagree: Vec<String>,
+}
+
+/// Two actors on opposite (conflict) or the same (congruence) side of a concept.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Pair {
+    /// First actor id.
+    pub a: String,
+    /// Second actor id.
+    pub b: String,
+    /// First actor's name.
+    pub a_name: String,
+    /// Second actor's name.
+    pub b_name: String,
+    /// Concept id.
+    pub concept: String,
+    /// The evidence: a's statement id and b's statement id.
+    pub statements: [String; 2],
+}
+
+/// Where stances diverge (and meet), most contested first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Divergence {
+    /// Concepts with both agree and disagree.
+    pub contested: Vec<Contested>,
+    /// Pairs of actors on opposite sides.
+    pub conflicts: Vec<Pair>,
+    /// Pairs of actors on the same side.
+    pub congruences: Vec<Pair>,
+}
+
+/// One cell of the actor × concept matrix.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MatrixCell {
+    /// Actor id (person or organization, by `--level`).
+    pub actor: String,
+    /// Concept id.
+    pub concept: String,
+    /// Statements agreeing.
+    pub agree: u32,
+    /// Statements disagreeing.
+    pub disagree: u32,
+    /// Statements neutral.
+    pub neutral: u32,
+}
+
+/// The whole model `quotegraph report` writes and `merge` reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Documents, by id.
+    pub documents: Vec<DocInfo>,
+    /// People, by id.
+    pub people: Vec<PersonInfo>,
+    /// Organizations, by id.
+    pub organizations: Vec<OrgInfo>,
+    /// Concepts, by id.
+    pub concepts: Vec<ConceptInfo>,
+    /// Statements, by id.
+    pub statements: Vec<StatementInfo>,
+    /// Contrast links, sorted.
+    #[serde(default)]
+    pub contrasts: Vec<Contrast>,
+    /// Actor × concept counts, sorted by actor then concept.
+    #[serde(default)]
+    pub matrix: Vec<MatrixCell>,
+    /// Contested concepts and conflict pairs.
+    pub divergence: Divergence,
+}
