@@ -27,6 +27,7 @@
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
