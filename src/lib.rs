@@ -26,6 +26,7 @@
 
 pub mod error;
 pub mod export;
+pub mod code;
 pub mod extract;
 pub mod graph;
 pub mod ingest;

@@ -1,0 +1,326 @@
+//! Stage 5, code: a statement → the concepts it takes a position on, with agree,
+//! disagree or neutral and the words that decided.
+//!
+//! A *codebook* (`data/codebooks/*.toml`, or the user's `--codebook FILE`) lists
+//! concepts with the phrases that signal them: `agree` phrases state the
+//! proposition, `disagree` phrases its opposite, plain `phrases` mention it
+//! without a side. The *polarity rules* (`data/codebooks/polarity.toml`),
+//! shared by every codebook, then adjust: a negation just before a phrase turns
+//! it round ("not … pre-2014 borders"), and so does a cue or word that sets the
+//! speaker against what follows ("warned against peace at any price"); for a
+//! plain mention, such words (or their opposites: "supports", "must") give the
+//! side, and without any the stance is neutral.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::model::{Code, Stance};
+
+const DEFAULT_CODEBOOK: &str = include_str!("../../data/codebooks/default.toml");
+const POLARITY: &str = include_str!("../../data/codebooks/polarity.toml");
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawCodebook {
+    codebook: RawHeader,
+    concept: Vec<RawConcept>,
+    polarity: RawPolarity,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawHeader {
+    name: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawConcept {
+    id: String,
+    label: String,
+    parent: Option<String>,
+    phrases: Vec<String>,
+    agree: Vec<String>,
+    disagree: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawPolarity {
+    negations: Vec<String>,
+    disagree: Vec<String>,
+    agree: Vec<String>,
+    contrast: Vec<String>,
+}
+
+/// A phrase as lower-case words.
+type Phrase = Vec<String>;
+
+fn phrase(s: &str) -> Phrase {
+    crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect()
+}
+
+/// A concept with the phrases that signal it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    /// Stable id, without the `concept:` prefix.
+    pub id: String,
+    /// The proposition or topic.
+    pub label: String,
+    /// Parent concept id.
+    pub parent: Option<String>,
+    /// (phrase, the stance it states, or None for a plain mention).
+    pub phrases: Vec<(Phrase, Option<Stance>)>,
+}
+
+/// Words that turn a statement for or against what it mentions, and contrast markers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Polarity {
+    /// "not", "never", "rather than".
+    pub negations: Vec<Phrase>,
+    /// "warned against", "rejected".
+    pub disagree: Vec<Phrase>,
+    /// "supports", "must".
+    pub agree: Vec<Phrase>,
+    /// "Meanwhile", "while", "However".
+    pub contrast: Vec<Phrase>,
+}
+
+/// A codebook with its polarity rules.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert!(cb.concepts.iter().any(|c| c.id == "economy"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Codebook {
+    /// Its name.
+    pub name: String,
+    /// Its concepts, in file order.
+    pub concepts: Vec<Concept>,
+    /// The polarity rules.
+    pub polarity: Polarity,
+}
+
+impl Codebook {
+    /// The general topic codebook shipped in `data/codebooks/default.toml`.
+    pub fn default_codebook() -> Codebook {
+        // shipped data, checked by the tests
+        Self::parse(DEFAULT_CODEBOOK).unwrap_or_else(|e| panic!("data/codebooks/default.toml: {e}"))
+    }
+
+    /// Reads a user's codebook (same format); the shared polarity rules are added,
+    /// and a `[polarity]` section in the file extends them.
+    pub fn load(path: &Path) -> Result<Codebook, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let cb = Self::parse(&text).map_err(|m| Error::input(path, m))?;
+        if cb.concepts.is_empty() {
+            return Err(Error::input(path, "no [[concept]] in this codebook"));
+        }
+        Ok(cb)
+    }
+
+    fn parse(text: &str) -> Result<Codebook, String> {
+        let raw: RawCodebook = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let msg = e.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
+            match line {
+                Some(l) => format!("line {l}: {msg}"),
+                None => msg,
+            }
+        })?;
+        let shared: RawCodebook = toml::from_str(POLARITY).map_err(|e| format!("polarity rules: {e}"))?;
+        let mut polarity = Polarity::default();
+        for p in [&shared.polarity, &raw.polarity] {
+            polarity.negations.extend(p.negations.iter().map(|s| phrase(s)));
+            polarity.disagree.extend(p.disagree.iter().map(|s| phrase(s)));
+            polarity.agree.extend(p.agree.iter().map(|s| phrase(s)));
+            polarity.contrast.extend(p.contrast.iter().map(|s| phrase(s)));
+        }
+        let mut concepts = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, c) in raw.concept.into_iter().enumerate() {
+            let id = c.id.trim().to_string();
+            if id.is_empty() {
+                return Err(format!("concept {} has no id", i + 1));
+            }
+            if !seen.insert(id.clone()) {
+                return Err(format!("concept id \"{id}\" is given twice"));
+            }
+            let mut phrases: Vec<(Phrase, Option<Stance>)> = Vec::new();
+            phrases.extend(c.agree.iter().map(|s| (phrase(s), Some(Stance::Agree))));
+            phrases.extend(c.disagree.iter().map(|s| (phrase(s), Some(Stance::Disagree))));
+            phrases.extend(c.phrases.iter().map(|s| (phrase(s), None)));
+            phrases.retain(|(p, _)| !p.is_empty());
+            // longest phrase first, so that "tax cuts" wins over "tax"
+            phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            let label = if c.label.trim().is_empty() { id.clone() } else { c.label.trim().to_string() };
+            concepts.push(Concept { id, label, parent: c.parent.filter(|p| !p.trim().is_empty()), phrases });
+        }
+        for c in &concepts {
+            if let Some(p) = &c.parent {
+                if !seen.contains(p) {
+                    return Err(format!("concept \"{}\" names parent \"{p}\", which is not in the codebook", c.id));
+                }
+            }
+        }
+        Ok(Codebook { name: raw.codebook.name, concepts, polarity })
+    }
+}
+
+/// True when `words[at..]` starts with `p`.
+fn starts(words: &[String], at: usize, p: &[String]) -> bool {
+    at + p.len() <= words.len() && words[at..at + p.len()] == *p
+}
+
+/// The first of `list` found in `words[from..to]`, as text.
+fn find_any(words: &[String], from: usize, to: usize, list: &[Phrase]) -> Option<String> {
+    (from..to.min(words.len())).find_map(|i| list.iter().find(|p| starts(words, i, p)).map(|p| p.join(" ")))
+}
+
+/// Codes one statement: its content and its cue.
+///
+/// ```
+/// use quotegraph::{code::{code, Codebook}, model::Stance};
+/// let cb = Codebook::default_codebook();
+/// let codes = code("the government must cut taxes", Some("said"), &cb);
+/// assert_eq!(codes[0].concept, "concept:economy");
+/// assert_eq!(codes[0].stance, Stance::Agree);
+/// ```
+pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
+    let words: Vec<String> = phrase(content);
+    let cue_words: Vec<String> = cue.map(phrase).unwrap_or_default();
+    let cue_against = find_any(&cue_words, 0, cue_words.len(), &cb.polarity.disagree);
+    let cue_for = find_any(&cue_words, 0, cue_words.len(), &cb.polarity.agree);
+    let mut out = Vec::new();
+    for c in &cb.concepts {
+        let mut total = 0i32;
+        let mut evidence: Vec<String> = Vec::new();
+        let mut matched = false;
+        let mut i = 0;
+        while i < words.len() {
+            let Some((p, stated)) = c.phrases.iter().find(|(p, _)| starts(&words, i, p)) else {
+                i += 1;
+                continue;
+            };
+            matched = true;
+            let window = i.saturating_sub(4);
+            let negated = find_any(&words, window, i, &cb.polarity.negations);
+            let before_against = find_any(&words, i.saturating_sub(3), i, &cb.polarity.disagree);
+            let before_for = find_any(&words, i.saturating_sub(3), i, &cb.polarity.agree);
+            let mut why = vec![p.join(" ")];
+            let mut sign = match stated {
+                Some(s) => s.sign(),
+                None => {
+                    // a plain mention takes its side from the words around it or the cue
+                    if let Some(w) = before_against.clone().or(cue_against.clone()) {
+                        why.insert(0, w);
+                        -1
+                    } else if let Some(w) = before_for.clone().or(cue_for.clone()) {
+                        why.insert(0, w);
+                        1
+                    } else {
+                        0
+                    }
+                }
+            };
+            if stated.is_some() {
+                // "warned against peace at any price", "not … pre-2014 borders"
+                if let Some(w) = negated.clone().or(before_against.clone()).or(cue_against.clone()) {
+                    why.insert(0, w);
+                    sign = -sign;
+                }
+            } else if let Some(n) = negated {
+                if sign != 0 {
+                    why.insert(0, n);
+                    sign = -sign;
+                }
+            }
+            total += sign;
+            evidence.push(why.join(" … "));
+            i += p.len();
+        }
+        if matched {
+            let stance = match total.signum() {
+                1 => Stance::Agree,
+                -1 => Stance::Disagree,
+                _ => Stance::Neutral,
+            };
+            evidence.dedup();
+            out.push(Code { concept: format!("concept:{}", c.id), stance, evidence: evidence.join("; ") });
+        }
+    }
+    out
+}
+
+/// The contrast marker that opens `sentence` or joins its clauses, if any ("Meanwhile", "while").
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert_eq!(quotegraph::code::contrast_marker("Meanwhile, Moscow said no.", &cb).as_deref(), Some("meanwhile"));
+/// assert_eq!(quotegraph::code::contrast_marker("Moscow said no.", &cb), None);
+/// ```
+pub fn contrast_marker(sentence: &str, cb: &Codebook) -> Option<String> {
+    let words = phrase(sentence);
+    if let Some(m) = cb.polarity.contrast.iter().find(|p| starts(&words, 0, p)) {
+        return Some(m.join(" "));
+    }
+    // a clause joined by "while" / "whereas" / "but" after a comma
+    let lower = sentence.to_lowercase();
+    cb.polarity
+        .contrast
+        .iter()
+        .filter(|p| p.len() == 1 && matches!(p[0].as_str(), "while" | "whereas" | "but" | "however" | "yet"))
+        .find(|p| lower.contains(&format!(", {}", p[0])) || lower.contains(&format!(",” {}", p[0])) || lower.contains(&format!(",\" {}", p[0])))
+        .map(|p| p.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Codebook {
+        Codebook::parse(include_str!("../../data/codebooks/istanbul-talks.toml")).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn stance(content: &str, cue: Option<&str>, concept: &str) -> Option<Stance> {
+        code(content, cue, &example()).into_iter().find(|c| c.concept == format!("concept:{concept}")).map(|c| c.stance)
+    }
+
+    #[test]
+    fn agree_and_disagree_phrases() {
+        assert_eq!(stance("Any settlement must begin with Russia withdrawing to pre-2014 borders.", Some("stating"), "territory"), Some(Stance::Agree));
+        assert_eq!(stance("Moscow seeks legal guarantees protecting Russian-speaking populations", Some("told reporters"), "territory"), Some(Stance::Disagree));
+    }
+
+    #[test]
+    fn a_cue_against_turns_the_phrase_round() {
+        assert_eq!(stance("peace at any price,", Some("warned against"), "talks-now"), Some(Stance::Disagree));
+        assert_eq!(stance("a necessary step,", Some("called"), "talks-now"), Some(Stance::Agree));
+    }
+
+    #[test]
+    fn a_negation_turns_the_phrase_round() {
+        assert_eq!(stance("Neither side can achieve total victory through arms alone,", None, "talks-now"), Some(Stance::Agree));
+        assert_eq!(stance("We are looking at incremental progress rather than grand bargains.", None, "breakthrough"), Some(Stance::Disagree));
+    }
+
+    #[test]
+    fn plain_mentions_take_their_side_from_polarity_words() {
+        let cb = Codebook::default_codebook();
+        let c = code("we oppose new taxes", Some("said"), &cb);
+        assert_eq!(c[0].stance, Stance::Disagree);
+        assert!(c[0].evidence.contains("oppose"), "{}", c[0].evidence);
+        assert_eq!(code("the economy grew", Some("said"), &cb)[0].stance, Stance::Neutral);
+        assert!(code("the weather was fine", Some("said"), &cb).is_empty());
+    }
+
+    #[test]
+    fn a_bad_codebook_names_the_problem() {
+        assert!(Codebook::parse("[[concept]]\nid = \"a\"\n[[concept]]\nid = \"a\"\n").unwrap_err().contains("twice"));
+        assert!(Codebook::parse("[[concept]]\nid = \"a\"\nparent = \"b\"\n").unwrap_err().contains("parent"));
+        assert!(Codebook::parse("[[concept]\n").unwrap_err().starts_with("line 1"));
+    }
+}
