@@ -23,6 +23,80 @@ pub struct Cli {
 enum Command {
     /// List every quotation and reported statement with its speaker.
     Extract(ExtractArgs),
+    /// Code statements, build the stance graph and write it (JSON, DOT, SVG, HTML, GraphML, GEXF, CSV).
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// The whole model (design.md contract).
+    Json,
+    /// Graphviz DOT.
+    Dot,
+    /// An SVG drawing (no Graphviz needed).
+    Svg,
+    /// One self-contained HTML report.
+    Html,
+    /// GraphML (Gephi, networkx, R igraph).
+    Graphml,
+    /// GEXF (Gephi, networkx).
+    Gexf,
+    /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum NetworkArg {
+    Stance,
+    Conflict,
+    Congruence,
+    Affiliation,
+    Quotes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LevelArg {
+    Person,
+    Organization,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CountArg {
+    /// An actor's stance on a concept counts once per document.
+    Document,
+    /// Every statement counts.
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write here instead of stdout; the format follows the extension unless --format is given.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format [default: from the -o extension, else json].
+    #[arg(short, long, value_enum)]
+    format: Option<ReportFormat>,
+    /// A codebook (TOML, see data/codebooks/) instead of the default topic list.
+    #[arg(long, value_name = "FILE")]
+    codebook: Option<PathBuf>,
+    /// Which network the graph formats draw.
+    #[arg(long, value_enum, default_value = "stance")]
+    network: NetworkArg,
+    /// Actors are people, or the organizations they speak for.
+    #[arg(long, value_enum, default_value = "person")]
+    level: LevelArg,
+    /// How statements are counted.
+    #[arg(long, value_enum, default_value = "document")]
+    count: CountArg,
+    /// An extra lexicon file merged over the defaults.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+    /// Skip documents that cannot be read, with a warning, instead of stopping.
+    #[arg(long)]
+    keep_going: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,10 +230,109 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+fn report_format_for(path: Option<&Path>) -> Result<ReportFormat, Error> {
+    let ext = path.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        None => ReportFormat::Json,
+        Some("json") => ReportFormat::Json,
+        Some("dot") | Some("gv") => ReportFormat::Dot,
+        Some("svg") => ReportFormat::Svg,
+        Some("html") | Some("htm") => ReportFormat::Html,
+        Some("graphml") => ReportFormat::Graphml,
+        Some("gexf") => ReportFormat::Gexf,
+        Some("csv") => ReportFormat::Csv,
+        Some(other) => {
+            return Err(Error::Usage(format!(
+                "{}: cannot tell the format from \".{other}\"; use --format (json, dot, svg, html, graphml, gexf, csv)",
+                path.map(|p| p.display().to_string()).unwrap_or_default()
+            )))
+        }
+    })
+}
+
+/// A sibling of `path` with `suffix` in place of its extension: out.csv → out.nodes.csv.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!("{stem}.{suffix}"))
+}
+
+fn report(a: ReportArgs) -> Result<i32, Error> {
+    use quotegraph::graph::{assemble, GraphOptions, Level, Network};
+    let lex = Lexicon::load(&a.lexicon)?;
+    let codebook = match &a.codebook {
+        Some(p) => quotegraph::code::Codebook::load(p)?,
+        None => quotegraph::code::Codebook::default_codebook(),
+    };
+    let format = match a.format {
+        Some(f) => f,
+        None => report_format_for(a.output.as_deref())?,
+    };
+    for input in &a.inputs {
+        if a.output.as_ref().is_some_and(|o| o == input) {
+            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
+        }
+    }
+    let level = match a.level {
+        LevelArg::Person => Level::Person,
+        LevelArg::Organization => Level::Organization,
+    };
+    let network = match a.network {
+        NetworkArg::Stance => Network::Stance,
+        NetworkArg::Conflict => Network::Conflict,
+        NetworkArg::Congruence => Network::Congruence,
+        NetworkArg::Affiliation => Network::Affiliation,
+        NetworkArg::Quotes => Network::Quotes,
+    };
+    let count = match a.count {
+        CountArg::Document => assemble::Count::Document,
+        CountArg::All => assemble::Count::All,
+    };
+    let mut builder = assemble::ReportBuilder::new(&lex, &codebook);
+    for doc in quotegraph::ingest::read_inputs(&a.inputs)? {
+        let doc = match doc {
+            Ok(d) => d,
+            Err(e) if a.keep_going => {
+                eprintln!("quotegraph: warning: {e} (skipped)");
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let found = quotegraph::attributions(&doc, &lex);
+        builder.add(&doc, &found);
+    }
+    let r = builder.finish(&assemble::ReportOptions { level, count });
+    let gopts = GraphOptions { network, level };
+    use quotegraph::export;
+    let write = |path: Option<&Path>, f: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<(), Error> {
+        let mut sink = Sink::open(path)?;
+        let p = sink.path();
+        f(&mut sink.w).map_err(|e| Error::io(&p, e))?;
+        sink.finish()
+    };
+    let out = a.output.as_deref();
+    match format {
+        ReportFormat::Json => write(out, &|w| export::json::write_json(w, &r))?,
+        ReportFormat::Dot => write(out, &|w| export::dot::write_dot(w, &r, &gopts))?,
+        ReportFormat::Svg => write(out, &|w| export::svg::write_svg(w, &r, &gopts))?,
+        ReportFormat::Html => write(out, &|w| export::html::write_html(w, &r, &gopts))?,
+        ReportFormat::Graphml => write(out, &|w| export::graphml::write_graphml(w, &r, &gopts))?,
+        ReportFormat::Gexf => write(out, &|w| export::gexf::write_gexf(w, &r, &gopts))?,
+        ReportFormat::Csv => {
+            write(out, &|w| export::csv::write_statements(w, &r, level))?;
+            if let Some(o) = out {
+                write(Some(&sibling(o, "nodes.csv")), &|w| export::csv::write_nodes(w, &r, &gopts))?;
+                write(Some(&sibling(o, "edges.csv")), &|w| export::csv::write_edges(w, &r, &gopts))?;
+            }
+        }
+    }
+    Ok(0)
+}
+
 /// Runs the command line; returns the exit status.
 pub fn run() -> Result<i32, Error> {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => extract(a),
+        Command::Report(a) => report(a),
     }
 }

@@ -1,7 +1,17 @@
 //! Stage 7, export: one module per output format.
 //!
 //! [`quotes`] writes what `quotegraph extract` finds (JSON Lines, JSON, text).
-//! Every writer takes finished data and a `Write`; the CLI decides where the
-//! bytes go (a temporary file renamed into place, or stdout).
+//! The others write a [`crate::model::Report`] (the stance model) or its
+//! projected network ([`crate::graph`]). Every writer takes finished data and a
+//! `Write`; the CLI decides where the bytes go (a temporary file renamed into
+//! place, or stdout). To add a format, add a module here and a match arm in
+//! `src/cli.rs`.
 
+pub mod csv;
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod html;
+pub mod json;
 pub mod quotes;
+pub mod svg;

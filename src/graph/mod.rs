@@ -14,6 +14,8 @@
 //! Node and edge order is the order of the report's sorted lists, so every
 //! export is deterministic.
 
+pub mod assemble;
+
 use std::collections::BTreeMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};

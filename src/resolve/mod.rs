@@ -181,7 +181,13 @@ impl Resolver<'_, '_> {
 
     /// Strips honorifics and possessives from a name ("Dr. Elena Petrova" → "Elena Petrova").
     fn clean_name(&self, s: &str) -> String {
-        let words: Vec<&str> = s.split_whitespace().filter(|w| !self.lex.is_honorific(w)).collect();
+        let mut words: Vec<&str> = s.split_whitespace().filter(|w| !self.lex.is_honorific(w)).collect();
+        // "CNBC's Becky Quick": the possessor is where the person works, not part of the name
+        if let Some(k) = words.iter().rposition(|w| w.ends_with("’s") || w.ends_with("'s")) {
+            if k + 2 <= words.len() - 1 || k + 1 < words.len() && words.len() - k - 1 >= 2 {
+                words.drain(..=k);
+            }
+        }
         let mut name = words.join(" ");
         for suffix in ["’s", "'s"] {
             if let Some(x) = name.strip_suffix(suffix) {

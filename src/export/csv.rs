@@ -1,0 +1,394 @@
+//! CSV tables of a [`Report`]: one row per coded statement, and the nodes and
+//! edges of a projected network ([`crate::graph`]), for spreadsheets, R and pandas.
+//!
+//! The format is RFC 4180: a header row, comma-separated fields, CRLF line
+//! endings; a field holding a comma, a double quote, CR or LF is enclosed in
+//! double quotes, with inner quotes doubled. Rows follow the report's sorted
+//! lists (and the graph's node and edge order), so output is deterministic.
+//!
+//! The kind names ([`node_kind_name`], [`edge_kind_name`]) are the serde names
+//! the JSON export uses; every graph export here writes them.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use crate::graph::{actor_of, build, EdgeKind, GraphOptions, Level, NodeKind};
+use crate::model::Report;
+
+/// The name of a node kind in every output format ("person", "concept", …).
+///
+/// ```
+/// use quotegraph::{export::csv::node_kind_name, graph::NodeKind};
+/// assert_eq!(node_kind_name(NodeKind::Organization), "organization");
+/// ```
+pub fn node_kind_name(k: NodeKind) -> &'static str {
+    match k {
+        NodeKind::Person => "person",
+        NodeKind::Organization => "organization",
+        NodeKind::Concept => "concept",
+        NodeKind::Statement => "statement",
+        NodeKind::Document => "document",
+    }
+}
+
+/// The name of an edge kind in every output format ("agree", "affiliated-with", …).
+///
+/// ```
+/// use quotegraph::{export::csv::edge_kind_name, graph::EdgeKind};
+/// assert_eq!(edge_kind_name(EdgeKind::PublishedIn), "published-in");
+/// ```
+pub fn edge_kind_name(k: EdgeKind) -> &'static str {
+    match k {
+        EdgeKind::AffiliatedWith => "affiliated-with",
+        EdgeKind::Said => "said",
+        EdgeKind::Agree => "agree",
+        EdgeKind::Disagree => "disagree",
+        EdgeKind::Neutral => "neutral",
+        EdgeKind::Contrast => "contrast",
+        EdgeKind::PublishedIn => "published-in",
+        EdgeKind::Conflict => "conflict",
+        EdgeKind::Congruence => "congruence",
+    }
+}
+
+/// Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF).
+fn field(s: &str) -> Cow<'_, str> {
+    if s.contains([',', '"', '\r', '\n']) {
+        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Writes one row, CRLF-terminated.
+fn row<S: AsRef<str>>(w: &mut dyn Write, fields: &[S]) -> io::Result<()> {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(field(f.as_ref()).as_bytes())?;
+    }
+    w.write_all(b"\r\n")
+}
+
+/// Writes one row per (statement, code); a statement without codes gets one
+/// row with empty concept, concept_label, stance and evidence.
+///
+/// Columns: `statement,document,date,source,line,start,end,kind,speaker_id,
+/// speaker,organization,concept,concept_label,stance,evidence,cue,quote`.
+/// `start`/`end` are the statement's code-point `content_span`; `speaker_id`
+/// and `speaker` are the actor the statement counts for at `level` (the
+/// organization at [`Level::Organization`] when known); `organization` is the
+/// name of the organization the speaker spoke for.
+///
+/// ```
+/// use quotegraph::{export::csv::write_statements, graph::Level, model::Report};
+/// let mut out = Vec::new();
+/// write_statements(&mut out, &Report::default(), Level::Person).unwrap();
+/// assert!(out.starts_with(b"statement,document,date,"));
+/// assert!(out.ends_with(b",quote\r\n"));
+/// ```
+pub fn write_statements(w: &mut dyn Write, r: &Report, level: Level) -> io::Result<()> {
+    row(
+        w,
+        &[
+            "statement",
+            "document",
+            "date",
+            "source",
+            "line",
+            "start",
+            "end",
+            "kind",
+            "speaker_id",
+            "speaker",
+            "organization",
+            "concept",
+            "concept_label",
+            "stance",
+            "evidence",
+            "cue",
+            "quote",
+        ],
+    )?;
+    for s in &r.statements {
+        let doc = r.documents.iter().find(|d| d.id == s.document);
+        let (speaker_id, speaker) = actor_of(r, s, level).unwrap_or_default();
+        let org = s
+            .organization
+            .as_deref()
+            .map(|o| r.organizations.iter().find(|x| x.id == o).map_or(o, |x| x.name.as_str()))
+            .unwrap_or("");
+        let common = [
+            s.id.clone(),
+            s.document.clone(),
+            doc.and_then(|d| d.date.clone()).unwrap_or_default(),
+            doc.and_then(|d| d.source.clone()).unwrap_or_default(),
+            s.line.to_string(),
+            s.content_span[0].to_string(),
+            s.content_span[1].to_string(),
+            s.kind.as_str().to_string(),
+            speaker_id,
+            speaker,
+            org.to_string(),
+        ];
+        let tail = [s.cue.clone().unwrap_or_default(), s.content.clone()];
+        let mut write_one = |coded: [String; 4]| -> io::Result<()> {
+            let fields: Vec<&str> = common.iter().chain(coded.iter()).chain(tail.iter()).map(String::as_str).collect();
+            row(w, &fields)
+        };
+        if s.codes.is_empty() {
+            write_one(Default::default())?;
+        }
+        for c in &s.codes {
+            let label = r.concepts.iter().find(|k| k.id == c.concept).map(|k| k.label.clone()).unwrap_or_default();
+            write_one([c.concept.clone(), label, c.stance.as_str().to_string(), c.evidence.clone()])?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the nodes of the network `opts` names: `id,label,kind,group`
+/// (`group` is the organization id a person is clustered under, if any).
+///
+/// ```
+/// use quotegraph::{export::csv::write_nodes, graph::GraphOptions, model::Report};
+/// let mut out = Vec::new();
+/// write_nodes(&mut out, &Report::default(), &GraphOptions::default()).unwrap();
+/// assert_eq!(out, b"id,label,kind,group\r\n");
+/// ```
+pub fn write_nodes(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Result<()> {
+    let g = build(r, opts);
+    row(w, &["id", "label", "kind", "group"])?;
+    for n in g.node_weights() {
+        row(w, &[n.id.as_str(), n.label.as_str(), node_kind_name(n.kind), n.group.as_deref().unwrap_or("")])?;
+    }
+    Ok(())
+}
+
+/// Writes the edges of the network `opts` names:
+/// `source,target,kind,weight,sign,statements` (node ids; statement ids
+/// separated by spaces).
+///
+/// ```
+/// use quotegraph::{export::csv::write_edges, graph::GraphOptions, model::Report};
+/// let mut out = Vec::new();
+/// write_edges(&mut out, &Report::default(), &GraphOptions::default()).unwrap();
+/// assert_eq!(out, b"source,target,kind,weight,sign,statements\r\n");
+/// ```
+pub fn write_edges(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Result<()> {
+    let g = build(r, opts);
+    row(w, &["source", "target", "kind", "weight", "sign", "statements"])?;
+    for e in g.raw_edges() {
+        let d = &e.weight;
+        row(
+            w,
+            &[
+                g[e.source()].id.clone(),
+                g[e.target()].id.clone(),
+                edge_kind_name(d.kind).to_string(),
+                d.weight.to_string(),
+                d.sign.to_string(),
+                d.statements.join(" "),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// A small hand-built report shared by the export tests.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use crate::model::*;
+
+    /// The awkward name every export must escape.
+    pub const ODD_NAME: &str = "Ann \"Annie\" Lee & <Co>\nJr.";
+
+    /// 2 people in 2 organizations, 2 concepts, 4 statements (agree and
+    /// disagree codes, one uncoded and unattributed), a contrast, a conflict,
+    /// a congruence and the person-level matrix; every list sorted by id.
+    pub fn report() -> Report {
+        let stmt = |n: u32, speaker: Option<(&str, &str, &str)>, content: &str, codes: Vec<Code>| StatementInfo {
+            id: format!("stmt:talks:{n:04}"),
+            document: "talks".into(),
+            speaker: speaker.map(|s| s.0.to_string()),
+            speaker_name: speaker.map(|s| s.1.to_string()),
+            organization: speaker.map(|s| s.2.to_string()),
+            content: content.into(),
+            content_span: [10 * n as usize, 10 * n as usize + content.chars().count()],
+            kind: QuoteKind::Direct,
+            cue: Some("said".into()),
+            line: n as usize,
+            codes,
+        };
+        let code = |concept: &str, stance: Stance, evidence: &str| Code { concept: concept.into(), stance, evidence: evidence.into() };
+        let ann = Some(("person:ann-lee", ODD_NAME, "org:acme"));
+        let bo = Some(("person:bo-chen", "Bo Chen", "org:zeta"));
+        let pair = |concept: &str, a: u32, b: u32| Pair {
+            a: "person:ann-lee".into(),
+            b: "person:bo-chen".into(),
+            a_name: ODD_NAME.into(),
+            b_name: "Bo Chen".into(),
+            concept: concept.into(),
+            statements: [format!("stmt:talks:{a:04}"), format!("stmt:talks:{b:04}")],
+        };
+        let cell = |actor: &str, concept: &str, agree: u32, disagree: u32| MatrixCell {
+            actor: actor.into(),
+            concept: concept.into(),
+            agree,
+            disagree,
+            neutral: 0,
+        };
+        Report {
+            documents: vec![DocInfo {
+                id: "talks".into(),
+                title: Some("Talks & \"truce\"".into()),
+                source: Some("Wire".into()),
+                date: Some("2024-05-01".into()),
+            }],
+            people: vec![
+                PersonInfo {
+                    id: "person:ann-lee".into(),
+                    name: ODD_NAME.into(),
+                    aliases: vec![],
+                    titles: vec![],
+                    organizations: vec!["org:acme".into()],
+                },
+                PersonInfo {
+                    id: "person:bo-chen".into(),
+                    name: "Bo Chen".into(),
+                    aliases: vec![],
+                    titles: vec![],
+                    organizations: vec!["org:zeta".into()],
+                },
+            ],
+            organizations: vec![
+                OrgInfo { id: "org:acme".into(), name: "Acme & Sons <Ltd>".into(), kind: "company".into() },
+                OrgInfo { id: "org:zeta".into(), name: "Zeta Party".into(), kind: "party".into() },
+            ],
+            concepts: vec![
+                ConceptInfo { id: "concept:ceasefire".into(), label: "A ceasefire now".into(), parent: None },
+                ConceptInfo { id: "concept:sanctions".into(), label: "More sanctions".into(), parent: None },
+            ],
+            statements: vec![
+                stmt(
+                    1,
+                    ann,
+                    "We want peace, \"now\"\nand no sanctions",
+                    vec![code("concept:ceasefire", Stance::Agree, "want peace"), code("concept:sanctions", Stance::Disagree, "no sanctions")],
+                ),
+                stmt(2, bo, "No truce", vec![code("concept:ceasefire", Stance::Disagree, "No truce")]),
+                stmt(3, bo, "Sanctions hurt", vec![code("concept:sanctions", Stance::Disagree, "hurt")]),
+                stmt(4, None, "Talks went on", vec![]),
+            ],
+            contrasts: vec![Contrast { a: "stmt:talks:0001".into(), b: "stmt:talks:0002".into(), marker: "However".into() }],
+            matrix: vec![
+                cell("person:ann-lee", "concept:ceasefire", 1, 0),
+                cell("person:ann-lee", "concept:sanctions", 0, 1),
+                cell("person:bo-chen", "concept:ceasefire", 0, 1),
+                cell("person:bo-chen", "concept:sanctions", 0, 1),
+            ],
+            divergence: Divergence {
+                contested: vec![Contested {
+                    concept: "concept:ceasefire".into(),
+                    agree: vec!["person:ann-lee".into()],
+                    disagree: vec!["person:bo-chen".into()],
+                }],
+                conflicts: vec![pair("concept:ceasefire", 1, 2)],
+                congruences: vec![pair("concept:sanctions", 1, 3)],
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Network;
+
+    fn text(f: impl Fn(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        f(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("a\nb"), "\"a\nb\"");
+        assert_eq!(field("a\rb"), "\"a\rb\"");
+    }
+
+    #[test]
+    fn statements_one_row_per_code_with_rfc4180_quoting() {
+        let r = fixture::report();
+        let out = text(|w| write_statements(w, &r, Level::Person));
+        assert!(out.starts_with(
+            "statement,document,date,source,line,start,end,kind,speaker_id,speaker,organization,concept,concept_label,stance,evidence,cue,quote\r\n"
+        ));
+        assert!(out.ends_with("\r\n"));
+        // Every line break outside a quoted field is CRLF.
+        assert!(!out.replace("\r\n", "").replace('\n', "").contains('\r'));
+        // The content with comma, quotes and newline, and the odd name.
+        assert!(out.contains(",\"We want peace, \"\"now\"\"\nand no sanctions\"\r\n"));
+        assert!(out.contains(",person:ann-lee,\"Ann \"\"Annie\"\" Lee & <Co>\nJr.\",Acme & Sons <Ltd>,concept:ceasefire,A ceasefire now,agree,want peace,said,"));
+        assert!(out.contains("stmt:talks:0001,talks,2024-05-01,Wire,1,10,"));
+        // Two codes → two rows; an uncoded, unattributed statement → one row with empty fields.
+        assert_eq!(out.matches("stmt:talks:0001,").count(), 2);
+        assert!(out.contains("stmt:talks:0004,talks,2024-05-01,Wire,4,40,53,direct,,,,,,,,said,Talks went on\r\n"));
+    }
+
+    #[test]
+    fn statements_at_organization_level_name_the_organization() {
+        let r = fixture::report();
+        let out = text(|w| write_statements(w, &r, Level::Organization));
+        assert!(out.contains(",direct,org:zeta,Zeta Party,Zeta Party,concept:ceasefire,"));
+    }
+
+    #[test]
+    fn nodes_and_edges() {
+        let r = fixture::report();
+        let opts = GraphOptions::default();
+        let nodes = text(|w| write_nodes(w, &r, &opts));
+        assert_eq!(
+            nodes,
+            "id,label,kind,group\r\n\
+             person:ann-lee,\"Ann \"\"Annie\"\" Lee & <Co>\nJr.\",person,org:acme\r\n\
+             concept:ceasefire,A ceasefire now,concept,\r\n\
+             concept:sanctions,More sanctions,concept,\r\n\
+             person:bo-chen,Bo Chen,person,org:zeta\r\n"
+        );
+        let edges = text(|w| write_edges(w, &r, &opts));
+        assert!(edges.starts_with("source,target,kind,weight,sign,statements\r\n"));
+        assert!(edges.contains("person:ann-lee,concept:ceasefire,agree,1,1,stmt:talks:0001\r\n"));
+        assert!(edges.contains("person:ann-lee,concept:sanctions,disagree,1,-1,stmt:talks:0001\r\n"));
+        let opts = GraphOptions { network: Network::Congruence, ..Default::default() };
+        let edges = text(|w| write_edges(w, &r, &opts));
+        assert!(edges.ends_with("person:ann-lee,person:bo-chen,congruence,1,1,stmt:talks:0001 stmt:talks:0003\r\n"));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let r = fixture::report();
+        for network in [Network::Stance, Network::Conflict, Network::Congruence, Network::Affiliation, Network::Quotes] {
+            let opts = GraphOptions { network, ..Default::default() };
+            assert_eq!(text(|w| write_nodes(w, &r, &opts)), text(|w| write_nodes(w, &r, &opts)));
+            assert_eq!(text(|w| write_edges(w, &r, &opts)), text(|w| write_edges(w, &r, &opts)));
+        }
+        assert_eq!(text(|w| write_statements(w, &r, Level::Person)), text(|w| write_statements(w, &r, Level::Person)));
+    }
+
+    #[test]
+    fn kind_names_are_the_serde_names() {
+        use NodeKind::*;
+        for k in [Person, Organization, Concept, Statement, Document] {
+            assert_eq!(serde_json::to_value(k).unwrap(), node_kind_name(k));
+        }
+        use EdgeKind::*;
+        for k in [AffiliatedWith, Said, Agree, Disagree, Neutral, Contrast, PublishedIn, Conflict, Congruence] {
+            assert_eq!(serde_json::to_value(k).unwrap(), edge_kind_name(k));
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Assembling a [`Report`] from documents and their attributions: actors with
+//! stable ids, coded statements, contrast links, the actor × concept matrix and
+//! the divergence summary.
+//!
+//! Documents are added one at a time ([`ReportBuilder::add`]) and their text is
+//! not kept, so a report grows with people and statements, not with text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::code::{self, Codebook};
+use crate::export::quotes::{line_col, Offsets};
+use crate::lexicon::Lexicon;
+use crate::model::{
+    Attribution, ConceptInfo, Contested, Contrast, Divergence, DocInfo, Document, MatrixCell, OrgInfo, Pair, PersonInfo,
+    Report, Stance, StatementInfo,
+};
+
+use super::{actor_of, Level};
+
+/// How statements are counted in the matrix and the divergence summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Count {
+    /// An actor's statements on a concept count once per document (their net stance there).
+    #[default]
+    Document,
+    /// Every statement counts.
+    All,
+}
+
+/// Options for assembling a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Actors are people or their organizations.
+    pub level: Level,
+    /// Counting rule.
+    pub count: Count,
+}
+
+/// A lower-case, hyphenated id part: "Dmytro Kuleba" → "dmytro-kuleba".
+///
+/// ```
+/// assert_eq!(quotegraph::graph::assemble::slug("Dr. Élena O’Neil"), "dr-élena-o-neil");
+/// ```
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[derive(Default)]
+struct PersonAcc {
+    name: String,
+    aliases: BTreeSet<String>,
+    titles: BTreeSet<String>,
+    orgs: BTreeSet<String>,
+}
+
+/// Builds a report document by document.
+pub struct ReportBuilder<'a> {
+    lex: &'a Lexicon,
+    codebook: &'a Codebook,
+    documents: Vec<DocInfo>,
+    people: BTreeMap<String, PersonAcc>,
+    orgs: BTreeMap<String, OrgInfo>,
+    statements: Vec<StatementInfo>,
+    contrasts: Vec<Contrast>,
+}
+
+impl<'a> ReportBuilder<'a> {
+    /// An empty report that will code statements with `codebook`.
+    pub fn new(lex: &'a Lexicon, codebook: &'a Codebook) -> Self {
+        ReportBuilder { lex, codebook, documents: Vec::new(), people: BTreeMap::new(), orgs: BTreeMap::new(), statements: Vec::new(), contrasts: Vec::new() }
+    }
+
+    fn org_id(&mut self, name: &str) -> String {
+        let id = format!("org:{}", slug(name));
+        if !self.orgs.contains_key(&id) {
+            let kind = self
+                .lex
+                .lookup(&crate::segment::words_of(name).join(" "))
+                .map(|k| self.lex.orgs[k.org].kind.clone())
+                .unwrap_or_else(|| "organization".to_string());
+            self.orgs.insert(id.clone(), OrgInfo { id: id.clone(), name: name.to_string(), kind });
+        }
+        id
+    }
+
+    /// Adds one document and its (resolved) attributions.
+    pub fn add(&mut self, doc: &Document, atts: &[Attribution]) {
+        self.documents.push(DocInfo { id: doc.id.clone(), title: doc.title.clone(), source: doc.source.clone(), date: doc.date.clone() });
+        let off = Offsets::new(&doc.text);
+        let text = doc.text.as_str();
+        let first_stmt = self.statements.len();
+        for (n, a) in atts.iter().enumerate() {
+            let sp = &a.speaker;
+            let org = sp.org.as_deref().map(|o| self.org_id(o));
+            // a role nobody was found for ("the candidate", "Russia's president") is no person node
+            let unresolved_role = !sp.is_org && sp.name.as_deref().is_some_and(|n| n.split_whitespace().last().is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase)));
+            let (speaker, organization) = match sp.name.as_deref() {
+                None => (None, None),
+                Some(_) if unresolved_role => (None, org.clone()),
+                Some(name) if sp.is_org => {
+                    let id = self.org_id(name);
+                    let group = if id.starts_with("org:") && org.is_some() && org.as_deref() != Some(id.as_str()) { org.clone() } else { Some(id.clone()) };
+                    (Some(id), group)
+                }
+                Some(name) => {
+                    let id = format!("person:{}", slug(name));
+                    let p = self.people.entry(id.clone()).or_default();
+                    p.name = name.to_string();
+                    if let Some(m) = &a.mention {
+                        let alias = m.head.of(text).to_string();
+                        if alias != name && m.kind == crate::model::MentionKind::Name {
+                            p.aliases.insert(alias);
+                        }
+                    }
+                    if let Some(t) = &sp.title {
+                        p.titles.insert(t.clone());
+                    }
+                    if let Some(o) = &org {
+                        p.orgs.insert(o.clone());
+                    }
+                    (Some(id), org.clone())
+                }
+            };
+            let content = a.content.of(text).to_string();
+            let cue = a.cue.map(|c| c.of(text).to_string());
+            let codes = code::code(&content, cue.as_deref(), self.codebook);
+            self.statements.push(StatementInfo {
+                id: format!("stmt:{}:{:04}", doc.id, n + 1),
+                document: doc.id.clone(),
+                speaker,
+                speaker_name: sp.name.clone(),
+                organization,
+                content,
+                content_span: off.span(a.content),
+                kind: a.kind,
+                cue,
+                line: line_col(text, a.content.start).0,
+                codes,
+            });
+        }
+        // contrast: a statement whose sentence opens with (or joins clauses by) a contrast word
+        // is set against the nearest earlier statement of another speaker
+        for i in first_stmt..self.statements.len() {
+            let a = &atts[i - first_stmt];
+            let Some(marker) = code::contrast_marker(a.sentence.of(text), self.codebook) else { continue };
+            let me = self.statements[i].speaker.clone();
+            if me.is_none() {
+                continue;
+            }
+            let earlier = (first_stmt..i).rev().find(|&k| {
+                let s = &self.statements[k];
+                s.speaker.is_some() && s.speaker != me && atts[k - first_stmt].sentence.start + 600 >= a.sentence.start
+            });
+            if let Some(k) = earlier {
+                self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
+            }
+        }
+    }
+
+    /// Finishes the report: sorted lists, matrix and divergence.
+    pub fn finish(self, opts: &ReportOptions) -> Report {
+        let mut documents = self.documents;
+        documents.sort();
+        documents.dedup_by(|a, b| a.id == b.id);
+        let people: Vec<PersonInfo> = self
+            .people
+            .into_iter()
+            .map(|(id, p)| PersonInfo { id, name: p.name, aliases: p.aliases.into_iter().collect(), titles: p.titles.into_iter().collect(), organizations: p.orgs.into_iter().collect() })
+            .collect();
+        let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
+        let mut statements = self.statements;
+        statements.sort_by(|a, b| a.id.cmp(&b.id));
+        let used: BTreeSet<&str> = statements.iter().flat_map(|s| s.codes.iter().map(|c| c.concept.as_str())).collect();
+        let concepts: Vec<ConceptInfo> = self
+            .codebook
+            .concepts
+            .iter()
+            .map(|c| ConceptInfo { id: format!("concept:{}", c.id), label: c.label.clone(), parent: c.parent.as_ref().map(|p| format!("concept:{p}")) })
+            .filter(|c| used.contains(c.id.as_str()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut contrasts = self.contrasts;
+        contrasts.sort();
+        contrasts.dedup();
+        let mut r = Report { documents, people, organizations, concepts, statements, contrasts, matrix: Vec::new(), divergence: Divergence::default() };
+        r.matrix = matrix(&r, opts);
+        r.divergence = divergence(&r, opts);
+        r
+    }
+}
+
+/// The net stance of each (actor, concept), per document or per statement:
+/// (actor, concept) → list of (stance, statement id).
+fn stances(r: &Report, opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
+    let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
+    let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
+    for s in &r.statements {
+        let Some((actor, _)) = actor_of(r, s, opts.level) else { continue };
+        for c in &s.codes {
+            match opts.count {
+                Count::All => out.entry((actor.clone(), c.concept.clone())).or_default().push((c.stance, s.id.clone())),
+                Count::Document => {
+                    let e = per_doc.entry((actor.clone(), c.concept.clone(), s.document.clone())).or_insert((0, false, Vec::new()));
+                    e.0 += c.stance.sign();
+                    e.1 |= c.stance == Stance::Neutral;
+                    e.2.push(s.id.clone());
+                }
+            }
+        }
+    }
+    for ((actor, concept, _doc), (net, _, ids)) in per_doc {
+        let stance = match net.signum() {
+            1 => Stance::Agree,
+            -1 => Stance::Disagree,
+            _ => Stance::Neutral,
+        };
+        // the evidence is the first statement that took the net side (or the first one)
+        let id = ids.first().cloned().unwrap_or_default();
+        let pick = r
+            .statements
+            .iter()
+            .filter(|s| ids.contains(&s.id))
+            .find(|s| s.codes.iter().any(|c| c.concept == concept && c.stance == stance))
+            .map_or(id, |s| s.id.clone());
+        out.entry((actor, concept)).or_default().push((stance, pick));
+    }
+    out
+}
+
+fn matrix(r: &Report, opts: &ReportOptions) -> Vec<MatrixCell> {
+    stances(r, opts)
+        .into_iter()
+        .map(|((actor, concept), v)| {
+            let n = |st: Stance| v.iter().filter(|(s, _)| *s == st).count() as u32;
+            MatrixCell { actor, concept, agree: n(Stance::Agree), disagree: n(Stance::Disagree), neutral: n(Stance::Neutral) }
+        })
+        .collect()
+}
+
+fn divergence(r: &Report, opts: &ReportOptions) -> Divergence {
+    let all = stances(r, opts);
+    // each actor's net side on each concept, with one statement as evidence
+    let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
+    for ((actor, concept), v) in &all {
+        let net: i32 = v.iter().map(|(s, _)| s.sign()).sum();
+        let stance = match net.signum() {
+            1 => Stance::Agree,
+            -1 => Stance::Disagree,
+            _ => Stance::Neutral,
+        };
+        let ev = v.iter().find(|(s, _)| *s == stance).or(v.first()).map(|(_, id)| id.clone()).unwrap_or_default();
+        sides.entry(concept.clone()).or_default().insert(actor.clone(), (stance, ev));
+    }
+    let name = |id: &str| super::actor_name(r, id);
+    let mut contested = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut congruences = Vec::new();
+    let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
+    for (concept, actors) in &sides {
+        let agree: Vec<String> = actors.iter().filter(|(_, (s, _))| *s == Stance::Agree).map(|(a, _)| a.clone()).collect();
+        let disagree: Vec<String> = actors.iter().filter(|(_, (s, _))| *s == Stance::Disagree).map(|(a, _)| a.clone()).collect();
+        if !agree.is_empty() && !disagree.is_empty() {
+            contested.push(Contested { concept: concept.clone(), agree: agree.clone(), disagree: disagree.clone() });
+        }
+        for x in &agree {
+            for y in &disagree {
+                let (a, b) = if x < y { (x, y) } else { (y, x) };
+                if seen.insert((a.clone(), b.clone(), concept.clone())) {
+                    conflicts.push(Pair { a: a.clone(), b: b.clone(), a_name: name(a), b_name: name(b), concept: concept.clone(), statements: [actors[a].1.clone(), actors[b].1.clone()] });
+                }
+            }
+        }
+        for side in [&agree, &disagree] {
+            for (i, x) in side.iter().enumerate() {
+                for y in &side[i + 1..] {
+                    congruences.push(Pair { a: x.clone(), b: y.clone(), a_name: name(x), b_name: name(y), concept: concept.clone(), statements: [actors[x].1.clone(), actors[y].1.clone()] });
+                }
+            }
+        }
+    }
+    // statements the writer set against each other, on a shared concept, are a conflict too
+    // unless both take the same side
+    let stmt = |id: &str| r.statements.iter().find(|s| s.id == id);
+    for c in &r.contrasts {
+        let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
+        let (Some((a, _)), Some((b, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
+        if a == b {
+            continue;
+        }
+        for ca in &sa.codes {
+            let Some(cb) = sb.codes.iter().find(|x| x.concept == ca.concept) else { continue };
+            let same_side = ca.stance == cb.stance && ca.stance != Stance::Neutral;
+            let opposite = ca.stance.sign() * cb.stance.sign() < 0;
+            if same_side || opposite {
+                continue; // already counted by the stance pairs above
+            }
+            let (x, y, sx, sy) = if a < b { (&a, &b, &sa.id, &sb.id) } else { (&b, &a, &sb.id, &sa.id) };
+            if seen.insert((x.clone(), y.clone(), ca.concept.clone())) {
+                conflicts.push(Pair { a: x.clone(), b: y.clone(), a_name: name(x), b_name: name(y), concept: ca.concept.clone(), statements: [sx.clone(), sy.clone()] });
+            }
+        }
+    }
+    // most contested first: concepts with the most actors on the smaller side
+    let weights: BTreeMap<String, usize> = contested.iter().map(|c| (c.concept.clone(), c.agree.len().min(c.disagree.len()))).collect();
+    let weight = |concept: &str| weights.get(concept).copied().unwrap_or(0);
+    contested.sort_by(|x, y| y.agree.len().min(y.disagree.len()).cmp(&x.agree.len().min(x.disagree.len())).then(x.concept.cmp(&y.concept)));
+    conflicts.sort_by(|x, y| weight(&y.concept).cmp(&weight(&x.concept)).then_with(|| (&x.concept, &x.a, &x.b).cmp(&(&y.concept, &y.a, &y.b))));
+    congruences.sort();
+    Divergence { contested, conflicts, congruences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(text: &str, codebook: &Codebook) -> Report {
+        let lex = Lexicon::default_lexicon();
+        let doc = Document::new("d", text);
+        let atts = crate::attributions(&doc, &lex);
+        let mut b = ReportBuilder::new(&lex, codebook);
+        b.add(&doc, &atts);
+        b.finish(&ReportOptions::default())
+    }
+
+    #[test]
+    fn opposite_stances_on_a_concept_are_a_conflict() {
+        let cb = Codebook::default_codebook();
+        let r = report("Finance Minister Ann Lee said the government must raise taxes. Opposition leader Tom Hale said he would oppose any new taxes.", &cb);
+        assert_eq!(r.divergence.contested.len(), 1, "{:#?}", r.statements);
+        let c = &r.divergence.conflicts[0];
+        assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
+        assert_eq!(c.concept, "concept:economy");
+    }
+
+    #[test]
+    fn ids_are_stable_and_lists_sorted() {
+        let cb = Codebook::default_codebook();
+        let r = report("“Taxes must fall,” said Ann Lee of the Treasury. “Taxes must rise,” said Bob Stone.", &cb);
+        assert!(r.people.iter().any(|p| p.id == "person:ann-lee"));
+        assert!(r.statements.windows(2).all(|w| w[0].id < w[1].id));
+        assert_eq!(r.statements[0].id, "stmt:d:0001");
+    }
+
+    #[test]
+    fn contrast_links_statements_the_writer_set_against_each_other() {
+        let cb = Codebook::default_codebook();
+        let r = report("Ann Lee said the talks were useful. Meanwhile, Tom Hale said the talks had failed.", &cb);
+        assert_eq!(r.contrasts.len(), 1);
+        assert_eq!(r.contrasts[0].marker, "meanwhile");
+        assert_eq!(r.divergence.conflicts.len(), 1);
+    }
+}
