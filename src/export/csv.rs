@@ -6,50 +6,15 @@
 //! double quotes, with inner quotes doubled. Rows follow the report's sorted
 //! lists (and the graph's node and edge order), so output is deterministic.
 //!
-//! The kind names ([`node_kind_name`], [`edge_kind_name`]) are the serde names
+//! The kind names (`NodeKind::as_str`, `EdgeKind::as_str`) are the serde names
 //! the JSON export uses; every graph export here writes them.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::graph::{actor_of, build, EdgeKind, GraphOptions, Level, NodeKind};
+use crate::graph::{actor_of, build, GraphOptions, Level};
 use crate::model::Report;
 
-/// The name of a node kind in every output format ("person", "concept", …).
-///
-/// ```
-/// use quotegraph::{export::csv::node_kind_name, graph::NodeKind};
-/// assert_eq!(node_kind_name(NodeKind::Organization), "organization");
-/// ```
-pub fn node_kind_name(k: NodeKind) -> &'static str {
-    match k {
-        NodeKind::Person => "person",
-        NodeKind::Organization => "organization",
-        NodeKind::Concept => "concept",
-        NodeKind::Statement => "statement",
-        NodeKind::Document => "document",
-    }
-}
-
-/// The name of an edge kind in every output format ("agree", "affiliated-with", …).
-///
-/// ```
-/// use quotegraph::{export::csv::edge_kind_name, graph::EdgeKind};
-/// assert_eq!(edge_kind_name(EdgeKind::PublishedIn), "published-in");
-/// ```
-pub fn edge_kind_name(k: EdgeKind) -> &'static str {
-    match k {
-        EdgeKind::AffiliatedWith => "affiliated-with",
-        EdgeKind::Said => "said",
-        EdgeKind::Agree => "agree",
-        EdgeKind::Disagree => "disagree",
-        EdgeKind::Neutral => "neutral",
-        EdgeKind::Contrast => "contrast",
-        EdgeKind::PublishedIn => "published-in",
-        EdgeKind::Conflict => "conflict",
-        EdgeKind::Congruence => "congruence",
-    }
-}
 
 /// Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF).
 fn field(s: &str) -> Cow<'_, str> {
@@ -161,7 +126,7 @@ pub fn write_nodes(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Re
     let g = build(r, opts);
     row(w, &["id", "label", "kind", "group"])?;
     for n in g.node_weights() {
-        row(w, &[n.id.as_str(), n.label.as_str(), node_kind_name(n.kind), n.group.as_deref().unwrap_or("")])?;
+        row(w, &[n.id.as_str(), n.label.as_str(), n.kind.as_str(), n.group.as_deref().unwrap_or("")])?;
     }
     Ok(())
 }
@@ -186,7 +151,7 @@ pub fn write_edges(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Re
             &[
                 g[e.source()].id.clone(),
                 g[e.target()].id.clone(),
-                edge_kind_name(d.kind).to_string(),
+                d.kind.as_str().to_string(),
                 d.weight.to_string(),
                 d.sign.to_string(),
                 d.statements.join(" "),
@@ -382,13 +347,13 @@ mod tests {
 
     #[test]
     fn kind_names_are_the_serde_names() {
-        use NodeKind::*;
+        use crate::graph::NodeKind::*;
         for k in [Person, Organization, Concept, Statement, Document] {
-            assert_eq!(serde_json::to_value(k).unwrap(), node_kind_name(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
-        use EdgeKind::*;
+        use crate::graph::EdgeKind::*;
         for k in [AffiliatedWith, Said, Agree, Disagree, Neutral, Contrast, PublishedIn, Conflict, Congruence] {
-            assert_eq!(serde_json::to_value(k).unwrap(), edge_kind_name(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
     }
 }

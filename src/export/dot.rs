@@ -19,7 +19,6 @@ use std::io::{self, Write};
 
 use petgraph::graph::NodeIndex;
 
-use crate::export::csv::edge_kind_name;
 use crate::export::graphml::{is_undirected, level_name, network_name};
 use crate::graph::{build, Edge, EdgeKind, GraphOptions, NodeKind};
 use crate::model::Report;
@@ -234,7 +233,7 @@ pub fn write_dot(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Resu
             q(&g[e.target()].id),
             edge_style(d.kind),
             penwidth(d.weight),
-            q(&format!("{}: {}", edge_kind_name(d.kind), d.statements.join(" "))),
+            q(&format!("{}: {}", d.kind.as_str(), d.statements.join(" "))),
         )?;
     }
 
@@ -255,7 +254,7 @@ fn write_legend(w: &mut dyn Write, op: &str, nodes: &BTreeSet<NodeKind>, edges: 
         writeln!(w, "    \"legend:node:{name}\" [label=\"{name}\", {}];", node_style(k))?;
     }
     for &k in edges {
-        let id = format!("legend:edge:{}", edge_kind_name(k));
+        let id = format!("legend:edge:{}", k.as_str());
         let (meaning, sample) = edge_legend(k);
         writeln!(w, "    {} [label=\"\", shape=point, width=0.06, color=\"#57606a\"];", q(&format!("{id}:from")))?;
         writeln!(w, "    {} [label={}, shape=plaintext, fontsize=10];", q(&format!("{id}:to")), q(meaning))?;

@@ -11,7 +11,6 @@
 
 use std::io::{self, Write};
 
-use crate::export::csv::{edge_kind_name, node_kind_name};
 use crate::export::graphml::{escape_xml, is_undirected, level_name, network_name};
 use crate::graph::{build, GraphOptions};
 use crate::model::Report;
@@ -53,7 +52,7 @@ pub fn write_gexf(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Res
     for n in g.node_weights() {
         writeln!(w, r#"      <node id="{}" label="{}">"#, escape_xml(&n.id), escape_xml(&n.label))?;
         writeln!(w, "        <attvalues>")?;
-        writeln!(w, r#"          <attvalue for="kind" value="{}"/>"#, node_kind_name(n.kind))?;
+        writeln!(w, r#"          <attvalue for="kind" value="{}"/>"#, n.kind.as_str())?;
         if let Some(group) = &n.group {
             writeln!(w, r#"          <attvalue for="group" value="{}"/>"#, escape_xml(group))?;
         }
@@ -70,7 +69,7 @@ pub fn write_gexf(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Res
         let (source, target) = (escape_xml(&g[e.source()].id), escape_xml(&g[e.target()].id));
         writeln!(w, r#"      <edge id="{i}" source="{source}" target="{target}" weight="{}">"#, d.weight)?;
         writeln!(w, "        <attvalues>")?;
-        writeln!(w, r#"          <attvalue for="kind" value="{}"/>"#, edge_kind_name(d.kind))?;
+        writeln!(w, r#"          <attvalue for="kind" value="{}"/>"#, d.kind.as_str())?;
         writeln!(w, r#"          <attvalue for="sign" value="{}"/>"#, d.sign)?;
         writeln!(w, r#"          <attvalue for="statements" value="{}"/>"#, escape_xml(&d.statements.join(" ")))?;
         writeln!(w, "        </attvalues>")?;

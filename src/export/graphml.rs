@@ -15,7 +15,6 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::export::csv::{edge_kind_name, node_kind_name};
 use crate::graph::{build, GraphOptions, Level, Network};
 use crate::model::Report;
 
@@ -120,7 +119,7 @@ pub fn write_graphml(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::
     for n in g.node_weights() {
         writeln!(w, r#"    <node id="{}">"#, escape_xml(&n.id))?;
         writeln!(w, r#"      <data key="label">{}</data>"#, escape_xml(&n.label))?;
-        writeln!(w, r#"      <data key="kind">{}</data>"#, node_kind_name(n.kind))?;
+        writeln!(w, r#"      <data key="kind">{}</data>"#, n.kind.as_str())?;
         if let Some(group) = &n.group {
             writeln!(w, r#"      <data key="group">{}</data>"#, escape_xml(group))?;
         }
@@ -133,7 +132,7 @@ pub fn write_graphml(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::
         let d = &e.weight;
         let (source, target) = (escape_xml(&g[e.source()].id), escape_xml(&g[e.target()].id));
         writeln!(w, r#"    <edge id="e{i}" source="{source}" target="{target}">"#)?;
-        writeln!(w, r#"      <data key="edge_kind">{}</data>"#, edge_kind_name(d.kind))?;
+        writeln!(w, r#"      <data key="edge_kind">{}</data>"#, d.kind.as_str())?;
         writeln!(w, r#"      <data key="weight">{}</data>"#, d.weight)?;
         writeln!(w, r#"      <data key="sign">{}</data>"#, d.sign)?;
         writeln!(w, r#"      <data key="statements">{}</data>"#, escape_xml(&d.statements.join(" ")))?;

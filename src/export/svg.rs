@@ -48,23 +48,10 @@ const FONTS: &str = "system-ui, -apple-system, &apos;Segoe UI&apos;, Roboto, &ap
 ///
 /// ```
 /// use quotegraph::export::svg::escape;
-/// assert_eq!(escape("<a & 'b'>\""), "&lt;a &amp; &#39;b&#39;&gt;&quot;");
+/// assert_eq!(escape("<a & 'b'>\""), "&lt;a &amp; &apos;b&apos;&gt;&quot;");
 /// ```
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::export::graphml::escape_xml(s).into_owned()
 }
 
 /// Collapses whitespace and cuts `s` to at most `max` characters, ending a cut
@@ -100,15 +87,6 @@ fn text_width(s: &str, size: f64) -> f64 {
     s.chars().count() as f64 * size * 0.56
 }
 
-fn kind_str(k: NodeKind) -> &'static str {
-    match k {
-        NodeKind::Person => "person",
-        NodeKind::Organization => "organization",
-        NodeKind::Concept => "concept",
-        NodeKind::Statement => "statement",
-        NodeKind::Document => "document",
-    }
-}
 
 fn kind_heading(k: NodeKind) -> &'static str {
     match k {
@@ -130,19 +108,6 @@ fn kind_color(k: NodeKind) -> &'static str {
     }
 }
 
-fn edge_kind_str(k: EdgeKind) -> &'static str {
-    match k {
-        EdgeKind::AffiliatedWith => "affiliated-with",
-        EdgeKind::Said => "said",
-        EdgeKind::Agree => "agree",
-        EdgeKind::Disagree => "disagree",
-        EdgeKind::Neutral => "neutral",
-        EdgeKind::Contrast => "contrast",
-        EdgeKind::PublishedIn => "published-in",
-        EdgeKind::Conflict => "conflict",
-        EdgeKind::Congruence => "congruence",
-    }
-}
 
 /// What an edge kind says, for titles and the legend (with its line pattern).
 fn edge_kind_text(k: EdgeKind) -> (&'static str, &'static str) {
@@ -214,7 +179,7 @@ impl<'a> Ctx<'a> {
     /// The hover text of a node: full label, kind, id, and what else is known.
     fn node_title(&self, i: NodeIndex) -> String {
         let node = &self.g[i];
-        let mut t = format!("{} ({}, {})", node.label, kind_str(node.kind), node.id);
+        let mut t = format!("{} ({}, {})", node.label, node.kind.as_str(), node.id);
         match node.kind {
             NodeKind::Person => {
                 if let Some(p) = self.r.people.iter().find(|p| p.id == node.id) {
@@ -289,7 +254,7 @@ impl<'a> Ctx<'a> {
 /// Opens a node group (the caller writes its shapes and closes it with `</g>`).
 fn open_node(out: &mut String, node: &Node, title: &str) {
     let _ =
-        write!(out, "<g class=\"node\" data-id=\"{}\" data-kind=\"{}\" tabindex=\"0\"><title>{}</title>", escape(&node.id), kind_str(node.kind), escape(title));
+        write!(out, "<g class=\"node\" data-id=\"{}\" data-kind=\"{}\" tabindex=\"0\"><title>{}</title>", escape(&node.id), node.kind.as_str(), escape(title));
 }
 
 /// Writes one edge path with its hover title.
@@ -303,7 +268,7 @@ fn write_edge(out: &mut String, cx: &Ctx, e: petgraph::graph::EdgeReference<'_, 
         "<path class=\"edge\" data-source=\"{}\" data-target=\"{}\" data-kind=\"{}\" d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\" stroke-linecap=\"{cap}\"{dash}><title>{}</title></path>",
         escape(&cx.g[e.source()].id),
         escape(&cx.g[e.target()].id),
-        edge_kind_str(w.kind),
+        w.kind.as_str(),
         n(width),
         escape(&cx.edge_title(e))
     );
@@ -478,7 +443,7 @@ fn heading(cx: &Ctx) -> (String, String) {
     }
     let mut parts = vec![level.to_string()];
     for (k, c) in kinds {
-        let one = kind_str(k);
+        let one = k.as_str();
         let many = if k == NodeKind::Person { "people".to_string() } else { format!("{one}s") };
         parts.push(format!("{c} {}", if c == 1 { one.to_string() } else { many }));
     }
@@ -551,11 +516,11 @@ fn stance(cx: &Ctx) -> Body {
         LegendItem::Line(EdgeKind::Agree, "agrees (solid)".into()),
         LegendItem::Line(EdgeKind::Disagree, "disagrees (dashed)".into()),
         LegendItem::Line(EdgeKind::Neutral, "neutral or mixed (dotted)".into()),
-        LegendItem::Marker(actor_kind, kind_str(actor_kind).into()),
+        LegendItem::Marker(actor_kind, actor_kind.as_str().into()),
     ];
     if actors.iter().any(|&i| g[i].kind != actor_kind) {
         let other = if actor_kind == NodeKind::Person { NodeKind::Organization } else { NodeKind::Person };
-        legend.push(LegendItem::Marker(other, kind_str(other).into()));
+        legend.push(LegendItem::Marker(other, other.as_str().into()));
     }
     legend.push(LegendItem::Marker(NodeKind::Concept, "concept".into()));
     legend.push(LegendItem::Note("+a/−d: statements for / against · thicker line: larger net count".into()));
@@ -710,7 +675,7 @@ fn circle(cx: &Ctx) -> Body {
     }];
     let kinds: BTreeSet<NodeKind> = nodes.iter().map(|&i| g[i].kind).collect();
     for k in kinds {
-        legend.push(LegendItem::Marker(k, kind_str(k).into()));
+        legend.push(LegendItem::Marker(k, k.as_str().into()));
     }
     legend.push(LegendItem::Note("thicker line: more concepts".into()));
     let top = content_top(&legend, width);
@@ -835,7 +800,7 @@ fn layered(cx: &Ctx) -> Body {
         })
         .collect();
     for k in &kinds {
-        legend.push(LegendItem::Marker(*k, kind_str(*k).into()));
+        legend.push(LegendItem::Marker(*k, k.as_str().into()));
     }
     let top = content_top(&legend, width);
     let mut pos: BTreeMap<NodeIndex, (f64, f64)> = BTreeMap::new();

@@ -100,6 +100,44 @@ pub enum EdgeKind {
     Congruence,
 }
 
+impl NodeKind {
+    /// The name used in every output format ("person", "concept", …).
+    ///
+    /// ```
+    /// assert_eq!(quotegraph::graph::NodeKind::Organization.as_str(), "organization");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Organization => "organization",
+            NodeKind::Concept => "concept",
+            NodeKind::Statement => "statement",
+            NodeKind::Document => "document",
+        }
+    }
+}
+
+impl EdgeKind {
+    /// The name used in every output format ("agree", "affiliated-with", …).
+    ///
+    /// ```
+    /// assert_eq!(quotegraph::graph::EdgeKind::PublishedIn.as_str(), "published-in");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::AffiliatedWith => "affiliated-with",
+            EdgeKind::Said => "said",
+            EdgeKind::Agree => "agree",
+            EdgeKind::Disagree => "disagree",
+            EdgeKind::Neutral => "neutral",
+            EdgeKind::Contrast => "contrast",
+            EdgeKind::PublishedIn => "published-in",
+            EdgeKind::Conflict => "conflict",
+            EdgeKind::Congruence => "congruence",
+        }
+    }
+}
+
 /// A node: a stable id, a label to print, its kind and (for people) the organization to cluster by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
