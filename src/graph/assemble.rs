@@ -200,8 +200,66 @@ impl<'a> ReportBuilder<'a> {
         let mut r = Report { documents, people, organizations, concepts, statements, contrasts, matrix: Vec::new(), divergence: Divergence::default() };
         r.matrix = matrix(&r, opts);
         r.divergence = divergence(&r, opts);
+        criticism(&mut r, self.codebook, opts);
         r
     }
+}
+
+/// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
+/// Boateng is the latest example of cronyism", "accused Mr Howard of producing a
+/// fraudulent prospectus") puts its speaker against that actor's position: a conflict on
+/// the concept "X's position", with the criticism as the critic's evidence and the
+/// criticised actor's own statement in the document (if any) as theirs.
+fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
+    let words = |s: &str| -> Vec<String> { crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect() };
+    let has = |ws: &[String], list: &[Vec<String>]| (0..ws.len()).any(|i| list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]));
+    let mut extra: Vec<(Pair, ConceptInfo)> = Vec::new();
+    for s in &r.statements {
+        let Some((critic, critic_name)) = actor_of(r, s, opts.level) else { continue };
+        let cue = words(s.cue.as_deref().unwrap_or(""));
+        let content = words(&s.content);
+        let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.disagree);
+        if !against {
+            continue;
+        }
+        // people of the same report named in the criticism, by full name or surname
+        for p in &r.people {
+            if Some(p.id.as_str()) == s.speaker.as_deref() {
+                continue;
+            }
+            let surname = p.name.split_whitespace().last().unwrap_or("");
+            let named = s.content.contains(&p.name)
+                || surname.chars().count() > 2 && s.content.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == surname);
+            if !named {
+                continue;
+            }
+            let target = if opts.level == Level::Organization { p.organizations.first().cloned().unwrap_or(p.id.clone()) } else { p.id.clone() };
+            if target == critic {
+                continue;
+            }
+            let target_name = super::actor_name(r, &target);
+            let concept = ConceptInfo { id: format!("concept:position-of-{}", slug(&target_name)), label: format!("{target_name}'s position"), parent: None };
+            // the target's own statement in the same document, else the criticism itself
+            let theirs = r
+                .statements
+                .iter()
+                .find(|t| t.document == s.document && actor_of(r, t, opts.level).is_some_and(|(a, _)| a == target))
+                .map_or(s.id.clone(), |t| t.id.clone());
+            let (a, b, an, bn, sa, sb) =
+                if critic < target { (critic.clone(), target.clone(), critic_name.clone(), target_name.clone(), s.id.clone(), theirs) } else { (target.clone(), critic.clone(), target_name.clone(), critic_name.clone(), theirs, s.id.clone()) };
+            extra.push((Pair { a, b, a_name: an, b_name: bn, concept: concept.id.clone(), statements: [sa, sb] }, concept));
+        }
+    }
+    for (pair, concept) in extra {
+        let known = r.divergence.conflicts.iter().any(|c| c.a == pair.a && c.b == pair.b);
+        if !known {
+            if !r.concepts.iter().any(|c| c.id == concept.id) {
+                r.concepts.push(concept);
+            }
+            r.divergence.conflicts.push(pair);
+        }
+    }
+    r.concepts.sort();
 }
 
 /// The net stance of each (actor, concept), per document or per statement:
@@ -354,6 +412,15 @@ mod tests {
         assert!(r.people.iter().any(|p| p.id == "person:ann-lee"));
         assert!(r.statements.windows(2).all(|w| w[0].id < w[1].id));
         assert_eq!(r.statements[0].id, "stmt:d:0001");
+    }
+
+    #[test]
+    fn naming_someone_in_a_criticism_is_a_conflict_with_them() {
+        let cb = Codebook::default_codebook();
+        let r = report("Prime Minister Tom Hale said the new hospital would open in May. Opposition leader Ann Lee said Mr Hale's plan was a mistake.", &cb);
+        let c = r.divergence.conflicts.iter().find(|c| c.concept == "concept:position-of-tom-hale").unwrap_or_else(|| panic!("{:#?}", r.divergence));
+        assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
+        assert!(r.concepts.iter().any(|k| k.label == "Tom Hale's position"));
     }
 
     #[test]
