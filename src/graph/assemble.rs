@@ -214,6 +214,18 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     let words = |s: &str| -> Vec<String> { crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect() };
     let has = |ws: &[String], list: &[Vec<String>]| (0..ws.len()).any(|i| list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]));
     let mut extra: Vec<(Pair, ConceptInfo)> = Vec::new();
+    // the people who speak in each document: a criticism names one of them
+    let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut first_stmt: BTreeMap<(&str, String), &str> = BTreeMap::new();
+    for t in &r.statements {
+        if let Some(sp) = t.speaker.as_deref() {
+            speakers.entry(t.document.as_str()).or_default().insert(sp);
+        }
+        if let Some((a, _)) = actor_of(r, t, opts.level) {
+            first_stmt.entry((t.document.as_str(), a)).or_insert(t.id.as_str());
+        }
+    }
+    let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
     for s in &r.statements {
         let Some((critic, critic_name)) = actor_of(r, s, opts.level) else { continue };
         let cue = words(s.cue.as_deref().unwrap_or(""));
@@ -223,7 +235,8 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
             continue;
         }
         // people of the same report named in the criticism, by full name or surname
-        for p in &r.people {
+        let here = speakers.get(s.document.as_str()).into_iter().flatten().filter_map(|id| people.get(id).copied());
+        for p in here {
             if Some(p.id.as_str()) == s.speaker.as_deref() {
                 continue;
             }
@@ -240,11 +253,7 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
             let target_name = super::actor_name(r, &target);
             let concept = ConceptInfo { id: format!("concept:position-of-{}", slug(&target_name)), label: format!("{target_name}'s position"), parent: None };
             // the target's own statement in the same document, else the criticism itself
-            let theirs = r
-                .statements
-                .iter()
-                .find(|t| t.document == s.document && actor_of(r, t, opts.level).is_some_and(|(a, _)| a == target))
-                .map_or(s.id.clone(), |t| t.id.clone());
+            let theirs = first_stmt.get(&(s.document.as_str(), target.clone())).map_or(s.id.clone(), |t| t.to_string());
             let (a, b, an, bn, sa, sb) =
                 if critic < target { (critic.clone(), target.clone(), critic_name.clone(), target_name.clone(), s.id.clone(), theirs) } else { (target.clone(), critic.clone(), target_name.clone(), critic_name.clone(), theirs, s.id.clone()) };
             extra.push((Pair { a, b, a_name: an, b_name: bn, concept: concept.id.clone(), statements: [sa, sb] }, concept));
@@ -265,6 +274,7 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
 /// The net stance of each (actor, concept), per document or per statement:
 /// (actor, concept) → list of (stance, statement id).
 fn stances(r: &Report, opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
+    let by_id: BTreeMap<&str, usize> = r.statements.iter().enumerate().map(|(k, s)| (s.id.as_str(), k)).collect();
     let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
     for s in &r.statements {
@@ -289,10 +299,9 @@ fn stances(r: &Report, opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(
         };
         // the evidence is the first statement that took the net side (or the first one)
         let id = ids.first().cloned().unwrap_or_default();
-        let pick = r
-            .statements
+        let pick = ids
             .iter()
-            .filter(|s| ids.contains(&s.id))
+            .filter_map(|i| by_id.get(i.as_str()).map(|&k| &r.statements[k]))
             .find(|s| s.codes.iter().any(|c| c.concept == concept && c.stance == stance))
             .map_or(id, |s| s.id.clone());
         out.entry((actor, concept)).or_default().push((stance, pick));
