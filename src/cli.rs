@@ -97,6 +97,9 @@ struct ReportArgs {
     /// Skip documents that cannot be read, with a warning, instead of stopping.
     #[arg(long)]
     keep_going: bool,
+    /// Threads [default: every core]; the output is the same whatever the number.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,6 +132,9 @@ struct ExtractArgs {
     /// Include each document's text in JSON Lines output.
     #[arg(long)]
     with_text: bool,
+    /// Threads [default: every core]; the output is the same whatever the number.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 /// A destination that is either stdout or a temporary file renamed into place on success.
@@ -201,17 +207,17 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     }
     let mut first = true;
     let mut skipped = 0;
-    for doc in docs {
-        let doc = match doc {
-            Ok(d) => d,
+    let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
+    quotegraph::batch::process_ordered(docs, jobs, |d| quotegraph::attributions(d, &lex), |r| {
+        let (doc, found) = match r {
+            Ok(x) => x,
             Err(e) if a.keep_going => {
                 eprintln!("quotegraph: warning: {e} (skipped)");
                 skipped += 1;
-                continue;
+                return Ok(());
             }
             Err(e) => return Err(e),
         };
-        let found = quotegraph::attributions(&doc, &lex);
         let r = match format {
             ExtractFormat::Jsonl => quotes::write_jsonl(&mut sink.w, &doc, &found, a.with_text),
             ExtractFormat::Json => quotes::write_json(&mut sink.w, &doc, &found, first),
@@ -219,7 +225,8 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
         };
         r.map_err(io)?;
         first = false;
-    }
+        Ok(())
+    })?;
     if format == ExtractFormat::Json {
         sink.w.write_all(b"\n]\n").map_err(io)?;
     }
@@ -288,18 +295,16 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         CountArg::All => assemble::Count::All,
     };
     let mut builder = assemble::ReportBuilder::new(&lex, &codebook);
-    for doc in quotegraph::ingest::read_inputs(&a.inputs)? {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) if a.keep_going => {
-                eprintln!("quotegraph: warning: {e} (skipped)");
-                continue;
-            }
+    let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
+    let docs = quotegraph::ingest::read_inputs(&a.inputs)?;
+    quotegraph::batch::process_ordered(docs, jobs, |d| quotegraph::attributions(d, &lex), |r| {
+        match r {
+            Ok((doc, found)) => builder.add(&doc, &found),
+            Err(e) if a.keep_going => eprintln!("quotegraph: warning: {e} (skipped)"),
             Err(e) => return Err(e),
-        };
-        let found = quotegraph::attributions(&doc, &lex);
-        builder.add(&doc, &found);
-    }
+        }
+        Ok(())
+    })?;
     let r = builder.finish(&assemble::ReportOptions { level, count });
     let gopts = GraphOptions { network, level };
     use quotegraph::export;

@@ -26,6 +26,7 @@
 
 pub mod error;
 pub mod export;
+pub mod batch;
 pub mod code;
 pub mod extract;
 pub mod graph;

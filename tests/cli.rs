@@ -340,3 +340,29 @@ fn a_broken_lexicon_file_names_file_and_line() {
     assert_fails_with(&o, &["broken.toml", "line"]);
     assert!(o.stdout.is_empty(), "{}", show(&o));
 }
+
+#[test]
+fn the_number_of_threads_does_not_change_a_byte() {
+    let d = TempDir::new("jobs");
+    // a corpus of many small documents, so that batches are shared among threads
+    let mut corpus = String::new();
+    let text = example_text();
+    for i in 0..300 {
+        let line = serde_json::json!({"id": format!("doc-{i:03}"), "text": if i % 3 == 0 { text.as_str() } else { good_text() }});
+        corpus.push_str(&line.to_string());
+        corpus.push('\n');
+    }
+    std::fs::write(d.join("c.jsonl"), corpus).unwrap();
+    for cmd in [["extract", "--format", "jsonl"], ["report", "--format", "json"]] {
+        let outs: Vec<Vec<u8>> = ["1", "2", "5"]
+            .iter()
+            .map(|j| {
+                let o = run_in(d.path(), &[cmd[0], cmd[1], cmd[2], "--jobs", j, "c.jsonl"]);
+                assert!(o.status.success(), "{}", show(&o));
+                o.stdout
+            })
+            .collect();
+        assert!(!outs[0].is_empty());
+        assert!(outs.windows(2).all(|w| w[0] == w[1]), "{} differs with the number of threads", cmd[0]);
+    }
+}
