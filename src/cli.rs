@@ -25,6 +25,27 @@ enum Command {
     Extract(ExtractArgs),
     /// Code statements, build the stance graph and write it (JSON, DOT, SVG, HTML, GraphML, GEXF, CSV).
     Report(ReportArgs),
+    /// Merge report JSON files built separately (per shard) into the report of all their inputs.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct MergeArgs {
+    /// Report JSON files written by `quotegraph report`.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write here instead of stdout (JSON).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The codebook the reports were coded with (its polarity rules derive the divergence).
+    #[arg(long, value_name = "FILE")]
+    codebook: Option<PathBuf>,
+    /// Actors are people, or the organizations they speak for (as in the reports).
+    #[arg(long, value_enum, default_value = "person")]
+    level: LevelArg,
+    /// How statements are counted (as in the reports).
+    #[arg(long, value_enum, default_value = "document")]
+    count: CountArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -333,11 +354,37 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+fn merge(a: MergeArgs) -> Result<i32, Error> {
+    use quotegraph::graph::{assemble, Level};
+    let codebook = match &a.codebook {
+        Some(p) => quotegraph::code::Codebook::load(p)?,
+        None => quotegraph::code::Codebook::default_codebook(),
+    };
+    let mut reports = Vec::with_capacity(a.inputs.len());
+    for p in &a.inputs {
+        if a.output.as_ref().is_some_and(|o| o == p) {
+            return Err(Error::Usage(format!("{}: the output would overwrite an input", p.display())));
+        }
+        let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+        let r = quotegraph::export::json::read_json(&text).map_err(|m| Error::input(p, format!("not a quotegraph report: {m}")))?;
+        reports.push(r);
+    }
+    let level = if a.level == LevelArg::Organization { Level::Organization } else { Level::Person };
+    let count = if a.count == CountArg::All { assemble::Count::All } else { assemble::Count::Document };
+    let r = assemble::merge(reports, &codebook, &assemble::ReportOptions { level, count });
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let p = sink.path();
+    quotegraph::export::json::write_json(&mut sink.w, &r).map_err(|e| Error::io(&p, e))?;
+    sink.finish()?;
+    Ok(0)
+}
+
 /// Runs the command line; returns the exit status.
 pub fn run() -> Result<i32, Error> {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => extract(a),
         Command::Report(a) => report(a),
+        Command::Merge(a) => merge(a),
     }
 }

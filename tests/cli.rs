@@ -366,3 +366,28 @@ fn the_number_of_threads_does_not_change_a_byte() {
         assert!(outs.windows(2).all(|w| w[0] == w[1]), "{} differs with the number of threads", cmd[0]);
     }
 }
+
+#[test]
+fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
+    let d = TempDir::new("merge");
+    let text = example_text();
+    let mut a = String::new();
+    let mut b = String::new();
+    for i in 0..6 {
+        let t = if i % 2 == 0 { text.as_str() } else { good_text() };
+        let line = serde_json::json!({"id": format!("doc-{i}"), "text": t}).to_string() + "\n";
+        if i < 3 { a.push_str(&line) } else { b.push_str(&line) }
+    }
+    std::fs::write(d.join("a.jsonl"), a).unwrap();
+    std::fs::write(d.join("b.jsonl"), b).unwrap();
+    for args in [&["report", "a.jsonl", "b.jsonl", "-o", "all.json"][..], &["report", "a.jsonl", "-o", "ra.json"], &["report", "b.jsonl", "-o", "rb.json"], &["merge", "ra.json", "rb.json", "-o", "merged.json"]] {
+        let o = run_in(d.path(), args);
+        assert!(o.status.success(), "{}", show(&o));
+    }
+    let all = std::fs::read(d.join("all.json")).unwrap();
+    assert!(all.len() > 1000);
+    assert_eq!(all, std::fs::read(d.join("merged.json")).unwrap());
+    // and a file that is no report is named as such
+    let o = run_in(d.path(), &["merge", "a.jsonl"]);
+    assert_fails_with(&o, &["a.jsonl", "not a quotegraph report"]);
+}

@@ -194,15 +194,69 @@ impl<'a> ReportBuilder<'a> {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let mut contrasts = self.contrasts;
-        contrasts.sort();
-        contrasts.dedup();
-        let mut r = Report { documents, people, organizations, concepts, statements, contrasts, matrix: Vec::new(), divergence: Divergence::default() };
-        r.matrix = matrix(&r, opts);
-        r.divergence = divergence(&r, opts);
-        criticism(&mut r, self.codebook, opts);
-        r
+        let contrasts = self.contrasts;
+        finalize(Report { documents, people, organizations, concepts, statements, contrasts, matrix: Vec::new(), divergence: Divergence::default() }, self.codebook, opts)
     }
+}
+
+/// Sorts what a report holds and derives the matrix and the divergence summary from its
+/// statements: the one way every report is finished, whether built or merged.
+fn finalize(mut r: Report, codebook: &Codebook, opts: &ReportOptions) -> Report {
+    r.documents.sort();
+    r.documents.dedup_by(|a, b| a.id == b.id);
+    r.statements.sort_by(|a, b| a.id.cmp(&b.id));
+    r.concepts.sort();
+    r.concepts.dedup();
+    r.contrasts.sort();
+    r.contrasts.dedup();
+    r.matrix = matrix(&r, opts);
+    r.divergence = divergence(&r, opts);
+    criticism(&mut r, codebook, opts);
+    r
+}
+
+/// Merges reports built separately (per shard, per machine) into the report one run
+/// over all their inputs gives: documents, people, organizations, concepts, statements
+/// and contrasts are united by id, and the matrix and divergence are derived anew.
+///
+/// ```
+/// use quotegraph::{code::Codebook, graph::assemble::{merge, ReportOptions}, model::Report};
+/// let r = merge(vec![Report::default(), Report::default()], &Codebook::default_codebook(), &ReportOptions::default());
+/// assert!(r.statements.is_empty());
+/// ```
+pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) -> Report {
+    let mut people: BTreeMap<String, PersonAcc> = BTreeMap::new();
+    let mut orgs: BTreeMap<String, OrgInfo> = BTreeMap::new();
+    let mut statements: BTreeMap<String, StatementInfo> = BTreeMap::new();
+    let mut out = Report::default();
+    for r in reports {
+        out.documents.extend(r.documents);
+        out.concepts.extend(r.concepts);
+        out.contrasts.extend(r.contrasts);
+        for p in r.people {
+            let acc = people.entry(p.id).or_default();
+            acc.name = p.name;
+            acc.aliases.extend(p.aliases);
+            acc.titles.extend(p.titles);
+            acc.orgs.extend(p.organizations);
+        }
+        for o in r.organizations {
+            // as when building: the first form seen names the organization
+            orgs.entry(o.id.clone()).or_insert(o);
+        }
+        for s in r.statements {
+            statements.insert(s.id.clone(), s);
+        }
+    }
+    out.people = people
+        .into_iter()
+        .map(|(id, p)| PersonInfo { id, name: p.name, aliases: p.aliases.into_iter().collect(), titles: p.titles.into_iter().collect(), organizations: p.orgs.into_iter().collect() })
+        .collect();
+    out.organizations = orgs.into_values().collect();
+    out.statements = statements.into_values().collect();
+    // the derived concepts ("X's position") are derived again
+    out.concepts.retain(|c| !c.id.starts_with("concept:position-of-"));
+    finalize(out, codebook, opts)
 }
 
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
