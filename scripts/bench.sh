@@ -58,6 +58,12 @@ best() {
 }
 
 words=$(wc -w < "$big")
+# two threads and the report command, when the CLI has --jobs
+ex2=""; rep=""; rep_rss=""
+if [[ ${#jobs_args[@]} -gt 0 ]]; then
+  best "$bin" extract --format jsonl --jobs 2 "$big"; ex2=$BEST
+  best "$bin" report --jobs 1 "$big"; rep=$BEST; rep_rss=$BEST_RSS
+fi
 best wc -w "$big";           wc_def=$BEST
 best env LC_ALL=C wc -w "$big"; wc_c=$BEST
 best "$bin" extract --format jsonl "${jobs_args[@]}" "$big"
@@ -76,3 +82,12 @@ echo
 echo "| file MB | words | wc -w s (default) | wc -w s (LC_ALL=C) | extract s | extract MB/s | extract / wc | extract peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|"
 echo "| $mb | $words | $wc_def | $wc_c | $ex | $mbps | $ratio | $rss_mb |"
+if [[ -n "$ex2" ]]; then
+  ratio2=$(calc "printf \"%.2f\", ($wc_def > 0) ? $ex2 / $wc_def : 0")
+  rep_ratio=$(calc "printf \"%.2f\", ($ex > 0) ? $rep / $ex : 0")
+  rep_mb="n/a"; [[ -n "$rep_rss" ]] && rep_mb=$(calc "printf \"%.1f\", $rep_rss / 1000")
+  echo
+  echo "| extract --jobs 2 s | / wc -w | report (1 thread) s | report / extract | report peak RSS MB |"
+  echo "|---|---|---|---|---|"
+  echo "| $ex2 | $ratio2 | $rep | $rep_ratio | $rep_mb |"
+fi

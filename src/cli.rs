@@ -318,9 +318,14 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
     let mut builder = assemble::ReportBuilder::new(&lex, &codebook);
     let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
     let docs = quotegraph::ingest::read_inputs(&a.inputs)?;
-    quotegraph::batch::process_ordered(docs, jobs, |d| quotegraph::attributions(d, &lex), |r| {
+    let work = |d: &quotegraph::model::Document| {
+        let found = quotegraph::attributions(d, &lex);
+        let codes = assemble::code_all(d, &found, &codebook);
+        (found, codes)
+    };
+    quotegraph::batch::process_ordered(docs, jobs, work, |r| {
         match r {
-            Ok((doc, found)) => builder.add(&doc, &found),
+            Ok((doc, (found, codes))) => builder.add_coded(&doc, &found, codes),
             Err(e) if a.keep_going => eprintln!("quotegraph: warning: {e} (skipped)"),
             Err(e) => return Err(e),
         }

@@ -73,6 +73,8 @@ pub struct Concept {
     pub parent: Option<String>,
     /// (phrase, the stance it states, or None for a plain mention).
     pub phrases: Vec<(Phrase, Option<Stance>)>,
+    /// The first word of every phrase: a word not in here starts no phrase.
+    pub first_words: crate::lexicon::WordSet,
 }
 
 /// Words that turn a statement for or against what it mentions, and contrast markers.
@@ -157,7 +159,8 @@ impl Codebook {
             // longest phrase first, so that "tax cuts" wins over "tax"
             phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
             let label = if c.label.trim().is_empty() { id.clone() } else { c.label.trim().to_string() };
-            concepts.push(Concept { id, label, parent: c.parent.filter(|p| !p.trim().is_empty()), phrases });
+            let first_words = phrases.iter().map(|(p, _)| p[0].clone()).collect();
+            concepts.push(Concept { id, label, parent: c.parent.filter(|p| !p.trim().is_empty()), phrases, first_words });
         }
         for c in &concepts {
             if let Some(p) = &c.parent {
@@ -201,6 +204,10 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
         let mut matched = false;
         let mut i = 0;
         while i < words.len() {
+            if !c.first_words.contains(&words[i]) {
+                i += 1;
+                continue;
+            }
             let Some((p, stated)) = c.phrases.iter().find(|(p, _)| starts(&words, i, p)) else {
                 i += 1;
                 continue;

@@ -17,6 +17,11 @@ use crate::model::{
 
 use super::{actor_of, Level};
 
+/// Codes every attribution of a document: one list of codes per attribution.
+pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
+    atts.iter().map(|a| code::code(a.content.of(&doc.text), a.cue.map(|c| c.of(&doc.text)), codebook)).collect()
+}
+
 /// How statements are counted in the matrix and the divergence summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Count {
@@ -99,6 +104,14 @@ impl<'a> ReportBuilder<'a> {
 
     /// Adds one document and its (resolved) attributions.
     pub fn add(&mut self, doc: &Document, atts: &[Attribution]) {
+        let codes = code_all(doc, atts, self.codebook);
+        self.add_coded(doc, atts, codes);
+    }
+
+    /// Adds one document whose statements were already coded by [`code_all`] (on another
+    /// thread, say).
+    pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], codes: Vec<Vec<crate::model::Code>>) {
+        let mut codes = codes.into_iter();
         self.documents.push(DocInfo { id: doc.id.clone(), title: doc.title.clone(), source: doc.source.clone(), date: doc.date.clone() });
         let off = Offsets::new(&doc.text);
         let text = doc.text.as_str();
@@ -137,7 +150,7 @@ impl<'a> ReportBuilder<'a> {
             };
             let content = a.content.of(text).to_string();
             let cue = a.cue.map(|c| c.of(text).to_string());
-            let codes = code::code(&content, cue.as_deref(), self.codebook);
+            let codes = codes.next().unwrap_or_default();
             self.statements.push(StatementInfo {
                 id: format!("stmt:{}:{:04}", doc.id, n + 1),
                 document: doc.id.clone(),
