@@ -121,6 +121,21 @@ struct ReportArgs {
     /// Threads [default: every core]; the output is the same whatever the number.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    /// Only documents dated on or after this ISO date.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only documents dated on or before this ISO date ("2015-11" is the whole month).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only documents from this source (outlet); repeatable.
+    #[arg(long, value_name = "NAME")]
+    source: Vec<String>,
+    /// Only statements by this person or organization (a name, part of one, or an id); repeatable.
+    #[arg(long, value_name = "NAME")]
+    person: Vec<String>,
+    /// Only statements on this concept (an id or part of its label); repeatable.
+    #[arg(long, value_name = "CONCEPT")]
+    concept: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -331,7 +346,8 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         }
         Ok(())
     })?;
-    let r = builder.finish(&assemble::ReportOptions { level, count });
+    let filter = assemble::Filter { from: a.from.clone(), to: a.to.clone(), sources: a.source.clone(), speakers: a.person.clone(), concepts: a.concept.clone() };
+    let r = builder.finish(&assemble::ReportOptions { level, count, filter });
     let gopts = GraphOptions { network, level };
     use quotegraph::export;
     let write = |path: Option<&Path>, f: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<(), Error> {
@@ -376,7 +392,7 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
     }
     let level = if a.level == LevelArg::Organization { Level::Organization } else { Level::Person };
     let count = if a.count == CountArg::All { assemble::Count::All } else { assemble::Count::Document };
-    let r = assemble::merge(reports, &codebook, &assemble::ReportOptions { level, count });
+    let r = assemble::merge(reports, &codebook, &assemble::ReportOptions { level, count, filter: assemble::Filter::default() });
     let mut sink = Sink::open(a.output.as_deref())?;
     let p = sink.path();
     quotegraph::export::json::write_json(&mut sink.w, &r).map_err(|e| Error::io(&p, e))?;

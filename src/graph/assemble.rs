@@ -33,12 +33,86 @@ pub enum Count {
 }
 
 /// Options for assembling a report.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportOptions {
     /// Actors are people or their organizations.
     pub level: Level,
     /// Counting rule.
     pub count: Count,
+    /// Which statements the report keeps.
+    pub filter: Filter,
+}
+
+/// Which statements a report keeps; an empty filter keeps all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Documents dated on or after this ISO date (documents without a date are dropped).
+    pub from: Option<String>,
+    /// Documents dated on or before this ISO date (a prefix: "2015-11" is the whole month).
+    pub to: Option<String>,
+    /// Documents from these sources (outlets), compared without case.
+    pub sources: Vec<String>,
+    /// Statements by these people or organizations: a name, part of one, or an id.
+    pub speakers: Vec<String>,
+    /// Statements coded to these concepts: an id ("concept:territory", "territory") or part of a label.
+    pub concepts: Vec<String>,
+}
+
+impl Filter {
+    fn is_empty(&self) -> bool {
+        self.from.is_none() && self.to.is_none() && self.sources.is_empty() && self.speakers.is_empty() && self.concepts.is_empty()
+    }
+
+    fn keeps_document(&self, d: &DocInfo) -> bool {
+        let date = d.date.as_deref();
+        if let Some(f) = &self.from {
+            if date.is_none_or(|x| x < f.as_str()) {
+                return false;
+            }
+        }
+        if let Some(t) = &self.to {
+            if date.is_none_or(|x| x > t.as_str() && !x.starts_with(t.as_str())) {
+                return false;
+            }
+        }
+        self.sources.is_empty() || d.source.as_deref().is_some_and(|s| self.sources.iter().any(|x| x.eq_ignore_ascii_case(s)))
+    }
+
+    fn keeps_speaker(&self, s: &StatementInfo) -> bool {
+        self.speakers.is_empty()
+            || self.speakers.iter().any(|want| {
+                let w = want.to_lowercase();
+                s.speaker.as_deref().is_some_and(|id| id == want || id.ends_with(&format!(":{}", slug(want))))
+                    || s.speaker_name.as_deref().is_some_and(|n| n.to_lowercase().contains(&w))
+            })
+    }
+
+    fn keeps_concept(&self, concept: &ConceptInfo) -> bool {
+        self.concepts.is_empty()
+            || self.concepts.iter().any(|want| {
+                concept.id == *want || concept.id == format!("concept:{want}") || concept.label.to_lowercase().contains(&want.to_lowercase())
+            })
+    }
+
+    /// Drops what the filter does not keep.
+    fn apply(&self, r: &mut Report) {
+        if self.is_empty() {
+            return;
+        }
+        r.documents.retain(|d| self.keeps_document(d));
+        let docs: BTreeSet<String> = r.documents.iter().map(|d| d.id.clone()).collect();
+        let concepts: BTreeSet<String> = r.concepts.iter().filter(|c| self.keeps_concept(c)).map(|c| c.id.clone()).collect();
+        r.statements.retain(|s| docs.contains(&s.document) && self.keeps_speaker(s));
+        if !self.concepts.is_empty() {
+            for s in r.statements.iter_mut() {
+                s.codes.retain(|c| concepts.contains(&c.concept));
+            }
+            r.statements.retain(|s| !s.codes.is_empty());
+            r.concepts.retain(|c| concepts.contains(&c.id));
+        }
+        let kept: BTreeSet<&str> = r.statements.iter().map(|s| s.id.as_str()).collect();
+        r.contrasts.retain(|c| kept.contains(c.a.as_str()) && kept.contains(c.b.as_str()));
+    }
 }
 
 /// A lower-case, hyphenated id part: "Dmytro Kuleba" → "dmytro-kuleba".
@@ -215,6 +289,7 @@ impl<'a> ReportBuilder<'a> {
 /// Sorts what a report holds and derives the matrix and the divergence summary from its
 /// statements: the one way every report is finished, whether built or merged.
 fn finalize(mut r: Report, codebook: &Codebook, opts: &ReportOptions) -> Report {
+    opts.filter.apply(&mut r);
     r.documents.sort();
     r.documents.dedup_by(|a, b| a.id == b.id);
     r.statements.sort_by(|a, b| a.id.cmp(&b.id));
@@ -497,6 +572,33 @@ mod tests {
         let c = r.divergence.conflicts.iter().find(|c| c.concept == "concept:position-of-tom-hale").unwrap_or_else(|| panic!("{:#?}", r.divergence));
         assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
         assert!(r.concepts.iter().any(|k| k.label == "Tom Hale's position"));
+    }
+
+    #[test]
+    fn a_filter_keeps_only_its_speakers_and_concepts() {
+        let cb = Codebook::default_codebook();
+        let lex = Lexicon::default_lexicon();
+        let doc = Document::new("d", "Finance Minister Ann Lee said the government must raise taxes. Opposition leader Tom Hale said he would oppose any new taxes and more troops.");
+        let atts = crate::attributions(&doc, &lex);
+        let mut b = ReportBuilder::new(&lex, &cb);
+        b.add(&doc, &atts);
+        let filter = Filter { speakers: vec!["Hale".into()], concepts: vec!["security".into()], ..Filter::default() };
+        let r = b.finish(&ReportOptions { filter, ..ReportOptions::default() });
+        assert_eq!(r.statements.len(), 1);
+        assert_eq!(r.statements[0].speaker_name.as_deref(), Some("Tom Hale"));
+        assert!(r.statements[0].codes.iter().all(|c| c.concept == "concept:security"));
+        assert!(r.divergence.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_date_filter_keeps_documents_in_range() {
+        let f = Filter { from: Some("2015-11-09".into()), to: Some("2015-11".into()), ..Filter::default() };
+        let d = |date: Option<&str>| DocInfo { id: "x".into(), title: None, source: None, date: date.map(str::to_string) };
+        assert!(f.keeps_document(&d(Some("2015-11-10"))));
+        assert!(f.keeps_document(&d(Some("2015-11-30"))));
+        assert!(!f.keeps_document(&d(Some("2015-11-08"))));
+        assert!(!f.keeps_document(&d(Some("2015-12-01"))));
+        assert!(!f.keeps_document(&d(None)));
     }
 
     #[test]
