@@ -121,6 +121,9 @@ struct ReportArgs {
     /// Threads [default: every core]; the output is the same whatever the number.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    /// No progress on stderr.
+    #[arg(short, long)]
+    quiet: bool,
     /// Only documents dated on or after this ISO date.
     #[arg(long, value_name = "DATE")]
     from: Option<String>,
@@ -168,9 +171,57 @@ struct ExtractArgs {
     /// Include each document's text in JSON Lines output.
     #[arg(long)]
     with_text: bool,
+    /// No progress on stderr.
+    #[arg(short, long)]
+    quiet: bool,
     /// Threads [default: every core]; the output is the same whatever the number.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+}
+
+/// Progress on stderr for long runs: documents, MB, rate and time left, redrawn twice a
+/// second once a run has taken two seconds, and only when stderr is a terminal.
+struct Progress {
+    on: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+    docs: usize,
+    bytes: u64,
+    total: u64,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(inputs: &[PathBuf], quiet: bool) -> Progress {
+        let total = inputs.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
+        let now = std::time::Instant::now();
+        Progress { on: !quiet && std::io::stderr().is_terminal(), start: now, last: now, docs: 0, bytes: 0, total, shown: false }
+    }
+
+    fn add(&mut self, bytes: usize) {
+        self.docs += 1;
+        self.bytes += bytes as u64;
+        if !self.on || self.last.elapsed().as_millis() < 500 || self.start.elapsed().as_secs() < 2 {
+            return;
+        }
+        self.last = std::time::Instant::now();
+        let secs = self.start.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        let rate = mb / secs.max(1e-9);
+        let left = if self.total > self.bytes && rate > 0.0 {
+            format!(", about {:.0} s left", (self.total - self.bytes) as f64 / 1e6 / rate)
+        } else {
+            String::new()
+        };
+        eprint!("\rquotegraph: {} documents, {mb:.1} MB, {rate:.1} MB/s{left}   ", self.docs);
+        self.shown = true;
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprintln!();
+        }
+    }
 }
 
 /// A destination that is either stdout or a temporary file renamed into place on success.
@@ -244,6 +295,7 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let mut first = true;
     let mut skipped = 0;
     let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
+    let mut progress = Progress::new(&a.inputs, a.quiet);
     quotegraph::batch::process_ordered(docs, jobs, |d| quotegraph::attributions(d, &lex), |r| {
         let (doc, found) = match r {
             Ok(x) => x,
@@ -254,6 +306,7 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
             }
             Err(e) => return Err(e),
         };
+        progress.add(doc.text.len());
         let r = match format {
             ExtractFormat::Jsonl => quotes::write_jsonl(&mut sink.w, &doc, &found, a.with_text),
             ExtractFormat::Json => quotes::write_json(&mut sink.w, &doc, &found, first),
@@ -263,6 +316,7 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
         first = false;
         Ok(())
     })?;
+    progress.done();
     if format == ExtractFormat::Json {
         sink.w.write_all(b"\n]\n").map_err(io)?;
     }
@@ -338,14 +392,19 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         let codes = assemble::code_all(d, &found, &codebook);
         (found, codes)
     };
+    let mut progress = Progress::new(&a.inputs, a.quiet);
     quotegraph::batch::process_ordered(docs, jobs, work, |r| {
         match r {
-            Ok((doc, (found, codes))) => builder.add_coded(&doc, &found, codes),
+            Ok((doc, (found, codes))) => {
+                progress.add(doc.text.len());
+                builder.add_coded(&doc, &found, codes)
+            }
             Err(e) if a.keep_going => eprintln!("quotegraph: warning: {e} (skipped)"),
             Err(e) => return Err(e),
         }
         Ok(())
     })?;
+    progress.done();
     let filter = assemble::Filter { from: a.from.clone(), to: a.to.clone(), sources: a.source.clone(), speakers: a.person.clone(), concepts: a.concept.clone() };
     let r = builder.finish(&assemble::ReportOptions { level, count, filter });
     let gopts = GraphOptions { network, level };
