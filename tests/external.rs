@@ -2,12 +2,10 @@
 //! GraphML and GEXF, headless Chromium opens the HTML report. Each test says so
 //! and skips when its program is missing; `.ci/run` installs them, so in CI they run.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn have(cmd: &str, args: &[&str]) -> bool {
     Command::new(cmd).args(args).output().map(|o| o.status.success()).unwrap_or(false)
@@ -15,19 +13,7 @@ fn have(cmd: &str, args: &[&str]) -> bool {
 
 /// Writes the example report in `format` (with `extra` options) and returns its path.
 fn write(dir: &std::path::Path, format: &str, extra: &[&str]) -> PathBuf {
-    let out = dir.join(format!("example-{}.{format}", extra.join("-")));
-    let st = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-        .arg("report")
-        .arg(root().join("data/examples/istanbul-talks.txt"))
-        .arg("--codebook")
-        .arg(root().join("data/codebooks/istanbul-talks.toml"))
-        .args(extra)
-        .arg("-o")
-        .arg(&out)
-        .status()
-        .expect("run quotegraph");
-    assert!(st.success());
-    out
+    common::report_example(dir, &format!("example-{}", extra.join("-")), format, extra)
 }
 
 fn tmp(name: &str) -> PathBuf {

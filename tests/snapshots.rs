@@ -3,12 +3,11 @@
 //! After an intended change, regenerate them with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` and review the diff.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
+
+use common::{report_example, root};
 
 static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -16,21 +15,9 @@ static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new
 fn report(format: &str, extra: &[&str]) -> Vec<u8> {
     // tests run in parallel: every run gets its own directory
     let n = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("qg-snap-{}-{}-{}-{n}", format, extra.join("-"), std::process::id()));
+    let dir = std::env::temp_dir().join(format!("qg-snap-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let out = dir.join(format!("example.{format}"));
-    let st = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-        .arg("report")
-        .arg(root().join("data/examples/istanbul-talks.txt"))
-        .arg("--codebook")
-        .arg(root().join("data/codebooks/istanbul-talks.toml"))
-        .args(extra)
-        .arg("-o")
-        .arg(&out)
-        .status()
-        .expect("run quotegraph");
-    assert!(st.success(), "report --format {format} failed");
-    let bytes = std::fs::read(&out).expect("read output");
+    let bytes = std::fs::read(report_example(&dir, "example", format, extra)).expect("read output");
     let _ = std::fs::remove_dir_all(&dir);
     bytes
 }

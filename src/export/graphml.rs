@@ -149,6 +149,21 @@ pub(crate) mod xmlcheck {
     /// starts a known entity or a character reference, that no raw `<` or
     /// `"` sits inside a quoted attribute value, and that there is one root.
     /// Returns the element names in document order.
+    /// Checks `write`'s output for every network at both levels: well formed, with
+    /// `root` as its root element and at least one edge.
+    pub fn check_every_network(root: &str, write: impl Fn(&crate::model::Report, &crate::graph::GraphOptions) -> String) {
+        use crate::graph::{GraphOptions, Level, Network};
+        let r = crate::export::csv::fixture::report();
+        for network in [Network::Stance, Network::Conflict, Network::Congruence, Network::Affiliation, Network::Quotes] {
+            for level in [Level::Person, Level::Organization] {
+                let out = write(&r, &GraphOptions { network, level });
+                let names = check(&out).unwrap_or_else(|e| panic!("{network:?}: {e}\n{out}"));
+                assert_eq!(names[0], root);
+                assert!(names.iter().any(|n| n == "edge"), "{network:?} has edges");
+            }
+        }
+    }
+
     pub fn check(xml: &str) -> Result<Vec<String>, String> {
         let mut stack: Vec<String> = Vec::new();
         let mut seen = Vec::new();
@@ -278,15 +293,7 @@ mod tests {
 
     #[test]
     fn well_formed_for_every_network() {
-        let r = fixture::report();
-        for network in [Network::Stance, Network::Conflict, Network::Congruence, Network::Affiliation, Network::Quotes] {
-            for level in [Level::Person, Level::Organization] {
-                let out = xml(&r, &GraphOptions { network, level });
-                let names = xmlcheck::check(&out).unwrap_or_else(|e| panic!("{network:?}: {e}\n{out}"));
-                assert_eq!(names[0], "graphml");
-                assert!(names.iter().any(|n| n == "edge"), "{network:?} has edges");
-            }
-        }
+        xmlcheck::check_every_network("graphml", xml);
     }
 
     #[test]
