@@ -296,26 +296,31 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let mut skipped = 0;
     let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
     let mut progress = Progress::new(&a.inputs, a.quiet);
-    quotegraph::batch::process_ordered(docs, jobs, |d| quotegraph::attributions(d, &lex), |r| {
-        let (doc, found) = match r {
-            Ok(x) => x,
-            Err(e) if a.keep_going => {
-                eprintln!("quotegraph: warning: {e} (skipped)");
-                skipped += 1;
-                return Ok(());
-            }
-            Err(e) => return Err(e),
-        };
-        progress.add(doc.text.len());
-        let r = match format {
-            ExtractFormat::Jsonl => quotes::write_jsonl(&mut sink.w, &doc, &found, a.with_text),
-            ExtractFormat::Json => quotes::write_json(&mut sink.w, &doc, &found, first),
-            ExtractFormat::Text => quotes::write_text(&mut sink.w, &doc, &found),
-        };
-        r.map_err(io)?;
-        first = false;
-        Ok(())
-    })?;
+    quotegraph::batch::process_ordered(
+        docs,
+        jobs,
+        |d| quotegraph::attributions(d, &lex),
+        |r| {
+            let (doc, found) = match r {
+                Ok(x) => x,
+                Err(e) if a.keep_going => {
+                    eprintln!("quotegraph: warning: {e} (skipped)");
+                    skipped += 1;
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            };
+            progress.add(doc.text.len());
+            let r = match format {
+                ExtractFormat::Jsonl => quotes::write_jsonl(&mut sink.w, &doc, &found, a.with_text),
+                ExtractFormat::Json => quotes::write_json(&mut sink.w, &doc, &found, first),
+                ExtractFormat::Text => quotes::write_text(&mut sink.w, &doc, &found),
+            };
+            r.map_err(io)?;
+            first = false;
+            Ok(())
+        },
+    )?;
     progress.done();
     if format == ExtractFormat::Json {
         sink.w.write_all(b"\n]\n").map_err(io)?;
@@ -405,7 +410,13 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         Ok(())
     })?;
     progress.done();
-    let filter = assemble::Filter { from: a.from.clone(), to: a.to.clone(), sources: a.source.clone(), speakers: a.person.clone(), concepts: a.concept.clone() };
+    let filter = assemble::Filter {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        sources: a.source.clone(),
+        speakers: a.person.clone(),
+        concepts: a.concept.clone(),
+    };
     let r = builder.finish(&assemble::ReportOptions { level, count, filter });
     let gopts = GraphOptions { network, level };
     use quotegraph::export;

@@ -520,7 +520,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("qg-lex-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let f = dir.join("mine.toml");
-        std::fs::write(&f, "[cues]\nspeech = [\"harrumphed\"]\n[[org]]\nname = \"Acme Widgets\"\naliases = [\"AW\"]\nkind = \"company\"\n").unwrap();
+        std::fs::write(&f, "[cues]\nspeech = [\"harrumphed\"]\n[[org]]\nname = \"Acme Widgets\"\naliases = [\"AW\"]\nkind = \"company\"\n")
+            .unwrap();
         let lex = Lexicon::load(&[f.clone()]).unwrap();
         assert!(lex.is_speech_verb("harrumphed"));
         assert!(lex.is_speech_verb("said"));

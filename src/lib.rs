@@ -24,10 +24,10 @@
 //! assert_eq!(found[0].speaker.name.as_deref(), Some("Ann Lee"));
 //! ```
 
-pub mod error;
-pub mod export;
 pub mod batch;
 pub mod code;
+pub mod error;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;

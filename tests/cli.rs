@@ -34,10 +34,8 @@ impl TempDir {
         self.0.join(p)
     }
     fn entries(&self, sub: &str) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(self.0.join(sub))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let mut v: Vec<String> =
+            std::fs::read_dir(self.0.join(sub)).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         v.sort();
         v
     }
@@ -123,8 +121,17 @@ fn jsonl_on_the_example_is_one_json_line_with_quotes() {
     let chars: Vec<char> = example_text().chars().collect();
     for q in quotes {
         for k in [
-            "content", "content_span", "kind", "speaker", "speaker_span", "speaker_mention", "title", "org", "cue",
-            "cue_span", "confidence",
+            "content",
+            "content_span",
+            "kind",
+            "speaker",
+            "speaker_span",
+            "speaker_mention",
+            "title",
+            "org",
+            "cue",
+            "cue_span",
+            "confidence",
         ] {
             assert!(q.get(k).is_some(), "quote lacks {k:?}: {q}");
         }
@@ -216,11 +223,7 @@ fn output_file_is_not_left_behind_on_failure() {
     let d = TempDir::new("g");
     std::fs::create_dir(d.join("out")).unwrap();
     // the failure comes after a good document has been written to the temporary file
-    std::fs::write(
-        d.join("corpus.jsonl"),
-        "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\"}\n{\"id\":\"two\",\"text\": \n",
-    )
-    .unwrap();
+    std::fs::write(d.join("corpus.jsonl"), "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\"}\n{\"id\":\"two\",\"text\": \n").unwrap();
     let o = run_in(d.path(), &["extract", "corpus.jsonl", "-o", "out/OUT.jsonl"]);
     assert_fails_with(&o, &["corpus.jsonl", "line 2"]);
     assert!(!d.join("out/OUT.jsonl").exists(), "OUT.jsonl written despite the error");
@@ -322,11 +325,7 @@ fn a_lexicon_file_adds_a_speech_verb() {
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let recs = parse_jsonl(&stdout(&o));
     let quotes = recs[0]["quotes"].as_array().unwrap();
-    assert!(
-        quotes.iter().any(|q| q["speaker"] == "Jane Doe" && q["content"].as_str().unwrap().starts_with("No")),
-        "{}",
-        show(&o)
-    );
+    assert!(quotes.iter().any(|q| q["speaker"] == "Jane Doe" && q["content"].as_str().unwrap().starts_with("No")), "{}", show(&o));
     let q = quotes.iter().find(|q| q["speaker"] == "Jane Doe").unwrap();
     assert_eq!(q["cue"], "harrumphed");
 }
@@ -376,11 +375,20 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
     for i in 0..6 {
         let t = if i % 2 == 0 { text.as_str() } else { good_text() };
         let line = serde_json::json!({"id": format!("doc-{i}"), "text": t}).to_string() + "\n";
-        if i < 3 { a.push_str(&line) } else { b.push_str(&line) }
+        if i < 3 {
+            a.push_str(&line)
+        } else {
+            b.push_str(&line)
+        }
     }
     std::fs::write(d.join("a.jsonl"), a).unwrap();
     std::fs::write(d.join("b.jsonl"), b).unwrap();
-    for args in [&["report", "a.jsonl", "b.jsonl", "-o", "all.json"][..], &["report", "a.jsonl", "-o", "ra.json"], &["report", "b.jsonl", "-o", "rb.json"], &["merge", "ra.json", "rb.json", "-o", "merged.json"]] {
+    for args in [
+        &["report", "a.jsonl", "b.jsonl", "-o", "all.json"][..],
+        &["report", "a.jsonl", "-o", "ra.json"],
+        &["report", "b.jsonl", "-o", "rb.json"],
+        &["merge", "ra.json", "rb.json", "-o", "merged.json"],
+    ] {
         let o = run_in(d.path(), args);
         assert!(o.status.success(), "{}", show(&o));
     }

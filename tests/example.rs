@@ -173,8 +173,7 @@ fn who_on_attacks() {
 #[test]
 fn a_scare_quote_is_nobodys_statement() {
     let f = found();
-    let bad: Vec<&str> =
-        f.atts.iter().map(|a| a.content.of(&f.text)).filter(|c| c.contains("cold weather ceasefire")).collect();
+    let bad: Vec<&str> = f.atts.iter().map(|a| a.content.of(&f.text)).filter(|c| c.contains("cold weather ceasefire")).collect();
     assert!(bad.is_empty(), "scare quote attributed: {bad:?}\nattributions:\n{}", listing());
 }
 

@@ -280,7 +280,9 @@ pub fn contrast_marker(sentence: &str, cb: &Codebook) -> Option<String> {
         .contrast
         .iter()
         .filter(|p| p.len() == 1 && matches!(p[0].as_str(), "while" | "whereas" | "but" | "however" | "yet"))
-        .find(|p| lower.contains(&format!(", {}", p[0])) || lower.contains(&format!(",” {}", p[0])) || lower.contains(&format!(",\" {}", p[0])))
+        .find(|p| {
+            lower.contains(&format!(", {}", p[0])) || lower.contains(&format!(",” {}", p[0])) || lower.contains(&format!(",\" {}", p[0]))
+        })
         .map(|p| p.join(" "))
 }
 
@@ -298,8 +300,14 @@ mod tests {
 
     #[test]
     fn agree_and_disagree_phrases() {
-        assert_eq!(stance("Any settlement must begin with Russia withdrawing to pre-2014 borders.", Some("stating"), "territory"), Some(Stance::Agree));
-        assert_eq!(stance("Moscow seeks legal guarantees protecting Russian-speaking populations", Some("told reporters"), "territory"), Some(Stance::Disagree));
+        assert_eq!(
+            stance("Any settlement must begin with Russia withdrawing to pre-2014 borders.", Some("stating"), "territory"),
+            Some(Stance::Agree)
+        );
+        assert_eq!(
+            stance("Moscow seeks legal guarantees protecting Russian-speaking populations", Some("told reporters"), "territory"),
+            Some(Stance::Disagree)
+        );
     }
 
     #[test]
@@ -311,7 +319,10 @@ mod tests {
     #[test]
     fn a_negation_turns_the_phrase_round() {
         assert_eq!(stance("Neither side can achieve total victory through arms alone,", None, "talks-now"), Some(Stance::Agree));
-        assert_eq!(stance("We are looking at incremental progress rather than grand bargains.", None, "breakthrough"), Some(Stance::Disagree));
+        assert_eq!(
+            stance("We are looking at incremental progress rather than grand bargains.", None, "breakthrough"),
+            Some(Stance::Disagree)
+        );
     }
 
     #[test]

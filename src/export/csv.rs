@@ -15,7 +15,6 @@ use std::io::{self, Write};
 use crate::graph::{actor_of, build, GraphOptions, Level};
 use crate::model::Report;
 
-
 /// Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF).
 fn field(s: &str) -> Cow<'_, str> {
     if s.contains([',', '"', '\r', '\n']) {
@@ -79,11 +78,8 @@ pub fn write_statements(w: &mut dyn Write, r: &Report, level: Level) -> io::Resu
     for s in &r.statements {
         let doc = r.documents.iter().find(|d| d.id == s.document);
         let (speaker_id, speaker) = actor_of(r, s, level).unwrap_or_default();
-        let org = s
-            .organization
-            .as_deref()
-            .map(|o| r.organizations.iter().find(|x| x.id == o).map_or(o, |x| x.name.as_str()))
-            .unwrap_or("");
+        let org =
+            s.organization.as_deref().map(|o| r.organizations.iter().find(|x| x.id == o).map_or(o, |x| x.name.as_str())).unwrap_or("");
         let common = [
             s.id.clone(),
             s.document.clone(),
@@ -240,7 +236,10 @@ pub(crate) mod fixture {
                     1,
                     ann,
                     "We want peace, \"now\"\nand no sanctions",
-                    vec![code("concept:ceasefire", Stance::Agree, "want peace"), code("concept:sanctions", Stance::Disagree, "no sanctions")],
+                    vec![
+                        code("concept:ceasefire", Stance::Agree, "want peace"),
+                        code("concept:sanctions", Stance::Disagree, "no sanctions"),
+                    ],
                 ),
                 stmt(2, bo, "No truce", vec![code("concept:ceasefire", Stance::Disagree, "No truce")]),
                 stmt(3, bo, "Sanctions hurt", vec![code("concept:sanctions", Stance::Disagree, "hurt")]),

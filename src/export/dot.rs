@@ -210,7 +210,11 @@ pub fn write_dot(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Resu
         }
         names.insert(name.clone());
         writeln!(w, "  subgraph {} {{", q(&name))?;
-        writeln!(w, "    label={}; style=\"rounded,filled\"; fillcolor=\"#f6f8fa\"; color=\"#d0d7de\"; fontsize=12;", q(&wrap(label, WRAP)))?;
+        writeln!(
+            w,
+            "    label={}; style=\"rounded,filled\"; fillcolor=\"#f6f8fa\"; color=\"#d0d7de\"; fontsize=12;",
+            q(&wrap(label, WRAP))
+        )?;
         let org = g.node_indices().find(|&ix| g[ix].kind == NodeKind::Organization && g[ix].id == *group);
         for &ix in org.iter().chain(members) {
             placed[ix.index()] = true;
@@ -259,7 +263,13 @@ fn write_legend(w: &mut dyn Write, op: &str, nodes: &BTreeSet<NodeKind>, edges: 
         writeln!(w, "    {} [label=\"\", shape=point, width=0.06, color=\"#57606a\"];", q(&format!("{id}:from")))?;
         writeln!(w, "    {} [label={}, shape=plaintext, fontsize=10];", q(&format!("{id}:to")), q(meaning))?;
         let label = if sample.is_empty() { String::new() } else { format!(", label={}", q(sample)) };
-        writeln!(w, "    {} {op} {} [{}, constraint=true, penwidth=2.0{label}];", q(&format!("{id}:from")), q(&format!("{id}:to")), edge_style(k))?;
+        writeln!(
+            w,
+            "    {} {op} {} [{}, constraint=true, penwidth=2.0{label}];",
+            q(&format!("{id}:from")),
+            q(&format!("{id}:to")),
+            edge_style(k)
+        )?;
     }
     if !edges.is_empty() {
         let what = if edges.iter().all(|k| matches!(k, EdgeKind::Conflict | EdgeKind::Congruence)) { "concepts" } else { "statements" };
@@ -320,7 +330,9 @@ mod tests {
         assert!(out.contains("rankdir=LR") && out.contains("overlap=false") && out.contains("fontname=\"Helvetica\""));
         assert!(out.contains("subgraph \"cluster_org_acme\" {"));
         assert!(out.contains("subgraph \"cluster_org_zeta\" {"));
-        assert!(out.contains(r#""concept:ceasefire" [label="A ceasefire now", tooltip="concept:ceasefire", shape=box, style="rounded,filled""#));
+        assert!(
+            out.contains(r#""concept:ceasefire" [label="A ceasefire now", tooltip="concept:ceasefire", shape=box, style="rounded,filled""#)
+        );
         assert!(out.contains(
             r##""person:ann-lee" -> "concept:ceasefire" [color="#1a7f37", fontcolor="#1a7f37", style=solid, penwidth=1.0, label="+1""##
         ));

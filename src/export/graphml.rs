@@ -316,7 +316,8 @@ mod tests {
         assert!(out.contains(r#"<data key="label">Ann &quot;Annie&quot; Lee &amp; &lt;Co&gt;&#10;Jr.</data>"#));
         assert!(out.contains(r#"<data key="group_label">Acme &amp; Sons &lt;Ltd&gt;</data>"#));
         assert!(out.contains(r#"<edge id="e1" source="person:ann-lee" target="concept:sanctions">"#));
-        assert!(out.contains("<data key=\"edge_kind\">disagree</data>\n      <data key=\"weight\">1</data>\n      <data key=\"sign\">-1</data>"));
+        assert!(out
+            .contains("<data key=\"edge_kind\">disagree</data>\n      <data key=\"weight\">1</data>\n      <data key=\"sign\">-1</data>"));
     }
 
     #[test]

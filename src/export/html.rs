@@ -293,7 +293,11 @@ impl<'a> Lookup<'a> {
             .map_or((String::new(), String::new()), |(a, b)| (a.to_string(), b.to_string()));
         QuoteView {
             id: s.id.clone(),
-            speaker: s.speaker_name.clone().or_else(|| s.speaker.as_deref().map(|x| self.actor(x))).unwrap_or_else(|| "(no speaker)".into()),
+            speaker: s
+                .speaker_name
+                .clone()
+                .or_else(|| s.speaker.as_deref().map(|x| self.actor(x)))
+                .unwrap_or_else(|| "(no speaker)".into()),
             speaker_id: s.speaker.clone().unwrap_or_default(),
             content: s.content.clone(),
             document: s.document.clone(),
@@ -394,7 +398,12 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
         let pair = PairView { persons: join(persons), left, right };
         match conflicts.iter_mut().find(|g| g.concept == p.concept) {
             Some(g) => g.pairs.push(pair),
-            None => conflicts.push(ConflictGroup { concept: p.concept.clone(), label: lk.concept(&p.concept), pairs: vec![pair], persons: String::new() }),
+            None => conflicts.push(ConflictGroup {
+                concept: p.concept.clone(),
+                label: lk.concept(&p.concept),
+                pairs: vec![pair],
+                persons: String::new(),
+            }),
         }
     }
     for g in &mut conflicts {
@@ -407,7 +416,8 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
         .congruences
         .iter()
         .map(|p| {
-            let side = lk.stmts.get(p.statements[0].as_str()).and_then(|s| s.codes.iter().find(|c| c.concept == p.concept)).map(|c| c.stance);
+            let side =
+                lk.stmts.get(p.statements[0].as_str()).and_then(|s| s.codes.iter().find(|c| c.concept == p.concept)).map(|c| c.stance);
             let verb = match side {
                 Some(Stance::Agree) => "both agree on",
                 Some(Stance::Disagree) => "both disagree on",
@@ -442,8 +452,13 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
         e.1 += c.disagree;
         e.2 += c.neutral;
     }
-    let mut matrix_concepts: Vec<OptionView> =
-        cells.values().flat_map(|m| m.keys().cloned()).collect::<BTreeSet<_>>().into_iter().map(|id| OptionView { label: lk.concept(&id), id }).collect();
+    let mut matrix_concepts: Vec<OptionView> = cells
+        .values()
+        .flat_map(|m| m.keys().cloned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|id| OptionView { label: lk.concept(&id), id })
+        .collect();
     matrix_concepts.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
     let mut matrix_rows: Vec<MatrixRow> = cells
         .iter()
@@ -467,11 +482,22 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
                             -1 => "disagree",
                             _ => "neutral",
                         };
-                        CellView { concept: c.id.clone(), class: class.into(), text: signed(net), title: format!("{ag} for, {di} against, {ne} neutral") }
+                        CellView {
+                            concept: c.id.clone(),
+                            class: class.into(),
+                            text: signed(net),
+                            title: format!("{ag} for, {di} against, {ne} neutral"),
+                        }
                     }
                 })
                 .collect();
-            MatrixRow { actor: actor.clone(), name: lk.actor(actor), persons: join(persons), concepts: m.keys().cloned().collect::<Vec<_>>().join(" "), cells }
+            MatrixRow {
+                actor: actor.clone(),
+                name: lk.actor(actor),
+                persons: join(persons),
+                concepts: m.keys().cloned().collect::<Vec<_>>().join(" "),
+                cells,
+            }
         })
         .collect();
     matrix_rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.actor.cmp(&b.actor)));
@@ -496,7 +522,8 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
     let org_name = |id: &str| r.organizations.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.name.clone());
     let card = |id: &str, name: &str, kind: &str, titles: String, orgs: String, aliases: String| -> SpeakerCard {
         let quotes: Vec<QuoteView> = by_speaker.get(id).map(|v| v.iter().map(|s| lk.quote(s, None)).collect()).unwrap_or_default();
-        let concepts: BTreeSet<String> = quotes.iter().flat_map(|q| q.concepts.split(' ').filter(|c| !c.is_empty()).map(String::from)).collect();
+        let concepts: BTreeSet<String> =
+            quotes.iter().flat_map(|q| q.concepts.split(' ').filter(|c| !c.is_empty()).map(String::from)).collect();
         SpeakerCard { id: id.into(), name: name.into(), kind: kind.into(), titles, orgs, aliases, concepts: join(concepts), quotes }
     };
     let mut speakers: Vec<SpeakerCard> = r
@@ -530,7 +557,10 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
     concept_options.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
     let mut person_options: Vec<OptionView> = speakers
         .iter()
-        .map(|s| OptionView { id: s.id.clone(), label: if s.kind == "person" { s.name.clone() } else { format!("{} (organization)", s.name) } })
+        .map(|s| OptionView {
+            id: s.id.clone(),
+            label: if s.kind == "person" { s.name.clone() } else { format!("{} (organization)", s.name) },
+        })
         .collect();
     person_options.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
 
@@ -672,7 +702,9 @@ mod tests {
         let mut b = crate::graph::assemble::ReportBuilder::new(&lex, &cb);
         b.add(&doc, &crate::attributions(&doc, &lex));
         let r = b.finish(&Default::default());
-        for (suffix, network) in [("example", Network::Stance), ("example-quotes", Network::Quotes), ("example-conflict", Network::Conflict)] {
+        for (suffix, network) in
+            [("example", Network::Stance), ("example-quotes", Network::Quotes), ("example-conflict", Network::Conflict)]
+        {
             let p = path.with_file_name(format!("{}-{suffix}.html", path.file_stem().unwrap().to_string_lossy()));
             let mut f = std::fs::File::create(&p).unwrap();
             write_html(&mut f, &r, &GraphOptions { network, level: Level::Person }).unwrap();

@@ -87,7 +87,6 @@ fn text_width(s: &str, size: f64) -> f64 {
     s.chars().count() as f64 * size * 0.56
 }
 
-
 fn kind_heading(k: NodeKind) -> &'static str {
     match k {
         NodeKind::Person => "People",
@@ -107,7 +106,6 @@ fn kind_color(k: NodeKind) -> &'static str {
         NodeKind::Document => "#1b7c83",
     }
 }
-
 
 /// What an edge kind says, for titles and the legend (with its line pattern).
 fn edge_kind_text(k: EdgeKind) -> (&'static str, &'static str) {
@@ -150,14 +148,22 @@ fn stroke_width(w: u32, max: u32) -> f64 {
 fn marker(k: NodeKind, x: f64, y: f64, extra: &str) -> String {
     let c = kind_color(k);
     match k {
-        NodeKind::Person => format!(r##"<circle class="qg-shape" cx="{}" cy="{}" r="6.5" fill="{c}" stroke="#fff" stroke-width="1.5"{extra}/>"##, n(x), n(y)),
+        NodeKind::Person => format!(
+            r##"<circle class="qg-shape" cx="{}" cy="{}" r="6.5" fill="{c}" stroke="#fff" stroke-width="1.5"{extra}/>"##,
+            n(x),
+            n(y)
+        ),
         NodeKind::Organization => format!(
             r##"<rect class="qg-shape" x="{}" y="{}" width="12" height="12" rx="1.5" fill="{c}" stroke="#fff" stroke-width="1.5"{extra}/>"##,
             n(x - 6.0),
             n(y - 6.0)
         ),
         NodeKind::Concept => {
-            format!(r##"<path class="qg-shape" d="M{} {}l8 8l-8 8l-8 -8z" fill="{c}" stroke="#fff" stroke-width="1.5"{extra}/>"##, n(x), n(y - 8.0))
+            format!(
+                r##"<path class="qg-shape" d="M{} {}l8 8l-8 8l-8 -8z" fill="{c}" stroke="#fff" stroke-width="1.5"{extra}/>"##,
+                n(x),
+                n(y - 8.0)
+            )
         }
         NodeKind::Statement | NodeKind::Document => format!(
             r##"<rect class="qg-shape" x="{}" y="{}" width="10" height="12" fill="{c}" stroke="#fff" stroke-width="1.5"{extra}/>"##,
@@ -207,7 +213,8 @@ impl<'a> Ctx<'a> {
             }
             _ => {}
         }
-        let deg = self.g.edges_directed(i, petgraph::Direction::Outgoing).count() + self.g.edges_directed(i, petgraph::Direction::Incoming).count();
+        let deg = self.g.edges_directed(i, petgraph::Direction::Outgoing).count()
+            + self.g.edges_directed(i, petgraph::Direction::Incoming).count();
         let _ = write!(t, "\n{deg} link{}", if deg == 1 { "" } else { "s" });
         t
     }
@@ -224,7 +231,14 @@ impl<'a> Ctx<'a> {
             }
             EdgeKind::Conflict | EdgeKind::Congruence => {
                 let concepts = self.pair_concepts(&a.id, &b.id, w.kind == EdgeKind::Conflict);
-                format!("{} — {}: {what} on {} concept{}: {}", a.label, b.label, w.weight, if w.weight == 1 { "" } else { "s" }, concepts.join("; "))
+                format!(
+                    "{} — {}: {what} on {} concept{}: {}",
+                    a.label,
+                    b.label,
+                    w.weight,
+                    if w.weight == 1 { "" } else { "s" },
+                    concepts.join("; ")
+                )
             }
             _ => format!("{} → {}: {what}", a.label, b.label),
         };
@@ -253,8 +267,13 @@ impl<'a> Ctx<'a> {
 
 /// Opens a node group (the caller writes its shapes and closes it with `</g>`).
 fn open_node(out: &mut String, node: &Node, title: &str) {
-    let _ =
-        write!(out, "<g class=\"node\" data-id=\"{}\" data-kind=\"{}\" tabindex=\"0\"><title>{}</title>", escape(&node.id), node.kind.as_str(), escape(title));
+    let _ = write!(
+        out,
+        "<g class=\"node\" data-id=\"{}\" data-kind=\"{}\" tabindex=\"0\"><title>{}</title>",
+        escape(&node.id),
+        node.kind.as_str(),
+        escape(title)
+    );
 }
 
 /// Writes one edge path with its hover title.
@@ -534,8 +553,17 @@ fn stance(cx: &Ctx) -> Body {
         .filter_map(|&i| g[i].group_label.as_deref().or(g[i].group.as_deref()))
         .map(|l| text_width(&truncate(l, actor_chars), 12.0) * 1.08)
         .fold(if grouped { text_width("No organization", 12.0) * 1.08 } else { 0.0 }, f64::max);
-    let actor_w = actor_labels.values().map(|l| text_width(l, size)).fold(110.0f64.max(heading_w), f64::max).min(text_width(&"x".repeat(actor_chars), size));
-    let concept_w = concept_lines.values().flatten().map(|l| text_width(l, size)).fold(110.0, f64::max).min(text_width(&"x".repeat(concept_chars), size));
+    let actor_w = actor_labels
+        .values()
+        .map(|l| text_width(l, size))
+        .fold(110.0f64.max(heading_w), f64::max)
+        .min(text_width(&"x".repeat(actor_chars), size));
+    let concept_w = concept_lines
+        .values()
+        .flatten()
+        .map(|l| text_width(l, size))
+        .fold(110.0, f64::max)
+        .min(text_width(&"x".repeat(concept_chars), size));
     let lab_l = MARGIN + actor_w;
     let x_l = lab_l + 12.0;
     let x_r = w - MARGIN - concept_w - 16.0;
@@ -565,7 +593,8 @@ fn stance(cx: &Ctx) -> Body {
     let left_h = y;
     // right column: each concept gets room for its label and its fan of ports
     let fan = |i: NodeIndex| g.edges_directed(i, petgraph::Direction::Incoming).count();
-    let need: Vec<f64> = concepts.iter().map(|&i| (fan(i) as f64 * port + 12.0).max(concept_lines[&i].len() as f64 * 16.0 + 16.0).max(row + 8.0)).collect();
+    let need: Vec<f64> =
+        concepts.iter().map(|&i| (fan(i) as f64 * port + 12.0).max(concept_lines[&i].len() as f64 * 16.0 + 16.0).max(row + 8.0)).collect();
     let need_h: f64 = need.iter().sum();
     let extra = if concepts.is_empty() { 0.0 } else { ((left_h - need_h) / concepts.len() as f64).clamp(0.0, 2.0 * row) };
     let right_h = need_h + extra * concepts.len() as f64;
@@ -612,7 +641,8 @@ fn stance(cx: &Ctx) -> Body {
         let (x1, y1) = pos[&e.source()];
         let (_, y2) = pos[&e.target()];
         let py = port_y[&e.id()];
-        let d = format!("{}H{}C{} {} {} {} {} {}", curve(x1 + 8.0, y1, xp, py), n(xq), n(xq + 14.0), n(py), n(xe - 10.0), n(y2), n(xe), n(y2));
+        let d =
+            format!("{}H{}C{} {} {} {} {} {}", curve(x1 + 8.0, y1, xp, py), n(xq), n(xq + 14.0), n(py), n(xe - 10.0), n(y2), n(xe), n(y2));
         write_edge(&mut out, cx, e, &d);
         let (ag, di, _) = cx.cell(&g[e.source()].id, &g[e.target()].id);
         let color = match e.weight().kind {
@@ -778,7 +808,8 @@ fn layered(cx: &Ctx) -> Body {
             .node_indices()
             .filter(|&i| slot.1.contains(&g[i].kind))
             .map(|i| {
-                let ys: Vec<f64> = g.neighbors_undirected(i).filter_map(|j| (col_of(g[j].kind) < c).then(|| rows.get(&j).copied()).flatten()).collect();
+                let ys: Vec<f64> =
+                    g.neighbors_undirected(i).filter_map(|j| (col_of(g[j].kind) < c).then(|| rows.get(&j).copied()).flatten()).collect();
                 let key = if ys.is_empty() { f64::MAX } else { ys.iter().sum::<f64>() / ys.len() as f64 };
                 (key, g[i].label.to_lowercase(), g[i].id.clone(), i)
             })
@@ -901,7 +932,12 @@ pub(crate) mod tests {
         let ann = "Ann <b>\"Lee\" & Co</b>";
         Report {
             documents: vec![
-                DocInfo { id: "d1".into(), title: Some("Talks resume".into()), source: Some("Wire".into()), date: Some("2024-05-01".into()) },
+                DocInfo {
+                    id: "d1".into(),
+                    title: Some("Talks resume".into()),
+                    source: Some("Wire".into()),
+                    date: Some("2024-05-01".into()),
+                },
                 DocInfo { id: "d2".into(), title: None, source: None, date: None },
             ],
             people: vec![
@@ -912,7 +948,13 @@ pub(crate) mod tests {
                     titles: vec!["Spokeswoman".into()],
                     organizations: vec!["org:alpha".into()],
                 },
-                PersonInfo { id: "person:bo-kim".into(), name: "Bo Kim".into(), aliases: vec![], titles: vec![], organizations: vec!["org:beta".into()] },
+                PersonInfo {
+                    id: "person:bo-kim".into(),
+                    name: "Bo Kim".into(),
+                    aliases: vec![],
+                    titles: vec![],
+                    organizations: vec!["org:beta".into()],
+                },
             ],
             organizations: vec![
                 OrgInfo { id: "org:alpha".into(), name: "Alpha Ministry".into(), kind: "government".into() },
@@ -923,7 +965,16 @@ pub(crate) mod tests {
                 ConceptInfo { id: "concept:sanctions".into(), label: "Sanctions".into(), parent: None },
             ],
             statements: vec![
-                stmt("stmt:d1:0001", "d1", "person:ann-lee", ann, "org:alpha", "We want a ceasefire today.", 3, &[("concept:ceasefire", Stance::Agree)]),
+                stmt(
+                    "stmt:d1:0001",
+                    "d1",
+                    "person:ann-lee",
+                    ann,
+                    "org:alpha",
+                    "We want a ceasefire today.",
+                    3,
+                    &[("concept:ceasefire", Stance::Agree)],
+                ),
                 stmt(
                     "stmt:d1:0002",
                     "d1",
@@ -934,7 +985,16 @@ pub(crate) mod tests {
                     7,
                     &[("concept:ceasefire", Stance::Disagree)],
                 ),
-                stmt("stmt:d2:0001", "d2", "person:bo-kim", "Bo Kim", "org:beta", "Sanctions must stay.", 2, &[("concept:sanctions", Stance::Agree)]),
+                stmt(
+                    "stmt:d2:0001",
+                    "d2",
+                    "person:bo-kim",
+                    "Bo Kim",
+                    "org:beta",
+                    "Sanctions must stay.",
+                    2,
+                    &[("concept:sanctions", Stance::Agree)],
+                ),
             ],
             contrasts: vec![],
             matrix: vec![

@@ -17,7 +17,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Attribution, Mention, MentionKind, QuoteKind, Span, Speaker};
 use crate::segment::{Segmented, TokKind};
 
-pub use np::{PRONOUNS, OBJECT_PRONOUNS};
+pub use np::{OBJECT_PRONOUNS, PRONOUNS};
 
 /// The class of a cue, which decides what it may introduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,29 +90,128 @@ struct Extractor<'s, 'a> {
 
 /// Words that end a clause when they follow a comma.
 const CLAUSE_BREAKS: &[&str] = &[
-    "while", "whereas", "but", "although", "though", "citing", "adding", "saying", "noting", "arguing", "insisting",
-    "according", "as", "because", "since", "despite", "even", "warning", "calling", "stressing", "with", "meanwhile", "however",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "citing",
+    "adding",
+    "saying",
+    "noting",
+    "arguing",
+    "insisting",
+    "according",
+    "as",
+    "because",
+    "since",
+    "despite",
+    "even",
+    "warning",
+    "calling",
+    "stressing",
+    "with",
+    "meanwhile",
+    "however",
 ];
 /// Words skipped between a speaker and a cue ("he also said", "she has long argued").
 const BETWEEN: &[&str] = &[
-    "also", "has", "had", "have", "was", "is", "were", "are", "will", "would", "had", "later", "then", "once", "again",
-    "previously", "recently", "repeatedly", "reportedly", "publicly", "privately", "long", "often", "always", "never",
-    "already", "first", "further", "quickly", "simply", "flatly", "bluntly", "angrily", "firmly", "openly", "separately",
-    "initially", "subsequently", "frequently", "earlier", "last", "both", "all", "himself", "herself", "themselves",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "will",
+    "would",
+    "had",
+    "later",
+    "then",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "long",
+    "often",
+    "always",
+    "never",
+    "already",
+    "first",
+    "further",
+    "quickly",
+    "simply",
+    "flatly",
+    "bluntly",
+    "angrily",
+    "firmly",
+    "openly",
+    "separately",
+    "initially",
+    "subsequently",
+    "frequently",
+    "earlier",
+    "last",
+    "both",
+    "all",
+    "himself",
+    "herself",
+    "themselves",
 ];
 /// Time words that may sit between a cue and its content ("said on Monday that").
 const TIME_WORDS: &[&str] = &[
-    "yesterday", "today", "tonight", "earlier", "later", "recently", "also", "again", "previously", "privately",
-    "publicly", "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last",
-    "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "then", "now", "once",
-    "flatly", "simply", "bluntly", "firmly", "quietly", "openly", "explicitly", "clearly",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "also",
+    "again",
+    "previously",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "then",
+    "now",
+    "once",
+    "flatly",
+    "simply",
+    "bluntly",
+    "firmly",
+    "quietly",
+    "openly",
+    "explicitly",
+    "clearly",
 ];
 /// Closed-class words that never stand in a bare speaker phrase.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "if", "that", "which", "who", "what", "when", "where", "why", "how", "it",
-    "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should",
-    "may", "might", "must", "can", "not", "he", "she", "they", "we", "i", "you", "this", "these", "those", "there", "as",
-    "to", "by", "with", "from", "on", "at", "in", "for", "of", "than", "then", "so", "also",
+    "the", "a", "an", "and", "or", "but", "if", "that", "which", "who", "what", "when", "where", "why", "how", "it", "is", "was", "are",
+    "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can",
+    "not", "he", "she", "they", "we", "i", "you", "this", "these", "those", "there", "as", "to", "by", "with", "from", "on", "at", "in",
+    "for", "of", "than", "then", "so", "also",
 ];
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
 
@@ -150,7 +249,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
-        if self.seg.tokens[i].cap && i > 0 && self.fw(i - 1) && self.seg.tokens[i - 1].cap && !self.lex.honorifics.contains(self.text(i - 1)) {
+        if self.seg.tokens[i].cap
+            && i > 0
+            && self.fw(i - 1)
+            && self.seg.tokens[i - 1].cap
+            && !self.lex.honorifics.contains(self.text(i - 1))
+        {
             let title_case = i + 1 < hi && self.fw(i + 1) && self.seg.tokens[i + 1].cap;
             if !title_case || self.lex.lookup(&format!("{} {}", self.text(i - 1), self.text(i))).is_some() {
                 return None;
@@ -165,7 +269,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let phrase = self.lex.phrase_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.phrases[k]).find(|p| matches(p)));
         if let Some(p) = phrase {
             let framing = PREPOSITIONS.contains(&p[0].as_str())
-                || matches!(p[0].as_str(), "as" | "who" | "it" | "is" | "are" | "was" | "were" | "off" | "speaking" | "reportedly" | "allegedly");
+                || matches!(
+                    p[0].as_str(),
+                    "as" | "who" | "it" | "is" | "are" | "was" | "were" | "off" | "speaking" | "reportedly" | "allegedly"
+                );
             if !framing {
                 return Some((i + p.len(), CueClass::Speech));
             }
@@ -232,7 +339,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // the subject before the cue, past adverbs and auxiliaries
         let mut j = cue.start;
-        while j > lo && self.fw(j - 1) && (BETWEEN.contains(&self.low(j - 1)) || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on")) {
+        while j > lo
+            && self.fw(j - 1)
+            && (BETWEEN.contains(&self.low(j - 1))
+                || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap
+                || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on"))
+        {
             j -= 1;
         }
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
@@ -273,12 +385,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // right after a quotation, any determiner phrase: "“…,” the editorial said"
         let after_quote = |k: usize| {
-            k > lo && (matches!(self.seg.tokens[k - 1].kind, TokKind::Close(_)) || self.punct(k - 1, ",") && k >= lo + 2 && matches!(self.seg.tokens[k - 2].kind, TokKind::Close(_)))
+            k > lo
+                && (matches!(self.seg.tokens[k - 1].kind, TokKind::Close(_))
+                    || self.punct(k - 1, ",") && k >= lo + 2 && matches!(self.seg.tokens[k - 2].kind, TokKind::Close(_)))
         };
         let quote_follows = (cue.end..hi).any(|k| matches!(self.seg.tokens[k].kind, TokKind::Open(q) if self.seg.quotes[q].depth == 0));
         // "…, former employees said, …" / "Organizers say they …": a bare plural or noun phrase
         // standing alone before a say-verb, between commas or opening the sentence
-        if cue.class == CueClass::Speech && j > lo && (cue.start..cue.end).any(|k| matches!(self.low(k), "said" | "say" | "says" | "told" | "tell" | "tells")) {
+        if cue.class == CueClass::Speech
+            && j > lo
+            && (cue.start..cue.end).any(|k| matches!(self.low(k), "said" | "say" | "says" | "told" | "tell" | "tells"))
+        {
             let mut k = j;
             while k > lo && self.fw(k - 1) && j - k < 6 && !self.lex.speech.contains(self.low(k - 1)) {
                 let w = self.low(k - 1);
@@ -315,7 +432,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             || self.punct(cue.start - 1, ",")
             || (cue.start >= lo + 2 && self.punct(cue.start - 1, ",") && matches!(self.seg.tokens[cue.start - 2].kind, TokKind::Close(_)));
         let w0 = self.low(cue.start);
-        let inverts = !w0.ends_with("ing") && !matches!(w0, "told" | "tell" | "tells" | "urged" | "urge" | "warned" | "called" | "calls" | "call" | "accused" | "asked");
+        let inverts = !w0.ends_with("ing")
+            && !matches!(w0, "told" | "tell" | "tells" | "urged" | "urge" | "warned" | "called" | "calls" | "call" | "accused" | "asked");
         if before_ok && inverts && cue.class == CueClass::Speech {
             let found = np.forward(cue.end, hi, false).or_else(|| {
                 // "“…,” said the woman, who …"
@@ -326,7 +444,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 while e < hi && self.fw(e) && e < cue.end + 5 {
                     e += 1;
                 }
-                np.generic_forward(cue.end, hi).or_else(|| np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)))
+                np.generic_forward(cue.end, hi)
+                    .or_else(|| np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)))
             });
             if let Some((m, end)) = found {
                 // the phrase must end the clause: "said X." / "said X, a …"
@@ -356,10 +475,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "X issued a statement saying …": the statement is X's
         let issued = j > lo + 1
             && self.low(cue.start).ends_with("ing")
-            && np.backward(lo, j).is_some_and(|(m, s)| m.kind == MentionKind::Document && s > lo && self.fw(s - 1) && !self.seg.tokens[s - 1].cap);
+            && np
+                .backward(lo, j)
+                .is_some_and(|(m, s)| m.kind == MentionKind::Document && s > lo && self.fw(s - 1) && !self.seg.tokens[s - 1].cap);
         if participle || coordinated || issued {
             let mut first = lo + skip_connective(self, lo);
-            while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still") {
+            while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still")
+            {
                 first += 1;
             }
             if let Some((m, end)) = np.forward(first, cue.start, true) {
@@ -477,8 +599,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while to > from {
             let t = &self.seg.tokens[to - 1];
             let s = self.text(to - 1);
-            let dangling = t.kind == TokKind::Word && self.frame(to - 1) && matches!(self.low(to - 1), "and" | "but" | "or" | "while" | "as");
-            if dangling || t.kind == TokKind::Punct && self.frame(to - 1) && matches!(s, "." | "," | ";" | ":" | "?" | "!" | "—" | "–" | "-" | ")") {
+            let dangling =
+                t.kind == TokKind::Word && self.frame(to - 1) && matches!(self.low(to - 1), "and" | "but" | "or" | "while" | "as");
+            if dangling
+                || t.kind == TokKind::Punct && self.frame(to - 1) && matches!(s, "." | "," | ";" | ":" | "?" | "!" | "—" | "–" | "-" | ")")
+            {
                 to -= 1;
             } else {
                 break;
@@ -494,7 +619,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
         (from..to).filter(|&i| self.is_word(i)).count()
     }
 
-    fn push(&mut self, content: Span, kind: QuoteKind, cue: Option<&Cue>, sentence: Span, confidence: f32, continues: Option<usize>) -> usize {
+    fn push(
+        &mut self,
+        content: Span,
+        kind: QuoteKind,
+        cue: Option<&Cue>,
+        sentence: Span,
+        confidence: f32,
+        continues: Option<usize>,
+    ) -> usize {
         let (cue_span, mention) = match cue {
             Some(c) => {
                 let cs = Span::new(self.seg.tokens[c.start].span.start, self.seg.tokens[c.end - 1].span.end);
@@ -507,16 +640,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if let Some(k) = self.out.iter().position(|a| a.content == content) {
             return k;
         }
-        self.out.push(Attribution {
-            content,
-            kind,
-            cue: cue_span,
-            mention,
-            speaker: Speaker::default(),
-            confidence,
-            sentence,
-            continues,
-        });
+        self.out.push(Attribution { content, kind, cue: cue_span, mention, speaker: Speaker::default(), confidence, sentence, continues });
         self.out.len() - 1
     }
 
@@ -601,7 +725,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let rest = (end..hi).filter(|&i| self.fw(i)).count();
                     if m.kind == MentionKind::Name && rest == 0 {
                         let inner = self.seg.quotes[q].inner;
-                        let dash = Cue { start: k - 1, end: k, class: CueClass::Speech, mention: Some(m), speaker_after: true, speaker_tokens: (k, end) };
+                        let dash = Cue {
+                            start: k - 1,
+                            end: k,
+                            class: CueClass::Speech,
+                            mention: Some(m),
+                            speaker_after: true,
+                            speaker_tokens: (k, end),
+                        };
                         self.push(inner, QuoteKind::Direct, Some(&dash), sspan, 0.8, None);
                         owned[qi] = true;
                         continue;
@@ -622,7 +753,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     while from > lo {
                         let k = from - 1;
                         let stop = matches!(self.seg.tokens[k].kind, TokKind::Close(_))
-                            || (self.frame(k) && self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), ";" | ":" | "—" | "–" | "(" | ")"))
+                            || (self.frame(k)
+                                && self.seg.tokens[k].kind == TokKind::Punct
+                                && matches!(self.text(k), ";" | ":" | "—" | "–" | "(" | ")"))
                             || cues.iter().any(|c| c.end.max(c.speaker_tokens.1) == from && c.start < _open);
                         if stop {
                             break;
@@ -683,7 +816,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         || self.fw(first - 1) && matches!(self.low(first - 1), "and" | "but" | "while" | "whereas" | "although" | "though")
                 })
                 .unwrap_or(hi);
-            let object_verb = cue.end == cue.start + 1 && matches!(self.low(cue.start), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed");
+            let object_verb = cue.end == cue.start + 1
+                && matches!(
+                    self.low(cue.start),
+                    "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed"
+                );
             let mut start = self.skip_to_content(after, stop, object_verb);
             if object_verb && start < stop && !(self.fw(start) && self.low(start) == "that") {
                 // "told members of the executive council that …"
@@ -729,20 +866,56 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let ok = match cue.class {
                 CueClass::Speech => {
                     let w = self.low(start);
-                    let bad_start = !self.fw(start) || matches!(w, "to" | "for" | "about" | "of" | "so" | "nothing" | "anything" | "something" | "no" | "yes" | "goodbye" | "hello" | "more" | "otherwise" | "as" | "in" | "on" | "at" | "with" | "by" | "from" | "and" | "or" | "but");
+                    let bad_start = !self.fw(start)
+                        || matches!(
+                            w,
+                            "to" | "for"
+                                | "about"
+                                | "of"
+                                | "so"
+                                | "nothing"
+                                | "anything"
+                                | "something"
+                                | "no"
+                                | "yes"
+                                | "goodbye"
+                                | "hello"
+                                | "more"
+                                | "otherwise"
+                                | "as"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "with"
+                                | "by"
+                                | "from"
+                                | "and"
+                                | "or"
+                                | "but"
+                        );
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
                     let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
-                    let object = self.lex.np_object.contains(&cue_words.join(" ")) && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
+                    let object =
+                        self.lex.np_object.contains(&cue_words.join(" ")) && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
                     let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
-                    starts_that || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some()) || object && self.words_in(start, end) >= 2
+                    starts_that
+                        || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
+                        || object && self.words_in(start, end) >= 2
                 }
                 CueClass::Belief | CueClass::Evidence => {
                     let w = self.low(start);
                     let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                    let doc_subject = cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
-                    let clause_start = self.fw(start) && (crate::extract::np::PRONOUNS.contains(&w) || self.seg.tokens[start].cap || matches!(w, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"));
-                    let not_prep = self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
-                    starts_that || bare && clause_start || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
+                    let doc_subject =
+                        cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
+                    let clause_start = self.fw(start)
+                        && (crate::extract::np::PRONOUNS.contains(&w)
+                            || self.seg.tokens[start].cap
+                            || matches!(w, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"));
+                    let not_prep =
+                        self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
+                    starts_that
+                        || bare && clause_start
+                        || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
                 }
                 CueClass::Source => false,
             };
@@ -765,9 +938,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             if let Some((m, end)) = self.np().forward(first, open, true) {
                 let headline = end == open - 1;
-                let subject = matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role | MentionKind::Group);
+                let subject = matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role | MentionKind::Group
+                );
                 if subject && (headline || (end..open - 1).any(|k| self.fw(k))) {
-                    let c = Cue { start: open - 1, end: open, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, end) };
+                    let c = Cue {
+                        start: open - 1,
+                        end: open,
+                        class: CueClass::Speech,
+                        mention: Some(m),
+                        speaker_after: false,
+                        speaker_tokens: (first, end),
+                    };
                     self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
                     owned[qi] = true;
                 }
@@ -788,7 +971,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let label = end < hi && self.punct(end, ":") && end - lo <= 4 && (person || transcript);
                 if label && self.words_in(end + 1, hi) >= 3 {
                     if let Some(span) = self.content_span(end + 1, hi) {
-                        let c = Cue { start: end, end: end + 1, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (lo, end) };
+                        let c = Cue {
+                            start: end,
+                            end: end + 1,
+                            class: CueClass::Speech,
+                            mention: Some(m),
+                            speaker_after: false,
+                            speaker_tokens: (lo, end),
+                        };
                         self.push(span, QuoteKind::Indirect, Some(&c), sspan, 0.5, None);
                     }
                 }
@@ -799,7 +989,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let first = lo + skip_connective(self, lo);
             if let Some((m, _)) = self.np().forward(first, hi, true) {
                 if matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role) {
-                    let c = Cue { start: hi - 1, end: hi, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, first) };
+                    let c = Cue {
+                        start: hi - 1,
+                        end: hi,
+                        class: CueClass::Speech,
+                        mention: Some(m),
+                        speaker_after: false,
+                        speaker_tokens: (first, first),
+                    };
                     self.pending_colon = Some((c, para));
                 }
             }
@@ -815,7 +1012,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let clause_before = before_comma && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3;
             let tail_words = (last..hi).filter(|&i| self.fw(i)).count();
             // "This campaign, he says, is different.": the statement is the whole sentence
-            let parenthetical = before_comma && (lo..first - 1).any(|i| self.fw(i)) && tail_words > 0 && self.punct(last.min(hi - 1), ",") && cue.class != CueClass::Source;
+            let parenthetical = before_comma
+                && (lo..first - 1).any(|i| self.fw(i))
+                && tail_words > 0
+                && self.punct(last.min(hi - 1), ",")
+                && cue.class != CueClass::Source;
             let source_tail = cue.class == CueClass::Source && before_comma;
             if parenthetical {
                 let from = lo + skip_connective(self, lo);
@@ -831,7 +1032,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
             }
-            if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3) && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail) {
+            if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3)
+                && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail)
+            {
                 // content runs from the clause start (after an earlier cue's reach) to the comma
                 let mut from = lo;
                 for (cj, other) in cues.iter().enumerate() {
@@ -843,14 +1046,22 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 if from == lo && from + 1 < first && self.fw(from) && self.punct(from + 1, ",") && self.seg.tokens[from].cap {
                     from += 2;
                 }
-                let q_inside: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < first).collect();
-                let span = if q_inside.len() == 1 && quotes[q_inside[0]].1 == from && quotes[q_inside[0]].2.is_some_and(|c| c + 1 >= first - 1) {
-                    Some(self.seg.quotes[quotes[q_inside[0]].0].inner)
-                } else {
-                    self.content_span(from, first - 1)
-                };
+                let q_inside: Vec<usize> =
+                    (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < first).collect();
+                let span =
+                    if q_inside.len() == 1 && quotes[q_inside[0]].1 == from && quotes[q_inside[0]].2.is_some_and(|c| c + 1 >= first - 1) {
+                        Some(self.seg.quotes[quotes[q_inside[0]].0].inner)
+                    } else {
+                        self.content_span(from, first - 1)
+                    };
                 if let Some(span) = span {
-                    let kind = if q_inside.is_empty() { QuoteKind::Indirect } else if span == self.seg.quotes[quotes[q_inside[0]].0].inner { QuoteKind::Direct } else { QuoteKind::Mixed };
+                    let kind = if q_inside.is_empty() {
+                        QuoteKind::Indirect
+                    } else if span == self.seg.quotes[quotes[q_inside[0]].0].inner {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Mixed
+                    };
                     if kind == QuoteKind::Direct || cue.class != CueClass::Evidence {
                         self.push(span, kind, Some(cue), sspan, 0.75, None);
                     }
@@ -900,19 +1111,42 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return;
         }
         let w = self.low(v);
-        let verb_like = (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || self.lex.speech.contains(w) || self.lex.belief.contains(w))
-            && !matches!(w, "is" | "was" | "has" | "does" | "its" | "this" | "his" | "hers" | "as" | "us" | "years" | "days" | "weeks" | "months" | "hours" | "minutes" | "times");
+        let verb_like =
+            (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || self.lex.speech.contains(w) || self.lex.belief.contains(w))
+                && !matches!(
+                    w,
+                    "is" | "was"
+                        | "has"
+                        | "does"
+                        | "its"
+                        | "this"
+                        | "his"
+                        | "hers"
+                        | "as"
+                        | "us"
+                        | "years"
+                        | "days"
+                        | "weeks"
+                        | "months"
+                        | "hours"
+                        | "minutes"
+                        | "times"
+                );
         if !verb_like {
             return;
         }
         let clause_end = self.clause_end(v + 1, hi, hi);
-        let Some(qi) = (0..quotes.len()).find(|&qi| !owned[qi] && quotes[qi].1 > v && quotes[qi].1 < clause_end && quotes[qi].1 <= v + 15) else { return };
+        let Some(qi) = (0..quotes.len()).find(|&qi| !owned[qi] && quotes[qi].1 > v && quotes[qi].1 < clause_end && quotes[qi].1 <= v + 15)
+        else {
+            return;
+        };
         let inner = self.seg.quotes[quotes[qi].0].inner;
         if inner.of(&self.seg.doc.text).split_whitespace().count() < 2 {
             return;
         }
         if let Some(span) = self.content_span(v + 1, clause_end) {
-            let cue = Cue { start: v, end: v + 1, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, end) };
+            let cue =
+                Cue { start: v, end: v + 1, class: CueClass::Speech, mention: Some(m), speaker_after: false, speaker_tokens: (first, end) };
             self.push(span, QuoteKind::Mixed, Some(&cue), sspan, 0.5, None);
             for (qj, q) in quotes.iter().enumerate() {
                 if q.1 > v && q.1 < clause_end {
@@ -935,8 +1169,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if matches!(self.text(lo), "-" | "—" | "–" | "―") && next.paragraph <= here.paragraph + 1 {
             let (m, end) = self.np().forward(lo + 1, hi, false)?;
             let rest = (end..hi).filter(|&k| self.fw(k)).count();
-            return (m.kind == MentionKind::Name && rest == 0)
-                .then_some(Cue { start: lo, end: lo + 1, class: CueClass::Speech, mention: Some(m), speaker_after: true, speaker_tokens: (lo + 1, end) });
+            return (m.kind == MentionKind::Name && rest == 0).then_some(Cue {
+                start: lo,
+                end: lo + 1,
+                class: CueClass::Speech,
+                mention: Some(m),
+                speaker_after: true,
+                speaker_tokens: (lo + 1, end),
+            });
         }
         if next.paragraph != here.paragraph {
             return None;
@@ -1003,7 +1243,10 @@ fn skip_connective(x: &Extractor, lo: usize) -> usize {
     let toks = &x.seg.tokens;
     // a dateline: "WASHINGTON — …", "LONDON (Reuters) - …"
     let mut k = lo;
-    while k < toks.len() && k < lo + 6 && (x.fw(k) && x.text(k).chars().all(|c| !c.is_lowercase()) || x.punct(k, ",") || x.punct(k, "(") || x.punct(k, ")")) {
+    while k < toks.len()
+        && k < lo + 6
+        && (x.fw(k) && x.text(k).chars().all(|c| !c.is_lowercase()) || x.punct(k, ",") || x.punct(k, "(") || x.punct(k, ")"))
+    {
         k += 1;
     }
     if k > lo && k < toks.len() && (x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "-")) && x.text(lo).len() > 1 {
@@ -1011,14 +1254,21 @@ fn skip_connective(x: &Extractor, lo: usize) -> usize {
     }
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {
         let w = x.low(lo);
-        let opener = w.ends_with("ing") || PREPOSITIONS.contains(&w) || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
+        let opener = w.ends_with("ing")
+            || PREPOSITIONS.contains(&w)
+            || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
         if opener && !x.lex.source_index.contains_key(w) {
-            if let Some(c) = (lo + 1..toks.len().min(lo + 25)).take_while(|&k| x.seg.in_quote[k].is_none() && !x.punct(k, ".")).find(|&k| x.punct(k, ",")) {
+            if let Some(c) = (lo + 1..toks.len().min(lo + 25))
+                .take_while(|&k| x.seg.in_quote[k].is_none() && !x.punct(k, "."))
+                .find(|&k| x.punct(k, ","))
+            {
                 // "In Salem, New Hampshire, …": a place after the comma still belongs to the opener
                 let place_end = (c + 1..toks.len().min(c + 5)).find(|&k| x.punct(k, ","));
                 if let Some(e) = place_end {
                     let words: Vec<&str> = (c + 1..e).map(|k| x.text(k)).collect();
-                    if !words.is_empty() && x.lex.lookup(&words.join(" ")).is_some_and(|k| matches!(x.lex.orgs[k.org].kind.as_str(), "region" | "country")) {
+                    if !words.is_empty()
+                        && x.lex.lookup(&words.join(" ")).is_some_and(|k| matches!(x.lex.orgs[k.org].kind.as_str(), "region" | "country"))
+                    {
                         return e + 1 - lo;
                     }
                 }

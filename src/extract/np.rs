@@ -12,17 +12,18 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
 /// Determiners that open a noun phrase.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other",
-    "two", "three", "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no",
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other", "two", "three",
+    "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no",
 ];
 /// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &["of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"];
+const CONNECTORS: &[&str] =
+    &["of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"];
 /// Closed-class words that never sit inside a speaker phrase.
 const FUNCTION: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could",
-    "should", "may", "might", "must", "can", "not", "and", "or", "but", "if", "than", "then", "so", "that", "which", "who",
-    "whom", "whose", "what", "when", "where", "why", "how", "as", "in", "on", "at", "by", "with", "from", "into", "about",
-    "after", "before", "over", "under", "also", "just", "only", "very", "more", "most", "there", "here", "said", "says",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should",
+    "may", "might", "must", "can", "not", "and", "or", "but", "if", "than", "then", "so", "that", "which", "who", "whom", "whose", "what",
+    "when", "where", "why", "how", "as", "in", "on", "at", "by", "with", "from", "into", "about", "after", "before", "over", "under",
+    "also", "just", "only", "very", "more", "most", "there", "here", "said", "says",
 ];
 
 /// "R-Ky.", "D-Calif", "I-Vt.": the party and state tag of US news.
@@ -63,7 +64,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let t = self.text(i);
         // "Twenty-two": a hyphenated word is judged by its first part
         let head = t.split(['-', '‐']).next().unwrap_or(t);
-        self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i)) || self.lex.not_names.contains(t) || self.lex.not_names.contains(head)
+        self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i))
+            || self.lex.not_names.contains(t)
+            || self.lex.not_names.contains(head)
     }
     fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
         let words: Vec<&str> = (a..b).map(|i| self.text(i)).collect();
@@ -123,7 +126,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 return None;
             }
             // "Sanders's campaign manager, Jeff Weaver, said": the phrase between the commas is the name
-            if let Some(m) = self.classify(c + 1, t).filter(|m| m.kind == MentionKind::Name && m.head.start == self.seg.tokens[c + 1].span.start) {
+            if let Some(m) =
+                self.classify(c + 1, t).filter(|m| m.kind == MentionKind::Name && m.head.start == self.seg.tokens[c + 1].span.start)
+            {
                 let title_before = self.backward_core(lo, c).filter(|(m, _)| m.kind == MentionKind::Role);
                 let start = title_before.as_ref().map_or(c + 1, |(_, s)| *s);
                 let mut m = m;
@@ -133,27 +138,74 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 return Some((m, start));
             }
             // "… in Allentown, Pa., said": a place after a comma belongs to the phrase before it
-            if self.known(c + 1, t).is_some_and(|k| self.lex.orgs[k.org].kind == "region" || self.lex.orgs[k.org].kind == "country") && c > lo + 1 {
+            if self.known(c + 1, t).is_some_and(|k| self.lex.orgs[k.org].kind == "region" || self.lex.orgs[k.org].kind == "country")
+                && c > lo + 1
+            {
                 return self.backward(lo, c + 1);
             }
             let first = self.low(c + 1);
             let appositive = self.cap(c + 1) && self.known(c + 1, c + 2).is_some() && (c + 2..t).any(|k| self.low(k) == "of")
-                || matches!(first, "a" | "an" | "the" | "who" | "of" | "which" | "whose" | "his" | "her" | "its" | "their" | "our" | "one" | "now" | "then" | "himself" | "herself" | "both" | "also" | "formerly" | "once" | "chief" | "head")
+                || matches!(
+                    first,
+                    "a" | "an"
+                        | "the"
+                        | "who"
+                        | "of"
+                        | "which"
+                        | "whose"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "one"
+                        | "now"
+                        | "then"
+                        | "himself"
+                        | "herself"
+                        | "both"
+                        | "also"
+                        | "formerly"
+                        | "once"
+                        | "chief"
+                        | "head"
+                )
                 || first.chars().all(|ch| ch.is_ascii_digit())
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
-            let parenthetical = (first.ends_with("ing") || first.ends_with("ly")) && !self.cap(c + 1) || matches!(
-                first,
-                "in" | "on" | "at" | "during" | "after" | "before" | "for" | "from" | "speaking" | "meanwhile" | "however"
-                    | "too" | "though" | "instead" | "then" | "later" | "earlier" | "separately" | "asked" | "when" | "while"
-            );
+            let parenthetical = (first.ends_with("ing") || first.ends_with("ly")) && !self.cap(c + 1)
+                || matches!(
+                    first,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "from"
+                        | "speaking"
+                        | "meanwhile"
+                        | "however"
+                        | "too"
+                        | "though"
+                        | "instead"
+                        | "then"
+                        | "later"
+                        | "earlier"
+                        | "separately"
+                        | "asked"
+                        | "when"
+                        | "while"
+                );
             if !appositive && !parenthetical {
                 return None;
             }
             // "Woodrow Benford, 58, who lives outside Minneapolis, says": appositions in a row
             let (mut m, start) = match self.backward(lo, c + 1) {
-                Some((m, start)) if c > lo && self.text(c - 1) != "," && m.kind != MentionKind::Pronoun && m.apposition.is_some() => (m, start),
+                Some((m, start)) if c > lo && self.text(c - 1) != "," && m.kind != MentionKind::Pronoun && m.apposition.is_some() => {
+                    (m, start)
+                }
                 _ => {
                     if c > lo && self.text(c - 1) == ")" {
                         self.backward(lo, c)?
@@ -192,7 +244,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
         while j > lo {
             let k = j - 1;
             // "Bernie Sanders’ campaign": a possessive apostrophe after a name
-            if k > lo && k < t && self.seg.in_quote[k].is_none() && matches!(self.text(k), "’" | "'") && self.fw(k - 1) && self.cap(k - 1) && self.low(k - 1).ends_with('s') {
+            if k > lo
+                && k < t
+                && self.seg.in_quote[k].is_none()
+                && matches!(self.text(k), "’" | "'")
+                && self.fw(k - 1)
+                && self.cap(k - 1)
+                && self.low(k - 1).ends_with('s')
+            {
                 j = k;
                 continue;
             }
@@ -249,17 +308,27 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 k = i;
                 continue;
             }
-            if !self.fw(i) || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with" | "for") || self.low(i).ends_with("ing") {
+            if !self.fw(i)
+                || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with" | "for")
+                || self.low(i).ends_with("ing")
+            {
                 return None;
             }
             words += 1;
             k = i;
-            if matches!(self.low(i), "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "some" | "many" | "several" | "other") {
+            if matches!(
+                self.low(i),
+                "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "some" | "many" | "several" | "other"
+            ) {
                 if k + 1 >= hi {
                     return None;
                 }
                 // "a narrator in the Clinton ad": go on past a preposition to the phrase's own determiner
-                if k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to") && words < 5 {
+                if k > lo + 1
+                    && self.fw(k - 1)
+                    && matches!(self.low(k - 1), "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to")
+                    && words < 5
+                {
                     continue;
                 }
                 let span = self.span(k, hi);
@@ -272,7 +341,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
     /// A determiner phrase starting at `from` and running to the next punctuation ("said a
     /// longtime adviser to both Clintons, who …"): used only after a quotation and its cue.
     pub fn generic_forward(&self, from: usize, hi: usize) -> Option<(Mention, usize)> {
-        if from >= hi || !self.fw(from) || !matches!(self.low(from), "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "its") {
+        if from >= hi
+            || !self.fw(from)
+            || !matches!(self.low(from), "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "its")
+        {
             return None;
         }
         let mut k = from + 1;
@@ -338,9 +410,13 @@ impl<'s, 'a> NpParser<'s, 'a> {
         // ", a senior fellow at the Center for Eurasian Studies"
         if k + 1 < hi && self.text(k) == "," && self.seg.tokens[k].kind == TokKind::Punct && m.kind == MentionKind::Name {
             let first = self.low(k + 1);
-            if matches!(first, "a" | "an" | "the" | "who" | "its" | "his" | "her" | "their") || (!self.cap(k + 1) && self.title_word(k + 1)) {
+            if matches!(first, "a" | "an" | "the" | "who" | "its" | "his" | "her" | "their") || (!self.cap(k + 1) && self.title_word(k + 1))
+            {
                 let mut e = k + 1;
-                while e < hi && !(self.seg.tokens[e].kind == TokKind::Punct && matches!(self.text(e), "," | "." | ";" | ":" | "—")) && self.seg.in_quote[e].is_none() {
+                while e < hi
+                    && !(self.seg.tokens[e].kind == TokKind::Punct && matches!(self.text(e), "," | "." | ";" | ":" | "—"))
+                    && self.seg.in_quote[e].is_none()
+                {
                     e += 1;
                 }
                 if e > k + 1 {
@@ -358,7 +434,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return None;
         }
         // "Sen. Marco Rubio of Florida", "Cameron Easley for Morning Consult": a name, then where from
-        if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&k| !self.cap(k) && matches!(self.low(k), "of" | "for" | "from" | "at" | "with")) {
+        if let Some(c) =
+            (a + 1..b.saturating_sub(1)).find(|&k| !self.cap(k) && matches!(self.low(k), "of" | "for" | "from" | "at" | "with"))
+        {
             if let Some(mut m) = self.classify_simple(a, c).filter(|m| m.kind == MentionKind::Name) {
                 m.span = self.span(a, b);
                 m.apposition = Some(self.span(c, b));

@@ -11,12 +11,7 @@ fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
     super::extract(&seg, &lex)
         .into_iter()
         .map(|a| {
-            (
-                a.content.of(text).to_string(),
-                a.kind,
-                a.mention.map(|m| m.span.of(text).to_string()),
-                a.cue.map(|c| c.of(text).to_string()),
-            )
+            (a.content.of(text).to_string(), a.kind, a.mention.map(|m| m.span.of(text).to_string()), a.cue.map(|c| c.of(text).to_string()))
         })
         .collect()
 }

@@ -11,8 +11,8 @@ use crate::code::{self, Codebook};
 use crate::export::quotes::{line_col, Offsets};
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Attribution, ConceptInfo, Contested, Contrast, Divergence, DocInfo, Document, MatrixCell, OrgInfo, Pair, PersonInfo,
-    Report, Stance, StatementInfo,
+    Attribution, ConceptInfo, Contested, Contrast, Divergence, DocInfo, Document, MatrixCell, OrgInfo, Pair, PersonInfo, Report, Stance,
+    StatementInfo,
 };
 
 use super::{actor_of, Level};
@@ -90,7 +90,9 @@ impl Filter {
     fn keeps_concept(&self, concept: &ConceptInfo) -> bool {
         self.concepts.is_empty()
             || self.concepts.iter().any(|want| {
-                concept.id == *want || concept.id == format!("concept:{want}") || concept.label.to_lowercase().contains(&want.to_lowercase())
+                concept.id == *want
+                    || concept.id == format!("concept:{want}")
+                    || concept.label.to_lowercase().contains(&want.to_lowercase())
             })
     }
 
@@ -160,7 +162,15 @@ pub struct ReportBuilder<'a> {
 impl<'a> ReportBuilder<'a> {
     /// An empty report that will code statements with `codebook`.
     pub fn new(lex: &'a Lexicon, codebook: &'a Codebook) -> Self {
-        ReportBuilder { lex, codebook, documents: Vec::new(), people: BTreeMap::new(), orgs: BTreeMap::new(), statements: Vec::new(), contrasts: Vec::new() }
+        ReportBuilder {
+            lex,
+            codebook,
+            documents: Vec::new(),
+            people: BTreeMap::new(),
+            orgs: BTreeMap::new(),
+            statements: Vec::new(),
+            contrasts: Vec::new(),
+        }
     }
 
     fn org_id(&mut self, name: &str) -> String {
@@ -194,13 +204,21 @@ impl<'a> ReportBuilder<'a> {
             let sp = &a.speaker;
             let org = sp.org.as_deref().map(|o| self.org_id(o));
             // a role nobody was found for ("the candidate", "Russia's president") is no person node
-            let unresolved_role = !sp.is_org && sp.name.as_deref().is_some_and(|n| n.split_whitespace().last().is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase)));
+            let unresolved_role = !sp.is_org
+                && sp
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n.split_whitespace().last().is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase)));
             let (speaker, organization) = match sp.name.as_deref() {
                 None => (None, None),
                 Some(_) if unresolved_role => (None, org.clone()),
                 Some(name) if sp.is_org => {
                     let id = self.org_id(name);
-                    let group = if id.starts_with("org:") && org.is_some() && org.as_deref() != Some(id.as_str()) { org.clone() } else { Some(id.clone()) };
+                    let group = if id.starts_with("org:") && org.is_some() && org.as_deref() != Some(id.as_str()) {
+                        org.clone()
+                    } else {
+                        Some(id.clone())
+                    };
                     (Some(id), group)
                 }
                 Some(name) => {
@@ -266,7 +284,13 @@ impl<'a> ReportBuilder<'a> {
         let people: Vec<PersonInfo> = self
             .people
             .into_iter()
-            .map(|(id, p)| PersonInfo { id, name: p.name, aliases: p.aliases.into_iter().collect(), titles: p.titles.into_iter().collect(), organizations: p.orgs.into_iter().collect() })
+            .map(|(id, p)| PersonInfo {
+                id,
+                name: p.name,
+                aliases: p.aliases.into_iter().collect(),
+                titles: p.titles.into_iter().collect(),
+                organizations: p.orgs.into_iter().collect(),
+            })
             .collect();
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
         let mut statements = self.statements;
@@ -276,13 +300,30 @@ impl<'a> ReportBuilder<'a> {
             .codebook
             .concepts
             .iter()
-            .map(|c| ConceptInfo { id: format!("concept:{}", c.id), label: c.label.clone(), parent: c.parent.as_ref().map(|p| format!("concept:{p}")) })
+            .map(|c| ConceptInfo {
+                id: format!("concept:{}", c.id),
+                label: c.label.clone(),
+                parent: c.parent.as_ref().map(|p| format!("concept:{p}")),
+            })
             .filter(|c| used.contains(c.id.as_str()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
         let contrasts = self.contrasts;
-        finalize(Report { documents, people, organizations, concepts, statements, contrasts, matrix: Vec::new(), divergence: Divergence::default() }, self.codebook, opts)
+        finalize(
+            Report {
+                documents,
+                people,
+                organizations,
+                concepts,
+                statements,
+                contrasts,
+                matrix: Vec::new(),
+                divergence: Divergence::default(),
+            },
+            self.codebook,
+            opts,
+        )
     }
 }
 
@@ -338,7 +379,13 @@ pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) ->
     }
     out.people = people
         .into_iter()
-        .map(|(id, p)| PersonInfo { id, name: p.name, aliases: p.aliases.into_iter().collect(), titles: p.titles.into_iter().collect(), organizations: p.orgs.into_iter().collect() })
+        .map(|(id, p)| PersonInfo {
+            id,
+            name: p.name,
+            aliases: p.aliases.into_iter().collect(),
+            titles: p.titles.into_iter().collect(),
+            organizations: p.orgs.into_iter().collect(),
+        })
         .collect();
     out.organizations = orgs.into_values().collect();
     out.statements = statements.into_values().collect();
@@ -354,7 +401,9 @@ pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) ->
 /// criticised actor's own statement in the document (if any) as theirs.
 fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     let words = |s: &str| -> Vec<String> { crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect() };
-    let has = |ws: &[String], list: &[Vec<String>]| (0..ws.len()).any(|i| list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]));
+    let has = |ws: &[String], list: &[Vec<String>]| {
+        (0..ws.len()).any(|i| list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]))
+    };
     let mut extra: Vec<(Pair, ConceptInfo)> = Vec::new();
     // the people who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -388,16 +437,24 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
             if !named {
                 continue;
             }
-            let target = if opts.level == Level::Organization { p.organizations.first().cloned().unwrap_or(p.id.clone()) } else { p.id.clone() };
+            let target =
+                if opts.level == Level::Organization { p.organizations.first().cloned().unwrap_or(p.id.clone()) } else { p.id.clone() };
             if target == critic {
                 continue;
             }
             let target_name = super::actor_name(r, &target);
-            let concept = ConceptInfo { id: format!("concept:position-of-{}", slug(&target_name)), label: format!("{target_name}'s position"), parent: None };
+            let concept = ConceptInfo {
+                id: format!("concept:position-of-{}", slug(&target_name)),
+                label: format!("{target_name}'s position"),
+                parent: None,
+            };
             // the target's own statement in the same document, else the criticism itself
             let theirs = first_stmt.get(&(s.document.as_str(), target.clone())).map_or(s.id.clone(), |t| t.to_string());
-            let (a, b, an, bn, sa, sb) =
-                if critic < target { (critic.clone(), target.clone(), critic_name.clone(), target_name.clone(), s.id.clone(), theirs) } else { (target.clone(), critic.clone(), target_name.clone(), critic_name.clone(), theirs, s.id.clone()) };
+            let (a, b, an, bn, sa, sb) = if critic < target {
+                (critic.clone(), target.clone(), critic_name.clone(), target_name.clone(), s.id.clone(), theirs)
+            } else {
+                (target.clone(), critic.clone(), target_name.clone(), critic_name.clone(), theirs, s.id.clone())
+            };
             extra.push((Pair { a, b, a_name: an, b_name: bn, concept: concept.id.clone(), statements: [sa, sb] }, concept));
         }
     }
@@ -490,14 +547,28 @@ fn divergence(r: &Report, opts: &ReportOptions) -> Divergence {
             for y in &disagree {
                 let (a, b) = if x < y { (x, y) } else { (y, x) };
                 if seen.insert((a.clone(), b.clone(), concept.clone())) {
-                    conflicts.push(Pair { a: a.clone(), b: b.clone(), a_name: name(a), b_name: name(b), concept: concept.clone(), statements: [actors[a].1.clone(), actors[b].1.clone()] });
+                    conflicts.push(Pair {
+                        a: a.clone(),
+                        b: b.clone(),
+                        a_name: name(a),
+                        b_name: name(b),
+                        concept: concept.clone(),
+                        statements: [actors[a].1.clone(), actors[b].1.clone()],
+                    });
                 }
             }
         }
         for side in [&agree, &disagree] {
             for (i, x) in side.iter().enumerate() {
                 for y in &side[i + 1..] {
-                    congruences.push(Pair { a: x.clone(), b: y.clone(), a_name: name(x), b_name: name(y), concept: concept.clone(), statements: [actors[x].1.clone(), actors[y].1.clone()] });
+                    congruences.push(Pair {
+                        a: x.clone(),
+                        b: y.clone(),
+                        a_name: name(x),
+                        b_name: name(y),
+                        concept: concept.clone(),
+                        statements: [actors[x].1.clone(), actors[y].1.clone()],
+                    });
                 }
             }
         }
@@ -520,7 +591,14 @@ fn divergence(r: &Report, opts: &ReportOptions) -> Divergence {
             }
             let (x, y, sx, sy) = if a < b { (&a, &b, &sa.id, &sb.id) } else { (&b, &a, &sb.id, &sa.id) };
             if seen.insert((x.clone(), y.clone(), ca.concept.clone())) {
-                conflicts.push(Pair { a: x.clone(), b: y.clone(), a_name: name(x), b_name: name(y), concept: ca.concept.clone(), statements: [sx.clone(), sy.clone()] });
+                conflicts.push(Pair {
+                    a: x.clone(),
+                    b: y.clone(),
+                    a_name: name(x),
+                    b_name: name(y),
+                    concept: ca.concept.clone(),
+                    statements: [sx.clone(), sy.clone()],
+                });
             }
         }
     }
@@ -528,7 +606,8 @@ fn divergence(r: &Report, opts: &ReportOptions) -> Divergence {
     let weights: BTreeMap<String, usize> = contested.iter().map(|c| (c.concept.clone(), c.agree.len().min(c.disagree.len()))).collect();
     let weight = |concept: &str| weights.get(concept).copied().unwrap_or(0);
     contested.sort_by(|x, y| y.agree.len().min(y.disagree.len()).cmp(&x.agree.len().min(x.disagree.len())).then(x.concept.cmp(&y.concept)));
-    conflicts.sort_by(|x, y| weight(&y.concept).cmp(&weight(&x.concept)).then_with(|| (&x.concept, &x.a, &x.b).cmp(&(&y.concept, &y.a, &y.b))));
+    conflicts
+        .sort_by(|x, y| weight(&y.concept).cmp(&weight(&x.concept)).then_with(|| (&x.concept, &x.a, &x.b).cmp(&(&y.concept, &y.a, &y.b))));
     congruences.sort();
     Divergence { contested, conflicts, congruences }
 }
@@ -549,7 +628,10 @@ mod tests {
     #[test]
     fn opposite_stances_on_a_concept_are_a_conflict() {
         let cb = Codebook::default_codebook();
-        let r = report("Finance Minister Ann Lee said the government must raise taxes. Opposition leader Tom Hale said he would oppose any new taxes.", &cb);
+        let r = report(
+            "Finance Minister Ann Lee said the government must raise taxes. Opposition leader Tom Hale said he would oppose any new taxes.",
+            &cb,
+        );
         assert_eq!(r.divergence.contested.len(), 1, "{:#?}", r.statements);
         let c = &r.divergence.conflicts[0];
         assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
@@ -568,8 +650,16 @@ mod tests {
     #[test]
     fn naming_someone_in_a_criticism_is_a_conflict_with_them() {
         let cb = Codebook::default_codebook();
-        let r = report("Prime Minister Tom Hale said the new hospital would open in May. Opposition leader Ann Lee said Mr Hale's plan was a mistake.", &cb);
-        let c = r.divergence.conflicts.iter().find(|c| c.concept == "concept:position-of-tom-hale").unwrap_or_else(|| panic!("{:#?}", r.divergence));
+        let r = report(
+            "Prime Minister Tom Hale said the new hospital would open in May. Opposition leader Ann Lee said Mr Hale's plan was a mistake.",
+            &cb,
+        );
+        let c = r
+            .divergence
+            .conflicts
+            .iter()
+            .find(|c| c.concept == "concept:position-of-tom-hale")
+            .unwrap_or_else(|| panic!("{:#?}", r.divergence));
         assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
         assert!(r.concepts.iter().any(|k| k.label == "Tom Hale's position"));
     }

@@ -267,7 +267,8 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
                 let ia = add(&mut g, &actor, &name, actor_kind(&actor));
                 let short: String = s.content.chars().take(60).collect();
                 let is = add(&mut g, &s.id, &short, NodeKind::Statement);
-                let doc_label = r.documents.iter().find(|d| d.id == s.document).and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
+                let doc_label =
+                    r.documents.iter().find(|d| d.id == s.document).and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
                 let id = add(&mut g, &format!("doc:{}", s.document), &doc_label, NodeKind::Document);
                 g.add_edge(ia, is, Edge { kind: EdgeKind::Said, weight: 1, sign: 0, statements: vec![s.id.clone()] });
                 g.add_edge(is, id, Edge { kind: EdgeKind::PublishedIn, weight: 1, sign: 0, statements: vec![s.id.clone()] });

@@ -37,7 +37,10 @@ struct JsonlRecord {
 
 enum Pending {
     /// A file named on the command line, or found in a directory (with the id it gets).
-    File { path: PathBuf, id: String },
+    File {
+        path: PathBuf,
+        id: String,
+    },
     Stdin,
 }
 
@@ -147,11 +150,9 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
 /// ```
 pub fn text_document(id: &str, text: String) -> Document {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
-    let title = (!first.is_empty()
-        && first.chars().count() <= 200
-        && !first.ends_with(['.', ',', ';', ':'])
-        && text.trim().len() > first.len())
-    .then(|| first.to_string());
+    let title =
+        (!first.is_empty() && first.chars().count() <= 200 && !first.ends_with(['.', ',', ';', ':']) && text.trim().len() > first.len())
+            .then(|| first.to_string());
     Document { id: id.to_string(), title, source: None, date: None, url: None, text }
 }
 
@@ -220,40 +221,38 @@ impl Iterator for Inputs {
                     None => self.jsonl = None,
                 }
             }
-            let (path, id, bytes_or_reader): (PathBuf, String, Result<Box<dyn BufRead + Send>, Vec<u8>>) =
-                match self.queue.pop_front()? {
-                    Pending::Stdin => {
-                        let mut bytes = Vec::new();
-                        if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                            return Some(Err(Error::io("<stdin>", e)));
+            let (path, id, bytes_or_reader): (PathBuf, String, Result<Box<dyn BufRead + Send>, Vec<u8>>) = match self.queue.pop_front()? {
+                Pending::Stdin => {
+                    let mut bytes = Vec::new();
+                    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                        return Some(Err(Error::io("<stdin>", e)));
+                    }
+                    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+                    let path = PathBuf::from("<stdin>");
+                    if first == Some(b'{') {
+                        (path, "stdin".into(), Ok(Box::new(std::io::Cursor::new(bytes))))
+                    } else {
+                        (path, "stdin".into(), Err(bytes))
+                    }
+                }
+                Pending::File { path, id } => {
+                    if is_jsonl(&path) {
+                        match File::open(&path) {
+                            Ok(f) => (path, id, Ok(Box::new(BufReader::with_capacity(1 << 16, f)))),
+                            Err(e) => return Some(Err(Error::io(&path, e))),
                         }
-                        let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
-                        let path = PathBuf::from("<stdin>");
-                        if first == Some(b'{') {
-                            (path, "stdin".into(), Ok(Box::new(std::io::Cursor::new(bytes))))
-                        } else {
-                            (path, "stdin".into(), Err(bytes))
+                    } else {
+                        match std::fs::read(&path) {
+                            Ok(b) => (path, id, Err(b)),
+                            Err(e) => return Some(Err(Error::io(&path, e))),
                         }
                     }
-                    Pending::File { path, id } => {
-                        if is_jsonl(&path) {
-                            match File::open(&path) {
-                                Ok(f) => (path, id, Ok(Box::new(BufReader::with_capacity(1 << 16, f)))),
-                                Err(e) => return Some(Err(Error::io(&path, e))),
-                            }
-                        } else {
-                            match std::fs::read(&path) {
-                                Ok(b) => (path, id, Err(b)),
-                                Err(e) => return Some(Err(Error::io(&path, e))),
-                            }
-                        }
-                    }
-                };
+                }
+            };
             match bytes_or_reader {
                 Ok(reader) => {
                     let stem = id.clone();
-                    self.jsonl =
-                        Some(JsonlReader { path, lines: reader, line_no: 0, stem, buf: String::new(), seen_any: false });
+                    self.jsonl = Some(JsonlReader { path, lines: reader, line_no: 0, stem, buf: String::new(), seen_any: false });
                 }
                 Err(bytes) => {
                     return Some(match decode(bytes) {

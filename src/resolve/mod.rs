@@ -41,7 +41,8 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
     let r = Resolver { seg, lex };
     // people named inside reported content are rarely who a later "he" means
     let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
-    let mut people: Vec<Person> = r.scan_people().into_iter().filter(|p| !contents.iter().any(|c| c.start <= p.at && p.at < c.end)).collect();
+    let mut people: Vec<Person> =
+        r.scan_people().into_iter().filter(|p| !contents.iter().any(|c| c.start <= p.at && p.at < c.end)).collect();
     // attributions in text order of their mentions, so earlier references exist first
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
@@ -60,10 +61,16 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
                 let single = !name.contains(' ');
                 // a surname alone refers to the full name mentioned before
-                let first_name_form = single && m.span.of(text).split_whitespace().any(|w| lex.first_name_honorifics.contains(w.trim_end_matches('.')));
+                let first_name_form =
+                    single && m.span.of(text).split_whitespace().any(|w| lex.first_name_honorifics.contains(w.trim_end_matches('.')));
                 let earlier = people
                     .iter()
-                    .filter(|p| p.at <= m.head.start && (p.surname == surname || p.name == name || first_name_form && p.name.split(' ').next() == Some(name.as_str())))
+                    .filter(|p| {
+                        p.at <= m.head.start
+                            && (p.surname == surname
+                                || p.name == name
+                                || first_name_form && p.name.split(' ').next() == Some(name.as_str()))
+                    })
                     .max_by_key(|p| p.at);
                 let (name, title, org) = match earlier {
                     Some(p) if single || p.name == name => (p.name.clone(), title.or(p.title.clone()), org.or(p.org.clone())),
@@ -137,7 +144,9 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 let kind = if indefinite && m.kind == MentionKind::Organization { MentionKind::Group } else { m.kind };
                 let known = if kind == MentionKind::Organization { r.known_in(m.head).or(known) } else { known };
                 let s = match (kind, known) {
-                    (MentionKind::Organization, Some((name, _))) => Speaker { name: Some(name.clone()), title: None, org: None, is_org: true },
+                    (MentionKind::Organization, Some((name, _))) => {
+                        Speaker { name: Some(name.clone()), title: None, org: None, is_org: true }
+                    }
                     (MentionKind::Document, Some((name, _))) => Speaker { name: Some(name), title: None, org: None, is_org: true },
                     (MentionKind::Group, Some((name, _))) => Speaker { name: Some(phrase), title: None, org: Some(name), is_org: true },
                     _ => Speaker { name: Some(phrase), title: None, org: None, is_org: true },
@@ -175,7 +184,11 @@ impl Resolver<'_, '_> {
         // the given name: the first capitalized word that is not a title or a known entity
         words
             .iter()
-            .find(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !self.lex.title_words.contains(&w.to_lowercase()) && self.lex.lookup(w).is_none())
+            .find(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    && !self.lex.title_words.contains(&w.to_lowercase())
+                    && self.lex.lookup(w).is_none()
+            })
             .and_then(|w| self.lex.gender_of(w))
     }
 
@@ -309,7 +322,10 @@ impl Resolver<'_, '_> {
     fn parse_apposition(&self, a: Span) -> (Option<String>, Option<String>) {
         let text = a.of(&self.seg.doc.text);
         let mut words: Vec<&str> = text.split_whitespace().collect();
-        while words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly")) {
+        while words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly"))
+        {
             words.remove(0);
         }
         let split = words.iter().position(|w| matches!(w.to_lowercase().as_str(), "at" | "of" | "for" | "with" | "from" | "in"));
@@ -341,13 +357,13 @@ impl Resolver<'_, '_> {
     fn country_before(&self, sentence: Span, at: usize) -> Option<String> {
         let r = self.tokens_in(Span::new(sentence.start, at.max(sentence.start)));
         let text = &self.seg.doc.text;
-        r.rev()
-            .filter(|&k| self.seg.tokens[k].kind == TokKind::Word && self.seg.tokens[k].cap && self.seg.in_quote[k].is_none())
-            .find_map(|k| {
+        r.rev().filter(|&k| self.seg.tokens[k].kind == TokKind::Word && self.seg.tokens[k].cap && self.seg.in_quote[k].is_none()).find_map(
+            |k| {
                 let known = self.lex.lookup(self.seg.tokens[k].span.of(text))?;
                 let o = &self.lex.orgs[known.org];
                 (o.kind == "country").then(|| o.name.clone())
-            })
+            },
+        )
     }
 
     /// The nearest person mentioned before `at`, within the two paragraphs before it.
@@ -400,7 +416,11 @@ impl Resolver<'_, '_> {
                 if self.lex.is_honorific(w) {
                     hon = true;
                     a += 1;
-                } else if self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w) || self.lex.title_words.contains(lw.trim_end_matches('.')) || self.lex.lookup(w).is_some() {
+                } else if self.lex.sentence_starters.contains(w)
+                    || self.lex.not_names.contains(w)
+                    || self.lex.title_words.contains(lw.trim_end_matches('.'))
+                    || self.lex.lookup(w).is_some()
+                {
                     a += 1;
                 } else {
                     break;
@@ -409,7 +429,9 @@ impl Resolver<'_, '_> {
             let n = j - a;
             let name_words: Vec<&str> = (a..j).map(|k| toks[k].span.of(text)).collect();
             let joined = name_words.join(" ");
-            let orgish = name_words.iter().any(|w| self.lex.org_heads.contains(*w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(*w));
+            let orgish = name_words
+                .iter()
+                .any(|w| self.lex.org_heads.contains(*w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(*w));
             let title = (!title.is_empty()).then(|| title.join(" "));
             if ((2..=4).contains(&n) || (n == 1 && hon)) && !orgish && self.lex.lookup(&joined).is_none() {
                 let name = self.clean_name(&joined);

@@ -463,8 +463,7 @@ pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
         let depth = quotes[..i]
             .iter()
             .filter(|o| {
-                o.paragraph == quotes[i].paragraph
-                    && Span::new(o.open.start, o.close.map_or(o.inner.end, |c| c.end)).contains(outer)
+                o.paragraph == quotes[i].paragraph && Span::new(o.open.start, o.close.map_or(o.inner.end, |c| c.end)).contains(outer)
             })
             .count();
         quotes[i].depth = depth;
@@ -567,7 +566,10 @@ fn split_sentences(
                         let ns = n.span.of(text);
                         let starts = n.cap
                             || matches!(n.kind, TokKind::Open(_))
-                            || ns.chars().next().is_some_and(|c| c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '•' | '-' | '—'));
+                            || ns
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '•' | '-' | '—'));
                         let spaced = n.span.start > tokens[j].span.end;
                         if starts && spaced && (!abbrev_end || lex.sentence_starters.contains(ns)) {
                             i = j;
@@ -669,7 +671,10 @@ mod tests {
             sentences_of("Dr. Smith met U.S. officials on Jan. 5. They agreed. “Fine. Good,” he said. It ended."),
             vec!["Dr. Smith met U.S. officials on Jan. 5.", "They agreed.", "“Fine. Good,” he said.", "It ended."]
         );
-        assert_eq!(sentences_of("The deal came from the U.S. The talks went on."), vec!["The deal came from the U.S.", "The talks went on."]);
+        assert_eq!(
+            sentences_of("The deal came from the U.S. The talks went on."),
+            vec!["The deal came from the U.S.", "The talks went on."]
+        );
     }
 
     #[test]
