@@ -460,11 +460,12 @@ pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
     // depth of nested quotes may have counted discarded ones; recompute from containment
     for i in 0..quotes.len() {
         let outer = Span::new(quotes[i].open.start, quotes[i].close.map_or(quotes[i].inner.end, |c| c.end));
+        // only quotes of the same paragraph can contain it, and they come just before it
         let depth = quotes[..i]
             .iter()
-            .filter(|o| {
-                o.paragraph == quotes[i].paragraph && Span::new(o.open.start, o.close.map_or(o.inner.end, |c| c.end)).contains(outer)
-            })
+            .rev()
+            .take_while(|o| o.paragraph == quotes[i].paragraph)
+            .filter(|o| Span::new(o.open.start, o.close.map_or(o.inner.end, |c| c.end)).contains(outer))
             .count();
         quotes[i].depth = depth;
     }
