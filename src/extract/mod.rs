@@ -637,8 +637,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             None => (None, continues.and_then(|k| self.out.get(k)).and_then(|a| a.mention.clone())),
         };
         // the same content twice (a mixed clause holding two quotes) is one statement
-        if let Some(k) = self.out.iter().position(|a| a.content == content) {
-            return k;
+        // (only attributions of the last sentences can repeat it: no scan of the whole document)
+        let recent = self.out.len().saturating_sub(16);
+        if let Some(k) = self.out[recent..].iter().position(|a| a.content == content) {
+            return recent + k;
         }
         self.out.push(Attribution { content, kind, cue: cue_span, mention, speaker: Speaker::default(), confidence, sentence, continues });
         self.out.len() - 1
@@ -1221,11 +1223,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// The attribution a cue-less quotation at `para` continues: the last one
     /// with a speaker in this paragraph or, for a quotation, in the one before.
     fn previous_speaker(&self, para: usize, before: usize) -> Option<usize> {
-        let (k, a) = self.out.iter().enumerate().filter(|(_, a)| a.content.start < before).max_by_key(|(_, a)| a.content.start)?;
+        // attributions are pushed in text order, sentence by sentence: the last ones are the nearest
+        let recent = self.out.len().saturating_sub(32);
+        let (k, a) =
+            self.out.iter().enumerate().skip(recent).filter(|(_, a)| a.content.start < before).max_by_key(|(_, a)| a.content.start)?;
         if a.mention.is_none() && a.continues.is_none() {
             return None;
         }
-        let apara = self.seg.sentences.iter().find(|s| s.span.contains(a.sentence)).map(|s| s.paragraph)?;
+        let si = self.seg.sentences.partition_point(|s| s.span.start < a.sentence.start);
+        let apara = self.seg.sentences.get(si).filter(|s| s.span.contains(a.sentence)).map(|s| s.paragraph)?;
         let root = a.continues.unwrap_or(k);
         // the same paragraph, the one before, or (for a run of quoted paragraphs) two before
         let gap = para.saturating_sub(apara);
