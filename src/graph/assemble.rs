@@ -140,6 +140,20 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// The people of a map, as the report lists them (sorted by id).
+fn people_list(people: BTreeMap<String, PersonAcc>) -> Vec<PersonInfo> {
+    people
+        .into_iter()
+        .map(|(id, p)| PersonInfo {
+            id,
+            name: p.name,
+            aliases: p.aliases.into_iter().collect(),
+            titles: p.titles.into_iter().collect(),
+            organizations: p.orgs.into_iter().collect(),
+        })
+        .collect()
+}
+
 #[derive(Default)]
 struct PersonAcc {
     name: String,
@@ -281,17 +295,7 @@ impl<'a> ReportBuilder<'a> {
         let mut documents = self.documents;
         documents.sort();
         documents.dedup_by(|a, b| a.id == b.id);
-        let people: Vec<PersonInfo> = self
-            .people
-            .into_iter()
-            .map(|(id, p)| PersonInfo {
-                id,
-                name: p.name,
-                aliases: p.aliases.into_iter().collect(),
-                titles: p.titles.into_iter().collect(),
-                organizations: p.orgs.into_iter().collect(),
-            })
-            .collect();
+        let people = people_list(self.people);
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
         let mut statements = self.statements;
         statements.sort_by(|a, b| a.id.cmp(&b.id));
@@ -377,16 +381,7 @@ pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) ->
             statements.insert(s.id.clone(), s);
         }
     }
-    out.people = people
-        .into_iter()
-        .map(|(id, p)| PersonInfo {
-            id,
-            name: p.name,
-            aliases: p.aliases.into_iter().collect(),
-            titles: p.titles.into_iter().collect(),
-            organizations: p.orgs.into_iter().collect(),
-        })
-        .collect();
+    out.people = people_list(people);
     out.organizations = orgs.into_values().collect();
     out.statements = statements.into_values().collect();
     // the derived concepts ("X's position") are derived again
