@@ -517,6 +517,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if b - n == 1 && self.known(n, b).is_some() {
             return mk(MentionKind::Organization, name);
         }
+        // "Russians", "Britons": the plural of a nationality is a group, not a person
+        if b - n == 1 {
+            let w = self.text(n);
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            if w.ends_with('s') && self.lex.lookup(singular).is_some_and(|k| k.surface == crate::lexicon::Surface::Adjective) {
+                return mk(MentionKind::Group, whole);
+            }
+        }
         mk(MentionKind::Name, name)
     }
 }
