@@ -108,6 +108,9 @@ struct RawCues {
     sources: Vec<String>,
     bare_clause: Vec<String>,
     np_object: Vec<String>,
+    infinitive: Vec<String>,
+    shares: Vec<String>,
+    polled: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -209,6 +212,10 @@ pub struct Lexicon {
     pub vague: WordSet,
     /// Nouns of data and documents ("data", "figures", "report").
     pub documents: WordSet,
+    /// Words for a share of the people asked ("percent", "majority", "two-thirds"): "47% say".
+    pub shares: WordSet,
+    /// Participles naming the people asked, after "those" ("those surveyed say").
+    pub polled: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -225,6 +232,9 @@ pub struct Lexicon {
     /// Cue forms (one word or a phrase, lower case, single spaces) whose object is a claim or
     /// demand ("denied the allegations").
     pub np_object: WordSet,
+    /// Verb forms whose "to" infinitive states the speaker's position or intention
+    /// ("plans to raise taxes", "declined to comment").
+    pub infinitive: WordSet,
     /// The last word of every role ("minister", "state"): what a role phrase ends with.
     pub role_heads: WordSet,
     /// Honorifics as written ("Mr", "Dr.").
@@ -330,6 +340,9 @@ impl Lexicon {
         self.listeners.extend(lower_set(&c.listeners));
         self.bare_clause.extend(lower_set(&c.bare_clause));
         self.np_object.extend(lower_set(&c.np_object));
+        self.infinitive.extend(lower_set(&c.infinitive));
+        self.shares.extend(lower_set(&c.shares));
+        self.polled.extend(lower_set(&c.polled));
         for p in lower_set(&c.sources) {
             let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
             if !words.is_empty() && !self.sources.contains(&words) {

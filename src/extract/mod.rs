@@ -206,6 +206,9 @@ const TIME_WORDS: &[&str] = &[
     "explicitly",
     "clearly",
 ];
+/// Words that open or carry a clause of their own: a phrase containing one is no mere modifier.
+const CLAUSE_WORDS: &[&str] =
+    &["that", "which", "who", "and", "but", "or", "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says"];
 /// Closed-class words that never stand in a bare speaker phrase.
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "if", "that", "which", "who", "what", "when", "where", "why", "how", "it", "is", "was", "are",
@@ -350,7 +353,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
         if j > lo + 1 && self.fw(j - 1) && self.low(j - 1) == "who" {
             let k = if self.punct(j - 2, ",") { j - 2 } else { j - 1 };
-            let found = np.backward(lo, k).or_else(|| np.generic_backward(lo, k));
+            let restrictive = k == j - 1;
+            let found =
+                np.backward(lo, k)
+                    .or_else(|| np.generic_backward(lo, k))
+                    .or_else(|| if restrictive { np.bare_backward(lo, k) } else { None });
             match found {
                 Some((mut m, start)) if m.kind != MentionKind::Pronoun => {
                     m.relative = Some(self.seg.tokens[j - 1].span);
@@ -364,6 +371,25 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     cue.speaker_tokens = (j - 1, j);
                     cue.mention = Some(Mention { span: w, head: w, kind: MentionKind::Group, apposition: None, relative: Some(w) });
                     return;
+                }
+            }
+        }
+        // "A poll conducted by voters in Saturday’s primary showed that …", "FEC records from the
+        // 2008 cycle show …": a document opening the clause, with modifiers between it and its verb
+        if cue.class == CueClass::Evidence && j > lo {
+            let first = lo + skip_connective(self, lo);
+            if first < j && j - first <= 14 {
+                if let Some((m, end)) = np.forward(first, j, true) {
+                    // only modifiers in between: no clause of its own ("that", "which", a pronoun, a verb "is")
+                    let plain = (end..j).all(|k| {
+                        self.fw(k) && !crate::extract::np::PRONOUNS.contains(&self.low(k)) && !CLAUSE_WORDS.contains(&self.low(k))
+                            || self.punct(k, ",")
+                    });
+                    if m.kind == MentionKind::Document && plain {
+                        cue.speaker_tokens = (first, end);
+                        cue.mention = Some(m);
+                        return;
+                    }
                 }
             }
         }
@@ -865,62 +891,74 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 continue;
             }
             let starts_that = self.fw(start) && self.low(start) == "that";
-            let ok = match cue.class {
-                CueClass::Speech => {
-                    let w = self.low(start);
-                    let bad_start = !self.fw(start)
-                        || matches!(
-                            w,
-                            "to" | "for"
-                                | "about"
-                                | "of"
-                                | "so"
-                                | "nothing"
-                                | "anything"
-                                | "something"
-                                | "no"
-                                | "yes"
-                                | "goodbye"
-                                | "hello"
-                                | "more"
-                                | "otherwise"
-                                | "as"
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "with"
-                                | "by"
-                                | "from"
-                                | "and"
-                                | "or"
-                                | "but"
-                        );
-                    let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                    let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
-                    let object =
-                        self.lex.np_object.contains(&cue_words.join(" ")) && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
-                    let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
-                    starts_that
-                        || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
-                        || object && self.words_in(start, end) >= 2
-                }
-                CueClass::Belief | CueClass::Evidence => {
-                    let w = self.low(start);
-                    let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                    let doc_subject =
-                        cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
-                    let clause_start = self.fw(start)
-                        && (crate::extract::np::PRONOUNS.contains(&w)
-                            || self.seg.tokens[start].cap
-                            || matches!(w, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"));
-                    let not_prep =
-                        self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
-                    starts_that
-                        || bare && clause_start
-                        || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
-                }
-                CueClass::Source => false,
-            };
+            // "Rubio wants to emerge as …", "declined to say whether …": the infinitive is the position
+            let infinitive = start == cue.end
+                && self.fw(start)
+                && self.low(start) == "to"
+                && (cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
+                && cue.mention.is_some()
+                && self.words_in(start, self.clause_end(start, hi, stop)) >= 3;
+            let ok = infinitive
+                || match cue.class {
+                    CueClass::Speech => {
+                        let w = self.low(start);
+                        let bad_start = !self.fw(start)
+                            || matches!(
+                                w,
+                                "to" | "for"
+                                    | "about"
+                                    | "of"
+                                    | "so"
+                                    | "nothing"
+                                    | "anything"
+                                    | "something"
+                                    | "no"
+                                    | "yes"
+                                    | "goodbye"
+                                    | "hello"
+                                    | "more"
+                                    | "otherwise"
+                                    | "as"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "with"
+                                    | "by"
+                                    | "from"
+                                    | "and"
+                                    | "or"
+                                    | "but"
+                            );
+                        let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
+                        let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
+                        let object = self.lex.np_object.contains(&cue_words.join(" "))
+                            && self.fw(start)
+                            && !matches!(w, "that" | "to" | "it" | "so");
+                        let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
+                        starts_that
+                            || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
+                            || object && self.words_in(start, end) >= 3
+                    }
+                    CueClass::Belief | CueClass::Evidence => {
+                        let w = self.low(start);
+                        let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
+                        let doc_subject =
+                            cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
+                        let clause_start = self.fw(start)
+                            && (crate::extract::np::PRONOUNS.contains(&w)
+                                || self.seg.tokens[start].cap
+                                || matches!(
+                                    w,
+                                    "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"
+                                ));
+                        let not_prep =
+                            self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
+                        starts_that
+                            || bare && clause_start
+                            || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
+                    }
+                    CueClass::Source => false,
+                };
             if ok && self.words_in(start, end) >= 2 {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);

@@ -15,6 +15,9 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other", "two", "three",
     "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no",
 ];
+/// Number words that can stand before a share ("two thirds", "one in five").
+const NUMBER_WORDS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty"];
 /// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
 const CONNECTORS: &[&str] =
     &["of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"];
@@ -92,6 +95,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
     pub fn backward(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
         if hi == 0 || hi <= lo {
             return None;
+        }
+        if let Some(found) = self.share_backward(lo, hi) {
+            return Some(found);
         }
         let t = hi - 1;
         // "Gov. Pat McCrory (R) said", "Sen. Ted Cruz (R-Texas), also …": a bracketed tag is skipped
@@ -225,6 +231,55 @@ impl<'s, 'a> NpParser<'s, 'a> {
         self.backward_core(lo, hi)
     }
 
+    /// A share of the people asked, ending just before `hi`: "47% say", "21 percent of
+    /// registered voters said", "three-quarters of the voters said", "a majority of Republicans
+    /// say", "those surveyed say". Between the share word and the cue only "of", a determiner
+    /// and up to three words of a noun phrase may stand.
+    fn share_backward(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        let mut k = hi;
+        while k > lo && hi - k <= 5 {
+            let i = k - 1;
+            let w = self.low(i);
+            let last_part = w.rsplit(['-', '‐']).next().unwrap_or(w);
+            let punct_share = self.seg.tokens[i].kind == TokKind::Punct && self.lex.shares.contains(w);
+            let those = w == "those" && i + 1 < hi && self.lex.polled.contains(self.low(i + 1));
+            let share = punct_share || self.fw(i) && (self.lex.shares.contains(w) || self.lex.shares.contains(last_part));
+            if share || those {
+                let mut s = i;
+                if share && w == "cent" {
+                    // "per cent" only
+                    if s == lo || self.low(s - 1) != "per" {
+                        return None;
+                    }
+                    s -= 1;
+                }
+                let numeric = |t: &str| t.chars().next().is_some_and(|c| c.is_ascii_digit());
+                let percent = matches!(w, "%" | "percent" | "pct" | "cent");
+                if s > lo && self.fw(s - 1) && (numeric(self.low(s - 1)) || NUMBER_WORDS.contains(&self.low(s - 1))) {
+                    s -= 1;
+                } else if percent {
+                    // "percent" needs its number
+                    return None;
+                }
+                if s > lo && self.fw(s - 1) && matches!(self.low(s - 1), "a" | "the" | "about" | "nearly" | "almost" | "over" | "only") {
+                    s -= 1;
+                }
+                let span = self.span(s, hi);
+                return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, s));
+            }
+            if !self.fw(i) || self.seg.in_quote[i].is_some() {
+                return None;
+            }
+            let inside = matches!(w, "of" | "the" | "all" | "these" | "those" | "them" | "us" | "likely" | "registered")
+                || !FUNCTION.contains(&w) && !PRONOUNS.contains(&w) && !self.lex.speech.contains(w) && !self.lex.belief.contains(w);
+            if !inside {
+                return None;
+            }
+            k = i;
+        }
+        None
+    }
+
     fn backward_core(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
         let t = hi - 1;
         if !self.fw(t) {
@@ -336,6 +391,33 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
         }
         None
+    }
+
+    /// The bare noun phrase ending just before `hi` that a restrictive "who" qualifies:
+    /// "those", "business leaders", "journalists", "anyone". Up to five words that are not
+    /// function words or cue verbs, ending at a determiner if one comes first.
+    pub fn bare_backward(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        let mut k = hi;
+        while k > lo && hi - k < 5 {
+            let i = k - 1;
+            let w = self.low(i);
+            if !self.fw(i) || self.seg.in_quote[i].is_some() {
+                break;
+            }
+            if DETERMINERS.contains(&w) || matches!(w, "anyone" | "everyone" | "someone" | "people") {
+                k = i;
+                break;
+            }
+            if FUNCTION.contains(&w) || PRONOUNS.contains(&w) || self.lex.speech.contains(w) || self.lex.belief.contains(w) {
+                break;
+            }
+            k = i;
+        }
+        if k == hi {
+            return None;
+        }
+        let span = self.span(k, hi);
+        Some((Mention { span, head: self.span(hi - 1, hi), kind: MentionKind::Group, apposition: None, relative: None }, k))
     }
 
     /// A determiner phrase starting at `from` and running to the next punctuation ("said a

@@ -154,9 +154,10 @@ fn a_nested_cue_does_not_cut_the_outer_clause() {
 
 #[test]
 fn claim_and_demand_verbs_report_their_object() {
-    assert_eq!(one("The senator denied the allegations.").0, "the allegations");
-    // an attitude verb does not
+    assert_eq!(one("The senator denied the bribery allegations.").0, "the bribery allegations");
+    // an object of two words or fewer is too thin to be a statement
     assert!(run("The senator welcomed the report.").is_empty());
+    assert!(run("The senator denied everything.").is_empty());
 }
 
 #[test]
@@ -168,4 +169,57 @@ fn a_verb_inside_a_capitalized_name_is_no_cue() {
 fn the_speaker_after_a_bracketed_party_tag() {
     let (_, _, m, _) = one("Sen. Ted Cruz (R-Texas) said the deal was a mistake.");
     assert_eq!(m.as_deref(), Some("Sen. Ted Cruz"));
+}
+
+#[test]
+fn intention_verb_with_infinitive() {
+    let (c, k, m, cue) = one("The governor plans to veto the budget bill next week.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref(), cue.as_deref()),
+        ("to veto the budget bill next week", QuoteKind::Indirect, Some("The governor"), Some("plans"))
+    );
+    let (c, _, m, _) = one("Ann Lee declined to say whether the plant would close.");
+    assert_eq!((c.as_str(), m.as_deref()), ("to say whether the plant would close", Some("Ann Lee")));
+    // a verb outside the infinitive list does not report its infinitive
+    assert!(run("The governor managed to veto the budget bill next week.").is_empty());
+}
+
+#[test]
+fn attitude_verb_with_its_object() {
+    let (c, _, m, cue) = one("Senator Ann Lee criticized the governor's handling of the budget.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the governor's handling of the budget", Some("Senator Ann Lee"), Some("criticized"))
+    );
+}
+
+#[test]
+fn a_share_of_people_polled_speaks_as_a_group() {
+    for (text, speaker) in [
+        ("In the poll, 47% say the state should raise the minimum wage.", "47%"),
+        ("And 21 percent of registered voters said they would not vote at all.", "21 percent of registered voters"),
+        ("Three-quarters of the voters said they were worried about the economy.", "Three-quarters of the voters"),
+        ("Those surveyed say the country should move to clean energy by 2030.", "Those surveyed"),
+    ] {
+        let (_, k, m, _) = one(text);
+        assert_eq!((k, m.as_deref()), (QuoteKind::Indirect, Some(speaker)), "{text}");
+    }
+    // "percent" without its number is no speaker
+    assert!(run("The percent said nothing at all about the economy.").is_empty());
+}
+
+#[test]
+fn restrictive_who_takes_the_bare_phrase_before_it() {
+    let (_, _, m, _) = one("Gay rights groups and business leaders who say the law unfairly targets them held a rally.");
+    assert_eq!(m.as_deref(), Some("business leaders"));
+}
+
+#[test]
+fn a_document_subject_with_modifiers_before_its_evidence_verb() {
+    let (c, _, m, cue) = one("A poll conducted by the university last month showed that most residents oppose the plan.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("that most residents oppose the plan", Some("A poll"), Some("showed")));
+    // a clause of its own between them: the document is not the subject
+    assert!(run("A poll that nobody read was ignored and showed that most residents oppose the plan.")
+        .iter()
+        .all(|r| r.2.as_deref() != Some("A poll")));
 }
