@@ -27,6 +27,27 @@ enum Command {
     Report(ReportArgs),
     /// Merge report JSON files built separately (per shard) into the report of all their inputs.
     Merge(MergeArgs),
+    /// Write an article as one HTML page with every attribution highlighted by speaker.
+    View(ViewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ViewArgs {
+    /// An article (.txt, .md), a corpus (.jsonl: the first document, or --id), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write here instead of stdout (HTML).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The document to show (its JSONL id, or a file's name without extension); repeatable.
+    #[arg(long, value_name = "ID")]
+    id: Vec<String>,
+    /// Every document of the inputs, one section each.
+    #[arg(long, conflicts_with = "id")]
+    all: bool,
+    /// An extra lexicon file merged over the defaults.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -470,6 +491,37 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+fn view(a: ViewArgs) -> Result<i32, Error> {
+    let lex = Lexicon::load(&a.lexicon)?;
+    for input in &a.inputs {
+        if a.output.as_ref().is_some_and(|o| o == input) {
+            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
+        }
+    }
+    let mut articles = Vec::new();
+    let mut wanted: Vec<&str> = a.id.iter().map(String::as_str).collect();
+    for doc in quotegraph::ingest::read_inputs(&a.inputs)? {
+        let doc = doc?;
+        let take = a.all || (wanted.is_empty() && a.id.is_empty()) || wanted.contains(&doc.id.as_str());
+        if !take {
+            continue;
+        }
+        wanted.retain(|w| *w != doc.id);
+        articles.push(quotegraph::export::view::analyse(&doc, &lex, articles.len() + 1));
+        if !a.all && wanted.is_empty() {
+            break;
+        }
+    }
+    if let Some(missing) = wanted.first() {
+        return Err(Error::Usage(format!("no document with id \"{missing}\" in the inputs")));
+    }
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let p = sink.path();
+    quotegraph::export::view::write_view(&mut sink.w, &articles).map_err(|e| Error::io(&p, e))?;
+    sink.finish()?;
+    Ok(0)
+}
+
 /// Runs the command line; returns the exit status.
 pub fn run() -> Result<i32, Error> {
     let cli = Cli::parse();
@@ -477,5 +529,6 @@ pub fn run() -> Result<i32, Error> {
         Command::Extract(a) => extract(a),
         Command::Report(a) => report(a),
         Command::Merge(a) => merge(a),
+        Command::View(a) => view(a),
     }
 }

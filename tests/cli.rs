@@ -399,3 +399,58 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
     let o = run_in(d.path(), &["merge", "a.jsonl"]);
     assert_fails_with(&o, &["a.jsonl", "not a quotegraph report"]);
 }
+
+/// The `data-a` numbers of the highlighted attributions in a view page (a highlight split
+/// where a cue crosses it keeps its number in every piece).
+fn highlighted(html: &str) -> std::collections::BTreeSet<String> {
+    let re = regex::Regex::new(r#"<mark class="qv-q [^"]*" data-a="(\d+)""#).unwrap();
+    re.captures_iter(html).map(|c| c[1].to_string()).collect()
+}
+
+#[test]
+fn view_of_the_example_highlights_every_attribution() {
+    let d = TempDir::new("view");
+    let ex = example_path();
+    let ex = ex.to_str().unwrap();
+    let o = run_in(d.path(), &["extract", ex, "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let n = parse_jsonl(&stdout(&o))[0]["quotes"].as_array().unwrap().len();
+    assert!(n > 10);
+    let o = run_in(d.path(), &["view", ex, "-o", "a.html"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let html = std::fs::read_to_string(d.join("a.html")).unwrap();
+    assert_eq!(highlighted(&html).len(), n, "highlighted attributions");
+    // one tab stop per attribution, each with its speaker in the tooltip
+    assert_eq!(html.matches("tabindex=\"0\"").count(), n);
+    assert!(html.contains("title=\"5. Dmytro Kuleba&#10;Foreign Minister, Ukraine&#10;direct · confidence"), "Kuleba's tooltip");
+    assert!(html.contains("<span class=\"qv-cue\""));
+    assert!(!html.contains("qv-un\" data-u"), "the example has no unattributed quotation");
+    // the text is all there, paragraph by paragraph
+    let paragraphs = example_text().split("\n\n").filter(|p| !p.trim().is_empty()).count();
+    let text = &html[html.find("<div class=\"qv-text\">").unwrap()..];
+    assert_eq!(text[..text.find("</div>").unwrap()].matches("\n<p>").count(), paragraphs);
+    // stdout is the same page
+    let o = run_in(d.path(), &["view", ex]);
+    assert_eq!(o.stdout, std::fs::read(d.join("a.html")).unwrap());
+}
+
+#[test]
+fn view_shows_a_quotation_nobody_is_credited_with() {
+    let d = TempDir::new("view-un");
+    std::fs::write(
+        d.join("a.txt"),
+        "“We will never give up the fight for this town.”\n\n\
+         Ann Lee, the council leader, spoke later. “The banner stays until the vote,” she said.\n\n\
+         Opponents called it a “cheap stunt”.\n",
+    )
+    .unwrap();
+    let o = run_in(d.path(), &["view", "a.txt"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let html = stdout(&o);
+    let re = regex::Regex::new(r#"<mark class="qv-un" data-u="1"[^>]*>([^<]*)</mark>"#).unwrap();
+    let caps = re.captures(&html).unwrap_or_else(|| panic!("no unattributed quotation: {html}"));
+    assert_eq!(&caps[1], "“We will never give up the fight for this town.”");
+    assert_eq!(html.matches("data-u=").count(), 1, "a two-word scare quote is not flagged");
+    assert!(html.contains("no speaker found"));
+    assert!(!highlighted(&html).is_empty(), "Ann Lee's quotation is highlighted");
+}
