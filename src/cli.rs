@@ -418,11 +418,33 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         let codes = assemble::code_all(d, &found, &codebook);
         (found, codes)
     };
+    let filter = assemble::Filter {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        sources: a.source.clone(),
+        speakers: a.person.clone(),
+        concepts: a.concept.clone(),
+    };
+    // the HTML report of a few documents shows each annotated; the text is not kept
+    // past this loop, so the articles are rendered as the documents go by, and given
+    // up once there are too many
+    let mut articles: Option<Vec<quotegraph::export::view::Article>> = (format == ReportFormat::Html).then(Vec::new);
     let mut progress = Progress::new(&a.inputs, a.quiet);
     quotegraph::batch::process_ordered(docs, jobs, work, |r| {
         match r {
             Ok((doc, (found, codes))) => {
                 progress.add(doc.text.len());
+                if let Some(list) = articles.as_mut() {
+                    let info =
+                        quotegraph::model::DocInfo { id: doc.id.clone(), title: None, source: doc.source.clone(), date: doc.date.clone() };
+                    if filter.keeps_document(&info) && !list.iter().any(|x| x.id == doc.id) {
+                        if list.len() == quotegraph::export::view::REPORT_ARTICLE_LIMIT {
+                            articles = None;
+                        } else {
+                            list.push(quotegraph::export::view::article(&doc, &found, &lex, 0));
+                        }
+                    }
+                }
                 builder.add_coded(&doc, &found, codes)
             }
             Err(e) if a.keep_going => eprintln!("quotegraph: warning: {e} (skipped)"),
@@ -431,14 +453,12 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         Ok(())
     })?;
     progress.done();
-    let filter = assemble::Filter {
-        from: a.from.clone(),
-        to: a.to.clone(),
-        sources: a.source.clone(),
-        speakers: a.person.clone(),
-        concepts: a.concept.clone(),
-    };
     let r = builder.finish(&assemble::ReportOptions { level, count, filter });
+    let mut articles = articles.unwrap_or_default();
+    articles.sort_by(|x, y| x.id.cmp(&y.id));
+    for (i, x) in articles.iter_mut().enumerate() {
+        x.anchor = format!("article-{}", i + 1);
+    }
     let gopts = GraphOptions { network, level };
     use quotegraph::export;
     let write = |path: Option<&Path>, f: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<(), Error> {
@@ -452,7 +472,10 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         ReportFormat::Json => write(out, &|w| export::json::write_json(w, &r))?,
         ReportFormat::Dot => write(out, &|w| export::dot::write_dot(w, &r, &gopts))?,
         ReportFormat::Svg => write(out, &|w| export::svg::write_svg(w, &r, &gopts))?,
-        ReportFormat::Html => write(out, &|w| export::html::write_html(w, &r, &gopts))?,
+        ReportFormat::Html => {
+            let extras = export::html::Extras { articles: std::mem::take(&mut articles) };
+            write(out, &|w| export::html::write_html_with(w, &r, &gopts, &extras))?
+        }
         ReportFormat::Graphml => write(out, &|w| export::graphml::write_graphml(w, &r, &gopts))?,
         ReportFormat::Gexf => write(out, &|w| export::gexf::write_gexf(w, &r, &gopts))?,
         ReportFormat::Csv => {

@@ -454,3 +454,22 @@ fn view_shows_a_quotation_nobody_is_credited_with() {
     assert!(html.contains("no speaker found"));
     assert!(!highlighted(&html).is_empty(), "Ann Lee's quotation is highlighted");
 }
+
+#[test]
+fn a_report_on_many_documents_has_no_articles() {
+    let d = TempDir::new("many");
+    let mut corpus = String::new();
+    for i in 0..21 {
+        corpus.push_str(&serde_json::json!({"id": format!("d{i:02}"), "text": good_text()}).to_string());
+        corpus.push('\n');
+    }
+    std::fs::write(d.join("c.jsonl"), &corpus).unwrap();
+    let o = run_in(d.path(), &["report", "c.jsonl", "--format", "html"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert!(!stdout(&o).contains("<section id=\"articles\""));
+    // twenty is still few
+    let twenty: String = corpus.lines().take(20).map(|l| format!("{l}\n")).collect();
+    std::fs::write(d.join("c.jsonl"), twenty).unwrap();
+    let o = run_in(d.path(), &["report", "c.jsonl", "--format", "html"]);
+    assert_eq!(stdout(&o).matches("<details class=\"article\"").count(), 20);
+}

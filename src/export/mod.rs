@@ -3,8 +3,8 @@
 //! [`quotes`] writes what `quotegraph extract` finds (JSON Lines, JSON, text).
 //! The others write a [`crate::model::Report`] (the stance model) or its
 //! projected network ([`crate::graph`]). [`view`] writes one article's text
-//! with its attributions marked (`quotegraph view`). Every writer takes finished
-//! data and a `Write`; the CLI decides where the bytes go (a temporary file renamed into
+//! with its attributions marked (`quotegraph view`, and a section of the HTML
+//! report). Every writer takes finished data and a `Write`; the CLI decides where the bytes go (a temporary file renamed into
 //! place, or stdout). To add a format, add a module here and a match arm in
 //! `src/cli.rs`.
 

@@ -1,7 +1,8 @@
-//! The annotated article view (`quotegraph view`): the article's own text,
-//! paragraph by paragraph, with every attribution's content highlighted in its
-//! speaker's colour, the cue and the speaker mention marked, and the quotations
-//! nobody is credited with standing out.
+//! The annotated article view (`quotegraph view`, and a section of the HTML
+//! report for small reports): the article's own text, paragraph by paragraph,
+//! with every attribution's content highlighted in its speaker's colour, the
+//! cue and the speaker mention marked, and the quotations nobody is credited
+//! with standing out.
 //!
 //! How the page reads:
 //!
@@ -36,6 +37,10 @@ use crate::export::graphml::escape_xml;
 use crate::lexicon::Lexicon;
 use crate::model::{Attribution, Document, MentionKind, Span};
 use crate::segment::Segmented;
+
+/// How many documents a report may cover and still get an annotated article
+/// view per document.
+pub const REPORT_ARTICLE_LIMIT: usize = 20;
 
 /// Quotations shorter than this many words, with no speaker, are scare quotes
 /// and are not flagged as unattributed.
