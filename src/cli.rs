@@ -85,6 +85,8 @@ enum ReportFormat {
     Gexf,
     /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings.
     Csv,
+    /// Each speaker's statements by concept, date and outlet, stance changes marked (plain text).
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,6 +162,9 @@ struct ReportArgs {
     /// Only statements on this concept (an id or part of its label); repeatable.
     #[arg(long, value_name = "CONCEPT")]
     concept: Vec<String>,
+    /// Add every speaker's timeline to the HTML report (shown anyway when --person leaves one speaker).
+    #[arg(long)]
+    timeline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -364,9 +369,10 @@ fn report_format_for(path: Option<&Path>) -> Result<ReportFormat, Error> {
         Some("graphml") => ReportFormat::Graphml,
         Some("gexf") => ReportFormat::Gexf,
         Some("csv") => ReportFormat::Csv,
+        Some("txt") | Some("text") => ReportFormat::Text,
         Some(other) => {
             return Err(Error::Usage(format!(
-                "{}: cannot tell the format from \".{other}\"; use --format (json, dot, svg, html, graphml, gexf, csv)",
+                "{}: cannot tell the format from \".{other}\"; use --format (json, dot, svg, html, graphml, gexf, csv, text)",
                 path.map(|p| p.display().to_string()).unwrap_or_default()
             )))
         }
@@ -459,6 +465,7 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
     for (i, x) in articles.iter_mut().enumerate() {
         x.anchor = format!("article-{}", i + 1);
     }
+    let timeline = a.timeline || (!a.person.is_empty() && quotegraph::export::timeline::single_speaker(&r));
     let gopts = GraphOptions { network, level };
     use quotegraph::export;
     let write = |path: Option<&Path>, f: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<(), Error> {
@@ -473,9 +480,10 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         ReportFormat::Dot => write(out, &|w| export::dot::write_dot(w, &r, &gopts))?,
         ReportFormat::Svg => write(out, &|w| export::svg::write_svg(w, &r, &gopts))?,
         ReportFormat::Html => {
-            let extras = export::html::Extras { articles: std::mem::take(&mut articles) };
+            let extras = export::html::Extras { timeline, articles: std::mem::take(&mut articles) };
             write(out, &|w| export::html::write_html_with(w, &r, &gopts, &extras))?
         }
+        ReportFormat::Text => write(out, &|w| export::timeline::write_text(w, &export::timeline::timelines(&r)))?,
         ReportFormat::Graphml => write(out, &|w| export::graphml::write_graphml(w, &r, &gopts))?,
         ReportFormat::Gexf => write(out, &|w| export::gexf::write_gexf(w, &r, &gopts))?,
         ReportFormat::Csv => {
