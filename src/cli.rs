@@ -27,6 +27,27 @@ enum Command {
     Report(ReportArgs),
     /// Merge report JSON files built separately (per shard) into the report of all their inputs.
     Merge(MergeArgs),
+    /// Write an article as one HTML page with every attribution highlighted by speaker.
+    View(ViewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ViewArgs {
+    /// An article (.txt, .md), a corpus (.jsonl: the first document, or --id), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write here instead of stdout (HTML).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The document to show (its JSONL id, or a file's name without extension); repeatable.
+    #[arg(long, value_name = "ID")]
+    id: Vec<String>,
+    /// Every document of the inputs, one section each.
+    #[arg(long, conflicts_with = "id")]
+    all: bool,
+    /// An extra lexicon file merged over the defaults.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -64,6 +85,8 @@ enum ReportFormat {
     Gexf,
     /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings.
     Csv,
+    /// Each speaker's statements by concept, date and outlet, stance changes marked (plain text).
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,6 +162,9 @@ struct ReportArgs {
     /// Only statements on this concept (an id or part of its label); repeatable.
     #[arg(long, value_name = "CONCEPT")]
     concept: Vec<String>,
+    /// Add every speaker's timeline to the HTML report (shown anyway when --person leaves one speaker).
+    #[arg(long)]
+    timeline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -343,9 +369,10 @@ fn report_format_for(path: Option<&Path>) -> Result<ReportFormat, Error> {
         Some("graphml") => ReportFormat::Graphml,
         Some("gexf") => ReportFormat::Gexf,
         Some("csv") => ReportFormat::Csv,
+        Some("txt") | Some("text") => ReportFormat::Text,
         Some(other) => {
             return Err(Error::Usage(format!(
-                "{}: cannot tell the format from \".{other}\"; use --format (json, dot, svg, html, graphml, gexf, csv)",
+                "{}: cannot tell the format from \".{other}\"; use --format (json, dot, svg, html, graphml, gexf, csv, text)",
                 path.map(|p| p.display().to_string()).unwrap_or_default()
             )))
         }
@@ -397,11 +424,33 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         let codes = assemble::code_all(d, &found, &codebook);
         (found, codes)
     };
+    let filter = assemble::Filter {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        sources: a.source.clone(),
+        speakers: a.person.clone(),
+        concepts: a.concept.clone(),
+    };
+    // the HTML report of a few documents shows each annotated; the text is not kept
+    // past this loop, so the articles are rendered as the documents go by, and given
+    // up once there are too many
+    let mut articles: Option<Vec<quotegraph::export::view::Article>> = (format == ReportFormat::Html).then(Vec::new);
     let mut progress = Progress::new(&a.inputs, a.quiet);
     quotegraph::batch::process_ordered(docs, jobs, work, |r| {
         match r {
             Ok((doc, (found, codes))) => {
                 progress.add(doc.text.len());
+                if let Some(list) = articles.as_mut() {
+                    let info =
+                        quotegraph::model::DocInfo { id: doc.id.clone(), title: None, source: doc.source.clone(), date: doc.date.clone() };
+                    if filter.keeps_document(&info) && !list.iter().any(|x| x.id == doc.id) {
+                        if list.len() == quotegraph::export::view::REPORT_ARTICLE_LIMIT {
+                            articles = None;
+                        } else {
+                            list.push(quotegraph::export::view::article(&doc, &found, &lex, 0));
+                        }
+                    }
+                }
                 builder.add_coded(&doc, &found, codes)
             }
             Err(e) if a.keep_going => eprintln!("quotegraph: warning: {e} (skipped)"),
@@ -410,14 +459,13 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         Ok(())
     })?;
     progress.done();
-    let filter = assemble::Filter {
-        from: a.from.clone(),
-        to: a.to.clone(),
-        sources: a.source.clone(),
-        speakers: a.person.clone(),
-        concepts: a.concept.clone(),
-    };
     let r = builder.finish(&assemble::ReportOptions { level, count, filter });
+    let mut articles = articles.unwrap_or_default();
+    articles.sort_by(|x, y| x.id.cmp(&y.id));
+    for (i, x) in articles.iter_mut().enumerate() {
+        x.anchor = format!("article-{}", i + 1);
+    }
+    let timeline = a.timeline || (!a.person.is_empty() && quotegraph::export::timeline::single_speaker(&r));
     let gopts = GraphOptions { network, level };
     use quotegraph::export;
     let write = |path: Option<&Path>, f: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<(), Error> {
@@ -431,7 +479,11 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         ReportFormat::Json => write(out, &|w| export::json::write_json(w, &r))?,
         ReportFormat::Dot => write(out, &|w| export::dot::write_dot(w, &r, &gopts))?,
         ReportFormat::Svg => write(out, &|w| export::svg::write_svg(w, &r, &gopts))?,
-        ReportFormat::Html => write(out, &|w| export::html::write_html(w, &r, &gopts))?,
+        ReportFormat::Html => {
+            let extras = export::html::Extras { timeline, articles: std::mem::take(&mut articles) };
+            write(out, &|w| export::html::write_html_with(w, &r, &gopts, &extras))?
+        }
+        ReportFormat::Text => write(out, &|w| export::timeline::write_text(w, &export::timeline::timelines(&r)))?,
         ReportFormat::Graphml => write(out, &|w| export::graphml::write_graphml(w, &r, &gopts))?,
         ReportFormat::Gexf => write(out, &|w| export::gexf::write_gexf(w, &r, &gopts))?,
         ReportFormat::Csv => {
@@ -470,6 +522,37 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+fn view(a: ViewArgs) -> Result<i32, Error> {
+    let lex = Lexicon::load(&a.lexicon)?;
+    for input in &a.inputs {
+        if a.output.as_ref().is_some_and(|o| o == input) {
+            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
+        }
+    }
+    let mut articles = Vec::new();
+    let mut wanted: Vec<&str> = a.id.iter().map(String::as_str).collect();
+    for doc in quotegraph::ingest::read_inputs(&a.inputs)? {
+        let doc = doc?;
+        let take = a.all || (wanted.is_empty() && a.id.is_empty()) || wanted.contains(&doc.id.as_str());
+        if !take {
+            continue;
+        }
+        wanted.retain(|w| *w != doc.id);
+        articles.push(quotegraph::export::view::analyse(&doc, &lex, articles.len() + 1));
+        if !a.all && wanted.is_empty() {
+            break;
+        }
+    }
+    if let Some(missing) = wanted.first() {
+        return Err(Error::Usage(format!("no document with id \"{missing}\" in the inputs")));
+    }
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let p = sink.path();
+    quotegraph::export::view::write_view(&mut sink.w, &articles).map_err(|e| Error::io(&p, e))?;
+    sink.finish()?;
+    Ok(0)
+}
+
 /// Runs the command line; returns the exit status.
 pub fn run() -> Result<i32, Error> {
     let cli = Cli::parse();
@@ -477,5 +560,6 @@ pub fn run() -> Result<i32, Error> {
         Command::Extract(a) => extract(a),
         Command::Report(a) => report(a),
         Command::Merge(a) => merge(a),
+        Command::View(a) => view(a),
     }
 }

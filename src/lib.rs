@@ -12,7 +12,7 @@
 //! | segment | [`segment`] | document → paragraphs, sentences, paired quotation marks |
 //! | extract | [`extract`] | segmented text → [`model::Attribution`]s with speaker mentions |
 //! | resolve | [`resolve`] | mentions → people and organizations with titles |
-//! | export | [`export`] | results → JSON Lines, JSON, text |
+//! | export | [`export`] | results → JSON Lines, JSON, text; reports; the annotated article (HTML) |
 //!
 //! World knowledge (speech verbs, titles, organizations, places) is data, in
 //! `data/lexicon/`, loaded once into a [`lexicon::Lexicon`].

@@ -399,3 +399,160 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
     let o = run_in(d.path(), &["merge", "a.jsonl"]);
     assert_fails_with(&o, &["a.jsonl", "not a quotegraph report"]);
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The `data-a` numbers of the highlighted attributions in a view page (a highlight split
+/// where a cue crosses it keeps its number in every piece).
+fn highlighted(html: &str) -> std::collections::BTreeSet<String> {
+    let re = regex::Regex::new(r#"<mark class="qv-q [^"]*" data-a="(\d+)""#).unwrap();
+    re.captures_iter(html).map(|c| c[1].to_string()).collect()
+}
+
+#[test]
+fn view_of_the_example_highlights_every_attribution() {
+    let d = TempDir::new("view");
+    let ex = example_path();
+    let ex = ex.to_str().unwrap();
+    let o = run_in(d.path(), &["extract", ex, "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let n = parse_jsonl(&stdout(&o))[0]["quotes"].as_array().unwrap().len();
+    assert!(n > 10);
+    let o = run_in(d.path(), &["view", ex, "-o", "a.html"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let html = std::fs::read_to_string(d.join("a.html")).unwrap();
+    assert_eq!(highlighted(&html).len(), n, "highlighted attributions");
+    // one tab stop per attribution, each with its speaker in the tooltip
+    assert_eq!(html.matches("tabindex=\"0\"").count(), n);
+    assert!(html.contains("title=\"5. Dmytro Kuleba&#10;Foreign Minister, Ukraine&#10;direct · confidence"), "Kuleba's tooltip");
+    assert!(html.contains("<span class=\"qv-cue\""));
+    assert!(!html.contains("qv-un\" data-u"), "the example has no unattributed quotation");
+    // the text is all there, paragraph by paragraph
+    let paragraphs = example_text().split("\n\n").filter(|p| !p.trim().is_empty()).count();
+    let text = &html[html.find("<div class=\"qv-text\">").unwrap()..];
+    assert_eq!(text[..text.find("</div>").unwrap()].matches("\n<p>").count(), paragraphs);
+    // stdout is the same page
+    let o = run_in(d.path(), &["view", ex]);
+    assert_eq!(o.stdout, std::fs::read(d.join("a.html")).unwrap());
+}
+
+#[test]
+fn view_shows_a_quotation_nobody_is_credited_with() {
+    let d = TempDir::new("view-un");
+    std::fs::write(
+        d.join("a.txt"),
+        "“We will never give up the fight for this town.”\n\n\
+         Ann Lee, the council leader, spoke later. “The banner stays until the vote,” she said.\n\n\
+         Opponents called it a “cheap stunt”.\n",
+    )
+    .unwrap();
+    let o = run_in(d.path(), &["view", "a.txt"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let html = stdout(&o);
+    let re = regex::Regex::new(r#"<mark class="qv-un" data-u="1"[^>]*>([^<]*)</mark>"#).unwrap();
+    let caps = re.captures(&html).unwrap_or_else(|| panic!("no unattributed quotation: {html}"));
+    assert_eq!(&caps[1], "“We will never give up the fight for this town.”");
+    assert_eq!(html.matches("data-u=").count(), 1, "a two-word scare quote is not flagged");
+    assert!(html.contains("no speaker found"));
+    assert!(!highlighted(&html).is_empty(), "Ann Lee's quotation is highlighted");
+}
+
+#[test]
+fn view_picks_a_document_of_a_corpus_by_id() {
+    let d = TempDir::new("view-id");
+    let corpus = fixture("timeline.jsonl");
+    let corpus = corpus.to_str().unwrap();
+    let o = run_in(d.path(), &["view", corpus]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert!(stdout(&o).contains("Minister turns on tax cuts"), "the first document by default");
+    let o = run_in(d.path(), &["view", corpus, "--id", "post-0309", "--id", "star-0305"]);
+    let html = stdout(&o);
+    assert!(html.contains("Lee back on tax cuts") && html.contains("Budget talks") && !html.contains("Minister turns"), "{html}");
+    let o = run_in(d.path(), &["view", corpus, "--all"]);
+    assert_eq!(stdout(&o).matches("<article class=\"qv-article\"").count(), 4);
+    let o = run_in(d.path(), &["view", corpus, "--id", "nope"]);
+    assert_fails_with(&o, &["nope"]);
+}
+
+#[test]
+fn person_timeline_lists_statements_by_date_then_outlet_and_marks_stance_changes() {
+    let d = TempDir::new("timeline");
+    let corpus = fixture("timeline.jsonl");
+    let corpus = corpus.to_str().unwrap();
+    let o = run_in(d.path(), &["report", corpus, "--person", "Ann Lee", "--format", "text"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("== Ann Lee (person:ann-lee): 4 statements, 2 concepts, 2 stance changes\n"), "{out}");
+    assert!(!out.contains("Bo Kim"), "{out}");
+    let economy: Vec<&str> = out.lines().filter(|l| l.contains("Sanctions and the economy")).collect();
+    let order: Vec<(&str, &str)> = economy.iter().map(|l| (&l[..10], l[12..].split("  ").next().unwrap())).collect();
+    assert_eq!(
+        order,
+        [("2021-03-01", "Morning Post"), ("2021-03-05", "Daily Ledger"), ("2021-03-05", "Evening Star"), ("2021-03-09", "Morning Post")],
+        "{out}"
+    );
+    assert!(economy[1].contains("disagree  “We reject tax cuts for now,”  ← stance changes (agree → disagree)"), "{out}");
+    assert!(!economy[2].contains("←"), "a neutral statement changes nothing: {out}");
+    assert!(economy[3].ends_with("← stance changes (disagree → agree)"), "{out}");
+    assert_eq!(out.matches("← stance changes").count(), 2);
+    // deterministic, and the same from a file named .txt
+    let o2 = run_in(d.path(), &["report", corpus, "--person", "Ann Lee", "-o", "t.txt"]);
+    assert!(o2.status.success(), "{}", show(&o2));
+    assert_eq!(std::fs::read_to_string(d.join("t.txt")).unwrap(), out);
+}
+
+#[test]
+fn html_report_has_a_timeline_for_one_person_and_articles_for_few_documents() {
+    let d = TempDir::new("timeline-html");
+    let corpus = fixture("timeline.jsonl");
+    let corpus = corpus.to_str().unwrap();
+    let html = |args: &[&str]| {
+        let mut all = vec!["report", corpus, "--format", "html"];
+        all.extend_from_slice(args);
+        let o = run_in(d.path(), &all);
+        assert!(o.status.success(), "{}", show(&o));
+        stdout(&o)
+    };
+    let one = html(&["--person", "Ann Lee"]);
+    let section = &one[one.find("<section id=\"timeline\"").expect("a timeline section")..one.find("<section id=\"diverge\"").unwrap()];
+    assert_eq!(section.matches("class=\"change\"").count(), 2);
+    assert!(section.find("We support tax cuts").unwrap() < section.find("We reject tax cuts").unwrap());
+    // all four documents, annotated, collapsed
+    assert_eq!(one.matches("<details class=\"article\"").count(), 4);
+    assert!(!one.contains("<details class=\"article\" open"));
+    // two people: no timeline unless asked for
+    let both = html(&[]);
+    assert!(!both.contains("<section id=\"timeline\""));
+    assert!(html(&["--timeline"]).contains("<section id=\"timeline\""));
+    // a filter that drops documents drops their articles too
+    let from = html(&["--from", "2021-03-05"]);
+    assert_eq!(from.matches("<details class=\"article\"").count(), 3);
+    // the JSON report does not change with --timeline
+    let json = |args: &[&str]| {
+        let mut all = vec!["report", corpus, "--format", "json"];
+        all.extend_from_slice(args);
+        run_in(d.path(), &all).stdout
+    };
+    assert_eq!(json(&[]), json(&["--timeline"]));
+}
+
+#[test]
+fn a_report_on_many_documents_has_no_articles() {
+    let d = TempDir::new("many");
+    let mut corpus = String::new();
+    for i in 0..21 {
+        corpus.push_str(&serde_json::json!({"id": format!("d{i:02}"), "text": good_text()}).to_string());
+        corpus.push('\n');
+    }
+    std::fs::write(d.join("c.jsonl"), &corpus).unwrap();
+    let o = run_in(d.path(), &["report", "c.jsonl", "--format", "html"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert!(!stdout(&o).contains("<section id=\"articles\""));
+    // twenty is still few
+    let twenty: String = corpus.lines().take(20).map(|l| format!("{l}\n")).collect();
+    std::fs::write(d.join("c.jsonl"), twenty).unwrap();
+    let o = run_in(d.path(), &["report", "c.jsonl", "--format", "html"]);
+    assert_eq!(stdout(&o).matches("<details class=\"article\"").count(), 20);
+}

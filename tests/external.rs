@@ -1,5 +1,5 @@
 //! Checks with outside programs: Graphviz accepts our DOT, networkx reads our
-//! GraphML and GEXF, headless Chromium opens the HTML report. Each test says so
+//! GraphML and GEXF, headless Chromium opens the HTML report and the article view. Each test says so
 //! and skips when its program is missing; `.ci/run` installs them, so in CI they run.
 
 mod common;
@@ -61,18 +61,16 @@ print(g.number_of_nodes(), g.number_of_edges())\n";
     let _ = std::fs::remove_dir_all(&d);
 }
 
-#[test]
-fn chromium_opens_the_html_report_without_network_and_draws_something() {
-    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| have(c, &["--version"]));
-    let Some(chromium) = chromium else {
-        eprintln!("skipped: Chromium is not installed");
-        return;
-    };
-    let d = tmp("chromium");
-    let html = write(&d, "html", &[]);
-    let text = std::fs::read_to_string(&html).expect("read html");
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|c| have(c, &["--version"]))
+}
+
+/// Opens `html` in headless Chromium, takes a screenshot, and checks that nothing
+/// is loaded from outside, no script error reaches the console, and the page is not blank.
+fn open_in_chromium(chromium: &str, d: &std::path::Path, html: &std::path::Path) {
+    let text = std::fs::read_to_string(html).expect("read html");
     for bad in ["<script src", "<link ", "@import", "url(http", "src=\"http", "href=\"http"] {
-        assert!(!text.contains(bad), "the report loads something from outside: {bad}");
+        assert!(!text.contains(bad), "the page loads something from outside: {bad}");
     }
     let shot = d.join("shot.png");
     let profile = d.join("profile");
@@ -97,8 +95,33 @@ fn chromium_opens_the_html_report_without_network_and_draws_something() {
     let log = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "chromium failed: {log}");
     assert!(!log.contains("Uncaught"), "a JavaScript error in the console: {log}");
+    // nothing at all in the console: no error, no warning, no log line
+    assert!(!log.contains(":CONSOLE"), "the page wrote to the console: {log}");
     let png = std::fs::read(&shot).expect("a screenshot");
-    // a blank page compresses to almost nothing; a drawn report does not
+    // a blank page compresses to almost nothing; a drawn page does not
     assert!(png.len() > 20_000, "the screenshot looks blank ({} bytes)", png.len());
+}
+
+#[test]
+fn chromium_opens_the_html_report_without_network_and_draws_something() {
+    let Some(chromium) = chromium() else {
+        eprintln!("skipped: Chromium is not installed");
+        return;
+    };
+    let d = tmp("chromium");
+    let html = write(&d, "html", &[]);
+    open_in_chromium(chromium, &d, &html);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn chromium_opens_the_article_view_with_no_console_errors() {
+    let Some(chromium) = chromium() else {
+        eprintln!("skipped: Chromium is not installed");
+        return;
+    };
+    let d = tmp("chromium-view");
+    let html = common::view_example(&d);
+    open_in_chromium(chromium, &d, &html);
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -1,5 +1,6 @@
 //! Snapshot tests: `quotegraph report` on the example article with its codebook,
-//! in every format, must give exactly the bytes stored in `tests/snapshots/`.
+//! in every format, and `quotegraph view` of it, must give exactly the bytes stored
+//! in `tests/snapshots/`.
 //! After an intended change, regenerate them with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` and review the diff.
 
@@ -66,6 +67,16 @@ fn svg() {
 #[test]
 fn html() {
     check("example.html", &report("html", &[]));
+}
+
+#[test]
+fn view() {
+    let n = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("qg-snap-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = common::view_example(&dir);
+    check("example-view.html", &std::fs::read(&out).expect("read output"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -16,6 +16,8 @@ use std::io::{self, Write};
 
 use askama::Template;
 
+use crate::export::timeline::{timelines, Timeline};
+use crate::export::view::Article;
 use crate::graph::{GraphOptions, Level, Network};
 use crate::model::{Report, Stance, StatementInfo};
 
@@ -227,6 +229,20 @@ pub struct ReportPage {
     pub concept_options: Vec<OptionView>,
     /// Person filter options.
     pub person_options: Vec<OptionView>,
+    /// Speakers' timelines (shown when the report is about one person, or asked for).
+    pub timelines: Vec<Timeline>,
+    /// Annotated articles (for reports on few documents).
+    pub articles: Vec<Article>,
+}
+
+/// What a report page may show beyond the report model: both need more than the
+/// model holds (the article text) or are only wanted sometimes.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Show each speaker's timeline ([`crate::export::timeline`]).
+    pub timeline: bool,
+    /// Annotated articles ([`crate::export::view`]), in document order.
+    pub articles: Vec<Article>,
 }
 
 fn plural(n: usize, one: &str, many: &str) -> CountView {
@@ -580,6 +596,8 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
         documents,
         concept_options,
         person_options,
+        timelines: Vec::new(),
+        articles: Vec::new(),
     }
 }
 
@@ -592,7 +610,18 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
 /// assert!(String::from_utf8(out).unwrap().starts_with("<!DOCTYPE html>"));
 /// ```
 pub fn write_html(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Result<()> {
-    let html = page(r, opts).render().map_err(io::Error::other)?;
+    write_html_with(w, r, opts, &Extras::default())
+}
+
+/// Writes the report page with a timeline section and annotated articles when
+/// `extras` asks for them.
+pub fn write_html_with(w: &mut dyn Write, r: &Report, opts: &GraphOptions, extras: &Extras) -> io::Result<()> {
+    let mut p = page(r, opts);
+    if extras.timeline {
+        p.timelines = timelines(r);
+    }
+    p.articles = extras.articles.clone();
+    let html = p.render().map_err(io::Error::other)?;
     w.write_all(html.as_bytes())?;
     if !html.ends_with('\n') {
         w.write_all(b"\n")?;

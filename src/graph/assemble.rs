@@ -63,7 +63,8 @@ impl Filter {
         self.from.is_none() && self.to.is_none() && self.sources.is_empty() && self.speakers.is_empty() && self.concepts.is_empty()
     }
 
-    fn keeps_document(&self, d: &DocInfo) -> bool {
+    /// True when the filter keeps this document (its date and source).
+    pub fn keeps_document(&self, d: &DocInfo) -> bool {
         let date = d.date.as_deref();
         if let Some(f) = &self.from {
             if date.is_none_or(|x| x < f.as_str()) {

@@ -1,5 +1,5 @@
-//! What the integration tests share: running `quotegraph report` on the bundled
-//! example article with its codebook.
+//! What the integration tests share: running `quotegraph report` (with its
+//! codebook) and `quotegraph view` on the bundled example article.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,5 +24,20 @@ pub fn report_example(dir: &Path, name: &str, format: &str, extra: &[&str]) -> P
         .status()
         .expect("run quotegraph");
     assert!(st.success(), "report --format {format} {extra:?} failed");
+    out
+}
+
+/// Runs `view` on the example into `dir/example-view.html`, and returns that path.
+#[allow(dead_code)] // not every test file that shares this module views
+pub fn view_example(dir: &Path) -> PathBuf {
+    let out = dir.join("example-view.html");
+    let st = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .arg("view")
+        .arg(root().join("data/examples/istanbul-talks.txt"))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("run quotegraph");
+    assert!(st.success(), "view failed");
     out
 }
