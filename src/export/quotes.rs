@@ -17,38 +17,30 @@ use crate::model::{Attribution, Document, Span};
 /// let o = Offsets::new("a“b”c");
 /// assert_eq!(o.char_at(4), 2); // the byte after “ is code point 2
 /// ```
-pub struct Offsets {
-    /// Byte offset → code-point offset, only built for non-ASCII text.
-    table: Option<Vec<u32>>,
+pub struct Offsets<'t> {
+    text: &'t [u8],
+    ascii: bool,
+    /// The last byte offset converted and its code-point offset: conversions mostly come in
+    /// text order, so each one counts only the bytes since the previous one.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
-impl Offsets {
-    /// Builds the table for `text`.
-    pub fn new(text: &str) -> Self {
-        if text.is_ascii() {
-            return Offsets { table: None };
-        }
-        let mut table = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for x in table.iter_mut().take(b + 1).skip(last) {
-                *x = n;
-            }
-            last = b + 1;
-            n += 1;
-        }
-        for x in table.iter_mut().skip(last) {
-            *x = n;
-        }
-        Offsets { table: Some(table) }
+impl<'t> Offsets<'t> {
+    /// A converter for `text` (no table is built: offsets are counted on demand).
+    pub fn new(text: &'t str) -> Self {
+        Offsets { text: text.as_bytes(), ascii: text.is_ascii(), cursor: std::cell::Cell::new((0, 0)) }
     }
     /// The code-point offset of byte offset `b` (a char boundary).
     pub fn char_at(&self, b: usize) -> usize {
-        match &self.table {
-            None => b,
-            Some(t) => t[b] as usize,
+        if self.ascii {
+            return b;
         }
+        // a code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx)
+        let starts = |bytes: &[u8]| bytes.iter().filter(|&&x| (x as i8) >= -0x40).count();
+        let (cb, cn) = self.cursor.get();
+        let n = if b >= cb { cn + starts(&self.text[cb..b]) } else { cn - starts(&self.text[b..cb]) };
+        self.cursor.set((b, n));
+        n
     }
     /// A span in code points.
     pub fn span(&self, s: Span) -> [usize; 2] {
@@ -142,8 +134,11 @@ pub fn record<'a>(doc: &'a Document, atts: &'a [Attribution], with_text: bool) -
 
 /// Writes one JSON Lines record.
 pub fn write_jsonl(w: &mut dyn Write, doc: &Document, atts: &[Attribution], with_text: bool) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *w, &record(doc, atts, with_text))?;
-    w.write_all(b"\n")
+    // serialized into memory first: one write instead of one virtual call per token
+    let mut buf = Vec::with_capacity(256 + 512 * atts.len());
+    serde_json::to_writer(&mut buf, &record(doc, atts, with_text))?;
+    buf.push(b'\n');
+    w.write_all(&buf)
 }
 
 /// Writes one document as pretty JSON (an element of a JSON array; the caller writes the brackets).

@@ -72,6 +72,15 @@ impl<'s, 'a> NpParser<'s, 'a> {
             || self.lex.not_names.contains(head)
     }
     fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
+        if a >= b {
+            return None;
+        }
+        // words written with single spaces between them are their own joined form: no allocation
+        let whole = Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b - 1].span.end).of(&self.seg.doc.text);
+        let gaps = (a + 1..b).all(|k| self.seg.tokens[k].span.start == self.seg.tokens[k - 1].span.end + 1);
+        if gaps && whole.bytes().filter(|&c| c == b' ').count() == b - a - 1 {
+            return self.lex.lookup(whole);
+        }
         let words: Vec<&str> = (a..b).map(|i| self.text(i)).collect();
         self.lex.lookup(&words.join(" "))
     }

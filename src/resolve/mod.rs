@@ -408,19 +408,17 @@ impl Resolver<'_, '_> {
             while a < j {
                 let w = toks[a].span.of(text);
                 let lw = toks[a].span.of(&seg.lower);
-                if self.lex.title_words.contains(lw.trim_end_matches('.')) {
+                let is_title = self.lex.title_words.contains(lw.trim_end_matches('.'));
+                let known = self.lex.lookup(w);
+                if is_title {
                     title.push(w);
-                } else if let Some(k) = self.lex.lookup(w).filter(|_| org.is_none()) {
+                } else if let Some(k) = known.filter(|_| org.is_none()) {
                     org = Some(self.lex.orgs[k.org].name.clone());
                 }
                 if self.lex.is_honorific(w) {
                     hon = true;
                     a += 1;
-                } else if self.lex.sentence_starters.contains(w)
-                    || self.lex.not_names.contains(w)
-                    || self.lex.title_words.contains(lw.trim_end_matches('.'))
-                    || self.lex.lookup(w).is_some()
-                {
+                } else if is_title || known.is_some() || self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w) {
                     a += 1;
                 } else {
                     break;
