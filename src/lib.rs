@@ -26,6 +26,7 @@
 
 pub mod batch;
 pub mod code;
+pub mod date;
 pub mod error;
 pub mod export;
 pub mod extract;
