@@ -145,7 +145,7 @@ struct ReportArgs {
 enum ExtractFormat {
     /// One JSON object per document per line (the extract contract).
     Jsonl,
-    /// A pretty JSON array of documents, with their text.
+    /// A pretty JSON array of documents, with their url and text (what the spans refer to).
     Json,
     /// A listing for people: line:column, kind, speaker (title, organization): “content”.
     Text,

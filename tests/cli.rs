@@ -399,3 +399,14 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
     let o = run_in(d.path(), &["merge", "a.jsonl"]);
     assert_fails_with(&o, &["a.jsonl", "not a quotegraph report"]);
 }
+
+#[test]
+fn a_jsonl_document_url_is_in_pretty_json_only() {
+    let d = TempDir::new("url");
+    std::fs::write(d.join("c.jsonl"), "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\",\"url\":\"https://x.example/one\"}\n").unwrap();
+    let o = run_in(d.path(), &["extract", "c.jsonl", "--format", "jsonl", "--with-text"]);
+    assert!(!stdout(&o).contains("url"), "{}", show(&o));
+    let o = run_in(d.path(), &["extract", "c.jsonl", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["url"], "https://x.example/one");
+}
