@@ -91,7 +91,7 @@ enum CountArg {
 
 #[derive(Debug, clap::Args)]
 struct ReportArgs {
-    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    /// Files (.txt, .md, .html, .jsonl), directories (read recursively), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Write here instead of stdout; the format follows the extension unless --format is given.
@@ -153,7 +153,7 @@ enum ExtractFormat {
 
 #[derive(Debug, clap::Args)]
 struct ExtractArgs {
-    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    /// Files (.txt, .md, .html, .jsonl), directories (read recursively), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format [default: from the -o extension, else text].
