@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use quotegraph::error::Error;
 use quotegraph::export::quotes;
 use quotegraph::lexicon::Lexicon;
+use quotegraph::model::WindowSize;
 
 /// Find who said what in news articles.
 #[derive(Debug, Parser)]
@@ -46,6 +47,9 @@ struct MergeArgs {
     /// How statements are counted (as in the reports).
     #[arg(long, value_enum, default_value = "document")]
     count: CountArg,
+    /// Time windows [default: the reports' own, if they have any].
+    #[arg(long, value_enum)]
+    window: Option<WindowArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,7 +66,8 @@ enum ReportFormat {
     Graphml,
     /// GEXF (Gephi, networkx).
     Gexf,
-    /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings.
+    /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings
+    /// (and windows in .windows.csv with --window).
     Csv,
 }
 
@@ -79,6 +84,26 @@ enum NetworkArg {
 enum LevelArg {
     Person,
     Organization,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum WindowArg {
+    /// ISO 8601 weeks ("2015-W46").
+    Week,
+    /// Calendar months ("2015-11").
+    Month,
+    /// Calendar years ("2015").
+    Year,
+}
+
+impl From<WindowArg> for WindowSize {
+    fn from(w: WindowArg) -> WindowSize {
+        match w {
+            WindowArg::Week => WindowSize::Week,
+            WindowArg::Month => WindowSize::Month,
+            WindowArg::Year => WindowSize::Year,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,6 +164,10 @@ struct ReportArgs {
     /// Only statements on this concept (an id or part of its label); repeatable.
     #[arg(long, value_name = "CONCEPT")]
     concept: Vec<String>,
+    /// Slice the report into time windows by document date: a `windows` list in JSON,
+    /// OUT's .windows.csv sibling with CSV.
+    #[arg(long, value_enum)]
+    window: Option<WindowArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -417,7 +446,8 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         speakers: a.person.clone(),
         concepts: a.concept.clone(),
     };
-    let r = builder.finish(&assemble::ReportOptions { level, count, filter });
+    let window = a.window.map(WindowSize::from);
+    let r = builder.finish(&assemble::ReportOptions { level, count, filter, window });
     let gopts = GraphOptions { network, level };
     use quotegraph::export;
     let write = |path: Option<&Path>, f: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<(), Error> {
@@ -439,6 +469,9 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
             if let Some(o) = out {
                 write(Some(&sibling(o, "nodes.csv")), &|w| export::csv::write_nodes(w, &r, &gopts))?;
                 write(Some(&sibling(o, "edges.csv")), &|w| export::csv::write_edges(w, &r, &gopts))?;
+                if r.windows.is_some() {
+                    write(Some(&sibling(o, "windows.csv")), &|w| export::csv::write_windows(w, &r))?;
+                }
             }
         }
     }
@@ -462,7 +495,23 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
     }
     let level = if a.level == LevelArg::Organization { Level::Organization } else { Level::Person };
     let count = if a.count == CountArg::All { assemble::Count::All } else { assemble::Count::Document };
-    let r = assemble::merge(reports, &codebook, &assemble::ReportOptions { level, count, filter: assemble::Filter::default() });
+    // the windows are derived anew from the documents; their size is the one asked for, else the reports' own
+    let window = match a.window {
+        Some(w) => Some(WindowSize::from(w)),
+        None => {
+            let sizes: std::collections::BTreeSet<WindowSize> = reports.iter().filter_map(|r| r.window).collect();
+            if sizes.len() > 1 {
+                let names: Vec<&str> = sizes.iter().map(|s| s.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "the reports have windows of different sizes ({}); choose one with --window",
+                    names.join(", ")
+                )));
+            }
+            sizes.into_iter().next()
+        }
+    };
+    let opts = assemble::ReportOptions { level, count, filter: assemble::Filter::default(), window };
+    let r = assemble::merge(reports, &codebook, &opts);
     let mut sink = Sink::open(a.output.as_deref())?;
     let p = sink.path();
     quotegraph::export::json::write_json(&mut sink.w, &r).map_err(|e| Error::io(&p, e))?;

@@ -400,6 +400,92 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
     assert_fails_with(&o, &["a.jsonl", "not a quotegraph report"]);
 }
 
+/// Two shards of a dated corpus: the example and a short article, in three months,
+/// with an undated document and one whose date is no date.
+fn dated_shards(d: &TempDir) {
+    let text = example_text();
+    let dates = [Some("2015-10-30"), Some("2015-11-02T09:00:00Z"), None, Some("2015-11-30"), Some("soon"), Some("2015-12-01")];
+    let mut shards = [String::new(), String::new()];
+    for (i, date) in dates.iter().enumerate() {
+        let t = if i % 2 == 0 { text.as_str() } else { good_text() };
+        let mut doc = serde_json::json!({"id": format!("doc-{i}"), "text": t});
+        if let Some(date) = date {
+            doc["date"] = serde_json::json!(date);
+        }
+        shards[i / 3].push_str(&(doc.to_string() + "\n"));
+    }
+    std::fs::write(d.join("a.jsonl"), &shards[0]).unwrap();
+    std::fs::write(d.join("b.jsonl"), &shards[1]).unwrap();
+}
+
+#[test]
+fn merging_windowed_shard_reports_gives_the_windowed_report_of_all_inputs_byte_for_byte() {
+    let d = TempDir::new("mergewin");
+    dated_shards(&d);
+    for args in [
+        &["report", "a.jsonl", "b.jsonl", "--window", "month", "-o", "all.json"][..],
+        &["report", "a.jsonl", "--window", "month", "-o", "ra.json"],
+        &["report", "b.jsonl", "--window", "month", "-o", "rb.json"],
+        &["merge", "ra.json", "rb.json", "-o", "merged.json"],
+        &["merge", "ra.json", "rb.json", "--window", "month", "-o", "merged-flag.json"],
+        // shards built without windows, windows asked for at the merge
+        &["report", "a.jsonl", "-o", "pa.json"],
+        &["report", "b.jsonl", "-o", "pb.json"],
+        &["merge", "pa.json", "pb.json", "--window", "month", "-o", "merged-plain.json"],
+    ] {
+        let o = run_in(d.path(), args);
+        assert!(o.status.success(), "{args:?}: {}", show(&o));
+    }
+    let all = std::fs::read(d.join("all.json")).unwrap();
+    for merged in ["merged.json", "merged-flag.json", "merged-plain.json"] {
+        assert_eq!(all, std::fs::read(d.join(merged)).unwrap(), "{merged} differs from the report of all inputs");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&all).unwrap();
+    assert_eq!(v["window"], "month");
+    let windows = v["windows"].as_array().unwrap();
+    let keys: Vec<&str> = windows.iter().map(|w| w["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["2015-10", "2015-11", "2015-12", "undated"]);
+    let docs: Vec<u64> = windows.iter().map(|w| w["documents"].as_u64().unwrap()).collect();
+    assert_eq!(docs, [1, 2, 1, 2]);
+    assert_eq!(windows[1]["start"], "2015-11-01");
+    assert_eq!(windows[1]["end"], "2015-11-30");
+    assert!(windows[3]["start"].is_null() && windows[3]["end"].is_null());
+    let statements: u64 = windows.iter().map(|w| w["statements"].as_u64().unwrap()).sum();
+    assert_eq!(statements as usize, v["statements"].as_array().unwrap().len());
+    assert!(!windows[0]["matrix"].as_array().unwrap().is_empty());
+    // without --window the report has no windows
+    let plain: serde_json::Value = serde_json::from_slice(&std::fs::read(d.join("pa.json")).unwrap()).unwrap();
+    assert!(plain.get("windows").is_none() && plain.get("window").is_none());
+    // shards sliced differently cannot be merged without saying how
+    let o = run_in(d.path(), &["report", "b.jsonl", "--window", "week", "-o", "rw.json"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let o = run_in(d.path(), &["merge", "ra.json", "rw.json", "-o", "bad.json"]);
+    assert_fails_with(&o, &["different sizes", "--window"]);
+    let o = run_in(d.path(), &["merge", "ra.json", "rw.json", "--window", "month", "-o", "ok.json"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert_eq!(all, std::fs::read(d.join("ok.json")).unwrap());
+}
+
+#[test]
+fn windows_in_csv_are_a_windows_sibling() {
+    let d = TempDir::new("wincsv");
+    dated_shards(&d);
+    let o = run_in(d.path(), &["report", "a.jsonl", "b.jsonl", "--window", "year", "-o", "out.csv"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert_eq!(d.entries("."), ["a.jsonl", "b.jsonl", "out.csv", "out.edges.csv", "out.nodes.csv", "out.windows.csv"]);
+    let csv = std::fs::read_to_string(d.join("out.windows.csv")).unwrap();
+    let mut lines = csv.split("\r\n");
+    assert_eq!(lines.next(), Some("window,start,end,documents,statements,actor,concept,agree,disagree,neutral,total"));
+    assert!(csv.ends_with("\r\n"));
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert!(rows.iter().any(|r| r.starts_with("2015,2015-01-01,2015-12-31,4,")), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with("undated,,,2,")), "{csv}");
+    // without --window, no windows file
+    let o = run_in(d.path(), &["report", "a.jsonl", "-o", "plain.csv"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert!(!d.join("plain.windows.csv").exists());
+}
+
 fn html_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html").join(name)
 }
