@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use quotegraph::error::Error;
 use quotegraph::export::quotes;
 use quotegraph::lexicon::Lexicon;
+use quotegraph::model::WindowSize;
 
 /// Find who said what in news articles.
 #[derive(Debug, Parser)]
@@ -67,6 +68,9 @@ struct MergeArgs {
     /// How statements are counted (as in the reports).
     #[arg(long, value_enum, default_value = "document")]
     count: CountArg,
+    /// Time windows [default: the reports' own, if they have any].
+    #[arg(long, value_enum)]
+    window: Option<WindowArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,7 +87,8 @@ enum ReportFormat {
     Graphml,
     /// GEXF (Gephi, networkx).
     Gexf,
-    /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings.
+    /// CSV: statements in OUT, nodes and edges in OUT's .nodes.csv and .edges.csv siblings
+    /// (and windows in .windows.csv with --window).
     Csv,
     /// Each speaker's statements by concept, date and outlet, stance changes marked (plain text).
     Text,
@@ -105,6 +110,26 @@ enum LevelArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum WindowArg {
+    /// ISO 8601 weeks ("2015-W46").
+    Week,
+    /// Calendar months ("2015-11").
+    Month,
+    /// Calendar years ("2015").
+    Year,
+}
+
+impl From<WindowArg> for WindowSize {
+    fn from(w: WindowArg) -> WindowSize {
+        match w {
+            WindowArg::Week => WindowSize::Week,
+            WindowArg::Month => WindowSize::Month,
+            WindowArg::Year => WindowSize::Year,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CountArg {
     /// An actor's stance on a concept counts once per document.
     Document,
@@ -114,7 +139,7 @@ enum CountArg {
 
 #[derive(Debug, clap::Args)]
 struct ReportArgs {
-    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    /// Files (.txt, .md, .html, .jsonl), directories (read recursively), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Write here instead of stdout; the format follows the extension unless --format is given.
@@ -165,13 +190,17 @@ struct ReportArgs {
     /// Add every speaker's timeline to the HTML report (shown anyway when --person leaves one speaker).
     #[arg(long)]
     timeline: bool,
+    /// Slice the report into time windows by document date: a `windows` list in JSON,
+    /// OUT's .windows.csv sibling with CSV.
+    #[arg(long, value_enum)]
+    window: Option<WindowArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExtractFormat {
     /// One JSON object per document per line (the extract contract).
     Jsonl,
-    /// A pretty JSON array of documents, with their text.
+    /// A pretty JSON array of documents, with their url and text (what the spans refer to).
     Json,
     /// A listing for people: line:column, kind, speaker (title, organization): “content”.
     Text,
@@ -179,7 +208,7 @@ enum ExtractFormat {
 
 #[derive(Debug, clap::Args)]
 struct ExtractArgs {
-    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    /// Files (.txt, .md, .html, .jsonl), directories (read recursively), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format [default: from the -o extension, else text].
@@ -459,7 +488,8 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         Ok(())
     })?;
     progress.done();
-    let r = builder.finish(&assemble::ReportOptions { level, count, filter });
+    let window = a.window.map(WindowSize::from);
+    let r = builder.finish(&assemble::ReportOptions { level, count, filter, window });
     let mut articles = articles.unwrap_or_default();
     articles.sort_by(|x, y| x.id.cmp(&y.id));
     for (i, x) in articles.iter_mut().enumerate() {
@@ -491,6 +521,9 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
             if let Some(o) = out {
                 write(Some(&sibling(o, "nodes.csv")), &|w| export::csv::write_nodes(w, &r, &gopts))?;
                 write(Some(&sibling(o, "edges.csv")), &|w| export::csv::write_edges(w, &r, &gopts))?;
+                if r.windows.is_some() {
+                    write(Some(&sibling(o, "windows.csv")), &|w| export::csv::write_windows(w, &r))?;
+                }
             }
         }
     }
@@ -514,7 +547,23 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
     }
     let level = if a.level == LevelArg::Organization { Level::Organization } else { Level::Person };
     let count = if a.count == CountArg::All { assemble::Count::All } else { assemble::Count::Document };
-    let r = assemble::merge(reports, &codebook, &assemble::ReportOptions { level, count, filter: assemble::Filter::default() });
+    // the windows are derived anew from the documents; their size is the one asked for, else the reports' own
+    let window = match a.window {
+        Some(w) => Some(WindowSize::from(w)),
+        None => {
+            let sizes: std::collections::BTreeSet<WindowSize> = reports.iter().filter_map(|r| r.window).collect();
+            if sizes.len() > 1 {
+                let names: Vec<&str> = sizes.iter().map(|s| s.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "the reports have windows of different sizes ({}); choose one with --window",
+                    names.join(", ")
+                )));
+            }
+            sizes.into_iter().next()
+        }
+    };
+    let opts = assemble::ReportOptions { level, count, filter: assemble::Filter::default(), window };
+    let r = assemble::merge(reports, &codebook, &opts);
     let mut sink = Sink::open(a.output.as_deref())?;
     let p = sink.path();
     quotegraph::export::json::write_json(&mut sink.w, &r).map_err(|e| Error::io(&p, e))?;

@@ -8,7 +8,7 @@
 //!
 //! | stage | module | from → to |
 //! |---|---|---|
-//! | ingest | [`ingest`] | files, directories, JSONL, stdin → [`model::Document`] |
+//! | ingest | [`ingest`] | files, directories, JSONL, HTML pages, stdin → [`model::Document`] |
 //! | segment | [`segment`] | document → paragraphs, sentences, paired quotation marks |
 //! | extract | [`extract`] | segmented text → [`model::Attribution`]s with speaker mentions |
 //! | resolve | [`resolve`] | mentions → people and organizations with titles |
@@ -26,6 +26,7 @@
 
 pub mod batch;
 pub mod code;
+pub mod date;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -381,6 +381,53 @@ pub struct MatrixCell {
     pub neutral: u32,
 }
 
+/// The length of a report's time windows (`report --window`).
+///
+/// ```
+/// use quotegraph::model::WindowSize;
+/// assert_eq!(serde_json::to_value(WindowSize::Month).unwrap(), "month");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WindowSize {
+    /// ISO 8601 weeks, Monday to Sunday ("2015-W46").
+    Week,
+    /// Calendar months ("2015-11").
+    Month,
+    /// Calendar years ("2015").
+    Year,
+}
+
+impl WindowSize {
+    /// The name used in every output format and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WindowSize::Week => "week",
+            WindowSize::Month => "month",
+            WindowSize::Year => "year",
+        }
+    }
+}
+
+/// One time slice of a report: the documents dated in it, their statements, and the
+/// actor × concept matrix of those statements alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    /// "2015-W46", "2015-11", "2015", or "undated" for documents with no date, or one
+    /// not precise enough for the window (a month-only date in a week window).
+    pub key: String,
+    /// First day (ISO date); null for the undated window.
+    pub start: Option<String>,
+    /// Last day, inclusive; null for the undated window.
+    pub end: Option<String>,
+    /// Documents dated in the window.
+    pub documents: u32,
+    /// Statements of those documents.
+    pub statements: u32,
+    /// Actor × concept counts of those statements, as in [`Report::matrix`].
+    pub matrix: Vec<MatrixCell>,
+}
+
 /// The whole model `quotegraph report` writes and `merge` reads.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -402,4 +449,10 @@ pub struct Report {
     pub matrix: Vec<MatrixCell>,
     /// Contested concepts and conflict pairs.
     pub divergence: Divergence,
+    /// The window size, when the report has windows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowSize>,
+    /// Time windows, by start, the undated one last (only with `report --window`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub windows: Option<Vec<Window>>,
 }

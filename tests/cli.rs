@@ -556,3 +556,217 @@ fn a_report_on_many_documents_has_no_articles() {
     let o = run_in(d.path(), &["report", "c.jsonl", "--format", "html"]);
     assert_eq!(stdout(&o).matches("<details class=\"article\"").count(), 20);
 }
+
+/// Two shards of a dated corpus: the example and a short article, in three months,
+/// with an undated document and one whose date is no date.
+fn dated_shards(d: &TempDir) {
+    let text = example_text();
+    let dates = [Some("2015-10-30"), Some("2015-11-02T09:00:00Z"), None, Some("2015-11-30"), Some("soon"), Some("2015-12-01")];
+    let mut shards = [String::new(), String::new()];
+    for (i, date) in dates.iter().enumerate() {
+        let t = if i % 2 == 0 { text.as_str() } else { good_text() };
+        let mut doc = serde_json::json!({"id": format!("doc-{i}"), "text": t});
+        if let Some(date) = date {
+            doc["date"] = serde_json::json!(date);
+        }
+        shards[i / 3].push_str(&(doc.to_string() + "\n"));
+    }
+    std::fs::write(d.join("a.jsonl"), &shards[0]).unwrap();
+    std::fs::write(d.join("b.jsonl"), &shards[1]).unwrap();
+}
+
+#[test]
+fn merging_windowed_shard_reports_gives_the_windowed_report_of_all_inputs_byte_for_byte() {
+    let d = TempDir::new("mergewin");
+    dated_shards(&d);
+    for args in [
+        &["report", "a.jsonl", "b.jsonl", "--window", "month", "-o", "all.json"][..],
+        &["report", "a.jsonl", "--window", "month", "-o", "ra.json"],
+        &["report", "b.jsonl", "--window", "month", "-o", "rb.json"],
+        &["merge", "ra.json", "rb.json", "-o", "merged.json"],
+        &["merge", "ra.json", "rb.json", "--window", "month", "-o", "merged-flag.json"],
+        // shards built without windows, windows asked for at the merge
+        &["report", "a.jsonl", "-o", "pa.json"],
+        &["report", "b.jsonl", "-o", "pb.json"],
+        &["merge", "pa.json", "pb.json", "--window", "month", "-o", "merged-plain.json"],
+    ] {
+        let o = run_in(d.path(), args);
+        assert!(o.status.success(), "{args:?}: {}", show(&o));
+    }
+    let all = std::fs::read(d.join("all.json")).unwrap();
+    for merged in ["merged.json", "merged-flag.json", "merged-plain.json"] {
+        assert_eq!(all, std::fs::read(d.join(merged)).unwrap(), "{merged} differs from the report of all inputs");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&all).unwrap();
+    assert_eq!(v["window"], "month");
+    let windows = v["windows"].as_array().unwrap();
+    let keys: Vec<&str> = windows.iter().map(|w| w["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["2015-10", "2015-11", "2015-12", "undated"]);
+    let docs: Vec<u64> = windows.iter().map(|w| w["documents"].as_u64().unwrap()).collect();
+    assert_eq!(docs, [1, 2, 1, 2]);
+    assert_eq!(windows[1]["start"], "2015-11-01");
+    assert_eq!(windows[1]["end"], "2015-11-30");
+    assert!(windows[3]["start"].is_null() && windows[3]["end"].is_null());
+    let statements: u64 = windows.iter().map(|w| w["statements"].as_u64().unwrap()).sum();
+    assert_eq!(statements as usize, v["statements"].as_array().unwrap().len());
+    assert!(!windows[0]["matrix"].as_array().unwrap().is_empty());
+    // without --window the report has no windows
+    let plain: serde_json::Value = serde_json::from_slice(&std::fs::read(d.join("pa.json")).unwrap()).unwrap();
+    assert!(plain.get("windows").is_none() && plain.get("window").is_none());
+    // shards sliced differently cannot be merged without saying how
+    let o = run_in(d.path(), &["report", "b.jsonl", "--window", "week", "-o", "rw.json"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let o = run_in(d.path(), &["merge", "ra.json", "rw.json", "-o", "bad.json"]);
+    assert_fails_with(&o, &["different sizes", "--window"]);
+    let o = run_in(d.path(), &["merge", "ra.json", "rw.json", "--window", "month", "-o", "ok.json"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert_eq!(all, std::fs::read(d.join("ok.json")).unwrap());
+}
+
+#[test]
+fn windows_in_csv_are_a_windows_sibling() {
+    let d = TempDir::new("wincsv");
+    dated_shards(&d);
+    let o = run_in(d.path(), &["report", "a.jsonl", "b.jsonl", "--window", "year", "-o", "out.csv"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert_eq!(d.entries("."), ["a.jsonl", "b.jsonl", "out.csv", "out.edges.csv", "out.nodes.csv", "out.windows.csv"]);
+    let csv = std::fs::read_to_string(d.join("out.windows.csv")).unwrap();
+    let mut lines = csv.split("\r\n");
+    assert_eq!(lines.next(), Some("window,start,end,documents,statements,actor,concept,agree,disagree,neutral,total"));
+    assert!(csv.ends_with("\r\n"));
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert!(rows.iter().any(|r| r.starts_with("2015,2015-01-01,2015-12-31,4,")), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with("undated,,,2,")), "{csv}");
+    // without --window, no windows file
+    let o = run_in(d.path(), &["report", "a.jsonl", "-o", "plain.csv"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert!(!d.join("plain.windows.csv").exists());
+}
+
+fn html_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html").join(name)
+}
+
+/// The code points `span` ([start, end]) covers in `text`.
+fn at(text: &[char], span: &serde_json::Value) -> String {
+    let s = span.as_array().unwrap_or_else(|| panic!("not a span: {span}"));
+    let (a, b) = (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize);
+    assert!(a <= b && b <= text.len(), "span {span} outside a text of {} code points", text.len());
+    text[a..b].iter().collect()
+}
+
+#[test]
+fn an_html_page_gives_its_attributions_with_offsets_into_the_extracted_text() {
+    let d = TempDir::new("html");
+    let page = html_fixture("harbour-strike.html");
+    let o = run_in(d.path(), &["extract", page.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let doc = &v.as_array().unwrap()[0];
+    assert_eq!(doc["id"], "harbour-strike");
+    assert_eq!(doc["title"], "Dock strike ends after three days of talks");
+    assert_eq!(doc["date"], "2015-11-09T08:15:00Z");
+    assert_eq!(doc["source"], "The Harbour Gazette");
+    assert_eq!(doc["url"], "https://gazette.example/news/2015/11/dock-strike-ends");
+    let text = doc["text"].as_str().unwrap();
+    // the article's paragraphs, entities decoded; no navigation, sidebar, caption, promotion, script or footer
+    assert!(text.starts_with("The dock workers’ strike at Port Ellis ended on Monday after three days of talks"), "{text}");
+    assert!(text.contains("talks between the union and the harbour authority.\n\n“We are satisfied"), "{text}");
+    assert!(text.contains("pay by 4% & shorten"), "{text}");
+    for furniture in ["Business", "Bob Roe", "Most read", "banner", "Subscribe", "Independent since", "dataLayer", "Sam Writer"] {
+        assert!(!text.contains(furniture), "{furniture:?} in {text}");
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let quotes = doc["quotes"].as_array().unwrap();
+    let q = quotes.iter().find(|q| q["content"] == "We are satisfied with the offer,").unwrap_or_else(|| panic!("{}", show(&o)));
+    assert_eq!(q["kind"], "direct");
+    assert_eq!(q["speaker"], "Jane Doe");
+    assert_eq!(q["title"], "spokeswoman");
+    assert_eq!(q["cue"], "said");
+    assert_eq!(at(&chars, &q["speaker_span"]), "Jane Doe");
+    // every span of every quote maps into the text given
+    for q in quotes {
+        assert_eq!(at(&chars, &q["content_span"]), q["content"].as_str().unwrap(), "{q}");
+        if !q["cue_span"].is_null() {
+            assert_eq!(at(&chars, &q["cue_span"]), q["cue"].as_str().unwrap(), "{q}");
+        }
+        if !q["speaker_span"].is_null() {
+            assert!(q["speaker_mention"].as_str().unwrap().contains(&at(&chars, &q["speaker_span"])), "{q}");
+        }
+        assert!(at(&chars, &q["sentence_span"]).contains(q["content"].as_str().unwrap()), "{q}");
+    }
+    // the JSON Lines contract is the same record without url and text
+    let o = run_in(d.path(), &["extract", page.to_str().unwrap(), "--format", "jsonl"]);
+    let recs = parse_jsonl(&stdout(&o));
+    assert_eq!(recs[0]["quotes"], doc["quotes"]);
+    assert!(recs[0].get("url").is_none() && recs[0].get("text").is_none(), "{}", show(&o));
+}
+
+#[test]
+fn a_jsonl_document_url_is_in_pretty_json_only() {
+    let d = TempDir::new("url");
+    std::fs::write(d.join("c.jsonl"), "{\"id\":\"one\",\"text\":\"“Yes,” said Ann Lee.\",\"url\":\"https://x.example/one\"}\n").unwrap();
+    let o = run_in(d.path(), &["extract", "c.jsonl", "--format", "jsonl", "--with-text"]);
+    assert!(!stdout(&o).contains("url"), "{}", show(&o));
+    let o = run_in(d.path(), &["extract", "c.jsonl", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["url"], "https://x.example/one");
+}
+
+#[test]
+fn a_directory_mixing_text_and_html_files() {
+    let d = TempDir::new("mixed");
+    std::fs::create_dir_all(d.join("news/pages")).unwrap();
+    std::fs::write(d.join("news/a-wire.txt"), good_text()).unwrap();
+    std::fs::copy(html_fixture("harbour-strike.html"), d.join("news/pages/harbour-strike.html")).unwrap();
+    std::fs::copy(html_fixture("council-vote.htm"), d.join("news/council-vote.htm")).unwrap();
+    std::fs::write(d.join("news/pages/site.css"), "p { color: red }").unwrap();
+    let o = run_in(d.path(), &["extract", "news", "--format", "jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let recs = parse_jsonl(&stdout(&o));
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a-wire", "council-vote", "pages/harbour-strike"]);
+    let speaker = |i: usize| recs[i]["quotes"][0]["speaker"].as_str().unwrap_or("").to_string();
+    assert_eq!([speaker(0), speaker(1), speaker(2)], ["Ann Lee", "Priya Shah", "Jane Doe"]);
+    assert_eq!(recs[1]["date"], "2016-01-04T17:20:00+00:00");
+    assert_eq!(recs[1]["source"], "Riverside Post");
+    // a report keeps the pages' dates and outlets
+    let o = run_in(d.path(), &["report", "news", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let doc = r["documents"].as_array().unwrap().iter().find(|x| x["id"] == "pages/harbour-strike").unwrap().clone();
+    assert_eq!((doc["date"].as_str(), doc["source"].as_str()), (Some("2015-11-09T08:15:00Z"), Some("The Harbour Gazette")));
+}
+
+#[test]
+fn a_bad_html_file_is_one_line_and_keep_going_skips_it() {
+    let d = TempDir::new("badhtml");
+    std::fs::create_dir(d.join("in")).unwrap();
+    std::fs::copy(html_fixture("harbour-strike.html"), d.join("in/good.html")).unwrap();
+    std::fs::write(d.join("in/menu-only.html"), "<html><body><nav><p>Home</p></nav><img src=x></body></html>").unwrap();
+    std::fs::write(d.join("in/picture.htm"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    std::fs::write(d.join("in/latin1.html"), b"<p>caf\xe9</p>").unwrap();
+    for (file, problem) in [("menu-only.html", "no article text"), ("picture.htm", "binary"), ("latin1.html", "not valid UTF-8")] {
+        let o = run_in(d.path(), &["extract", &format!("in/{file}"), "--format", "jsonl"]);
+        assert_fails_with(&o, &[file, problem]);
+    }
+    let o = run_in(d.path(), &["extract", "in", "--format", "jsonl"]);
+    assert_fails_with(&o, &["in/latin1.html"]);
+    let o = run_in(d.path(), &["extract", "in", "--format", "jsonl", "--keep-going"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert_eq!(stderr(&o).matches("warning").count(), 3, "{}", show(&o));
+    let recs = parse_jsonl(&stdout(&o));
+    assert_eq!(recs.len(), 1, "{}", show(&o));
+    assert_eq!(recs[0]["id"], "good");
+}
+
+#[test]
+fn an_html_page_on_stdin_is_read_as_html() {
+    let d = TempDir::new("htmlstdin");
+    let page = std::fs::read(html_fixture("harbour-strike.html")).unwrap();
+    let o = run_with_stdin(d.path(), &["extract", "-", "--format", "jsonl"], &page);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let recs = parse_jsonl(&stdout(&o));
+    assert_eq!(recs[0]["title"], "Dock strike ends after three days of talks");
+    assert_eq!(recs[0]["quotes"][0]["speaker"], "Jane Doe");
+}

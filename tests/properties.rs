@@ -222,6 +222,24 @@ proptest! {
     }
 
     #[test]
+    fn html_pages_give_paragraphs_and_valid_spans(pieces in proptest::collection::vec(html_piece(), 0..80)) {
+        let page = pieces.concat();
+        match quotegraph::ingest::html_document("h", &page) {
+            Err(e) => prop_assert_eq!(e, "no article text in the HTML"),
+            Ok(doc) => {
+                prop_assert!(!doc.text.is_empty());
+                for para in doc.text.split("\n\n") {
+                    prop_assert!(!para.is_empty() && para.trim() == para, "paragraph {:?} in {:?}", para, doc.text);
+                    prop_assert!(!para.contains('\n') && !para.contains("  "), "whitespace not collapsed in {:?}", para);
+                }
+                let atts = quotegraph::attributions(&doc, lex());
+                check_attributions(&doc.text, &atts)?;
+                check_record(&doc, &atts)?;
+            }
+        }
+    }
+
+    #[test]
     fn templates_give_valid_spans(parts in proptest::collection::vec(template(), 1..12), sep in pick(&[" ", "\n", "\n\n", "", "\r\n\r\n"])) {
         let text = parts.join(&sep);
         let doc = Document::new("p", text.clone());
@@ -229,6 +247,65 @@ proptest! {
         check_attributions(&text, &atts)?;
         check_record(&doc, &atts)?;
     }
+}
+
+const TAGS: &[&str] = &[
+    "p",
+    "div",
+    "article",
+    "main",
+    "nav",
+    "aside",
+    "header",
+    "footer",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "script",
+    "style",
+    "br",
+    "b",
+    "i",
+    "a",
+    "span",
+    "table",
+    "tr",
+    "td",
+    "figure",
+    "figcaption",
+    "form",
+    "title",
+    "head",
+    "body",
+    "html",
+    "time",
+    "pre",
+    "section",
+    "template",
+    "svg",
+    "noscript",
+    "textarea",
+    "select",
+    "option",
+    "img",
+];
+
+/// One piece of an HTML page: a tag, an entity, a comment or news-like text.
+fn html_piece() -> impl Strategy<Value = String> {
+    let attrs = pick(&["", " class=\"ad-slot\"", " hidden", " role=\"main\"", " datetime=\"2015-11-09\"", " class='x\"", " id=share"]);
+    prop_oneof![
+        4 => (pick(TAGS), attrs).prop_map(|(t, a)| format!("<{t}{a}>")),
+        3 => pick(TAGS).prop_map(|t| format!("</{t}>")),
+        1 => (pick(&["og:title", "og:site_name", "article:published_time", "date", "og:url"]), fragment())
+            .prop_map(|(k, v)| format!("<meta property=\"{k}\" name=\"{k}\" content=\"{v}\">")),
+        1 => pick(&["&amp;", "&ldquo;", "&rdquo;", "&#8217;", "&nbsp;", "&bogus;", "&#x110000;", "&#0;", "&", "<", ">", "<!-- c -->", "<!doctype html>", "<![CDATA[x]]>", "</", "<p", "\u{0}"]),
+        6 => fragment(),
+        2 => template(),
+    ]
 }
 
 /// A few fixed texts in every quotation style, checked with the same properties.
@@ -272,4 +349,9 @@ fn generated_texts_often_contain_attributions() {
             .count();
         assert!(hits >= 20, "only {hits} of 200 {name} texts yield any attribution");
     }
+    let pages = proptest::collection::vec(html_piece(), 0..80);
+    let read = (0..200)
+        .filter(|_| quotegraph::ingest::html_document("h", &pages.new_tree(&mut runner).unwrap().current().concat()).is_ok())
+        .count();
+    assert!(read >= 50, "only {read} of 200 generated pages have text");
 }

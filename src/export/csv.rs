@@ -1,5 +1,6 @@
-//! CSV tables of a [`Report`]: one row per coded statement, and the nodes and
-//! edges of a projected network ([`crate::graph`]), for spreadsheets, R and pandas.
+//! CSV tables of a [`Report`]: one row per coded statement, the nodes and edges
+//! of a projected network ([`crate::graph`]), and the time windows' matrices, for
+//! spreadsheets, R and pandas.
 //!
 //! The format is RFC 4180: a header row, comma-separated fields, CRLF line
 //! endings; a field holding a comma, a double quote, CR or LF is enclosed in
@@ -157,6 +158,50 @@ pub fn write_edges(w: &mut dyn Write, r: &Report, opts: &GraphOptions) -> io::Re
     Ok(())
 }
 
+/// Writes the time windows of a report built with `--window`: one row per window and
+/// matrix cell, `window,start,end,documents,statements,actor,concept,agree,disagree,
+/// neutral,total`. `documents` and `statements` are the window's (repeated on each of
+/// its rows); a window without cells gets one row with empty actor and concept and
+/// zero counts. The undated window has empty `start` and `end`. A report without
+/// windows gives the header alone.
+///
+/// ```
+/// use quotegraph::{export::csv::write_windows, model::Report};
+/// let mut out = Vec::new();
+/// write_windows(&mut out, &Report::default()).unwrap();
+/// assert_eq!(out, b"window,start,end,documents,statements,actor,concept,agree,disagree,neutral,total\r\n");
+/// ```
+pub fn write_windows(w: &mut dyn Write, r: &Report) -> io::Result<()> {
+    row(w, &["window", "start", "end", "documents", "statements", "actor", "concept", "agree", "disagree", "neutral", "total"])?;
+    for win in r.windows.iter().flatten() {
+        let head = [
+            win.key.clone(),
+            win.start.clone().unwrap_or_default(),
+            win.end.clone().unwrap_or_default(),
+            win.documents.to_string(),
+            win.statements.to_string(),
+        ];
+        let mut write_one = |cell: [String; 6]| -> io::Result<()> {
+            let fields: Vec<&str> = head.iter().chain(cell.iter()).map(String::as_str).collect();
+            row(w, &fields)
+        };
+        if win.matrix.is_empty() {
+            write_one([String::new(), String::new(), "0".into(), "0".into(), "0".into(), "0".into()])?;
+        }
+        for c in &win.matrix {
+            write_one([
+                c.actor.clone(),
+                c.concept.clone(),
+                c.agree.to_string(),
+                c.disagree.to_string(),
+                c.neutral.to_string(),
+                (c.agree + c.disagree + c.neutral).to_string(),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
 /// A small hand-built report shared by the export tests.
 #[cfg(test)]
 pub(crate) mod fixture {
@@ -261,6 +306,7 @@ pub(crate) mod fixture {
                 conflicts: vec![pair("concept:ceasefire", 1, 2)],
                 congruences: vec![pair("concept:sanctions", 1, 3)],
             },
+            ..Report::default()
         }
     }
 }
@@ -269,6 +315,7 @@ pub(crate) mod fixture {
 mod tests {
     use super::*;
     use crate::graph::Network;
+    use crate::model::{MatrixCell, Window, WindowSize};
 
     fn text(f: impl Fn(&mut Vec<u8>) -> io::Result<()>) -> String {
         let mut out = Vec::new();
@@ -331,6 +378,37 @@ mod tests {
         let opts = GraphOptions { network: Network::Congruence, ..Default::default() };
         let edges = text(|w| write_edges(w, &r, &opts));
         assert!(edges.ends_with("person:ann-lee,person:bo-chen,congruence,1,1,stmt:talks:0001 stmt:talks:0003\r\n"));
+    }
+
+    #[test]
+    fn windows_one_row_per_cell_and_one_for_a_window_without_cells() {
+        let mut r = fixture::report();
+        let cell = |actor: &str, concept: &str, agree: u32, disagree: u32| MatrixCell {
+            actor: actor.into(),
+            concept: concept.into(),
+            agree,
+            disagree,
+            neutral: 1,
+        };
+        r.window = Some(WindowSize::Month);
+        r.windows = Some(vec![
+            Window {
+                key: "2024-05".into(),
+                start: Some("2024-05-01".into()),
+                end: Some("2024-05-31".into()),
+                documents: 1,
+                statements: 4,
+                matrix: vec![cell("person:ann-lee", "concept:ceasefire", 1, 0), cell("person:bo-chen", "concept:sanctions", 0, 2)],
+            },
+            Window { key: "undated".into(), start: None, end: None, documents: 2, statements: 0, matrix: vec![] },
+        ]);
+        assert_eq!(
+            text(|w| write_windows(w, &r)),
+            "window,start,end,documents,statements,actor,concept,agree,disagree,neutral,total\r\n\
+             2024-05,2024-05-01,2024-05-31,1,4,person:ann-lee,concept:ceasefire,1,0,1,2\r\n\
+             2024-05,2024-05-01,2024-05-31,1,4,person:bo-chen,concept:sanctions,0,2,1,3\r\n\
+             undated,,,2,0,,,0,0,0,0\r\n"
+        );
     }
 
     #[test]

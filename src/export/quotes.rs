@@ -93,6 +93,9 @@ pub struct DocRecord<'a> {
     /// Date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<&'a str>,
+    /// Address, when known (pretty JSON only: the JSON Lines contract has no `url`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
     /// The attributions, in text order.
     pub quotes: Vec<QuoteRecord<'a>>,
     /// The text itself (only with `--with-text`).
@@ -127,6 +130,7 @@ pub fn record<'a>(doc: &'a Document, atts: &'a [Attribution], with_text: bool) -
         title: doc.title.as_deref(),
         source: doc.source.as_deref(),
         date: doc.date.as_deref(),
+        url: None,
         quotes,
         text: with_text.then_some(t),
     }
@@ -141,12 +145,25 @@ pub fn write_jsonl(w: &mut dyn Write, doc: &Document, atts: &[Attribution], with
     w.write_all(&buf)
 }
 
-/// Writes one document as pretty JSON (an element of a JSON array; the caller writes the brackets).
+/// Writes one document as pretty JSON (an element of a JSON array; the caller writes the brackets):
+/// the contract record with the document's `url` and the `text` every span refers to (for an HTML
+/// page, the text extracted from it).
+///
+/// ```
+/// use quotegraph::{model::Document, export::quotes::write_json};
+/// let mut doc = Document::new("d", "x");
+/// doc.url = Some("https://example.org/d".into());
+/// let mut out = Vec::new();
+/// write_json(&mut out, &doc, &[], true).unwrap();
+/// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!((v["url"].as_str(), v["text"].as_str()), (Some("https://example.org/d"), Some("x")));
+/// ```
 pub fn write_json(w: &mut dyn Write, doc: &Document, atts: &[Attribution], first: bool) -> std::io::Result<()> {
     if !first {
         w.write_all(b",\n")?;
     }
-    serde_json::to_writer_pretty(&mut *w, &record(doc, atts, true)).map_err(std::io::Error::from)
+    let rec = DocRecord { url: doc.url.as_deref(), ..record(doc, atts, true) };
+    serde_json::to_writer_pretty(&mut *w, &rec).map_err(std::io::Error::from)
 }
 
 /// Writes a listing a person reads: `line:col  Speaker (title, org): “content”`.

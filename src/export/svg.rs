@@ -1018,6 +1018,7 @@ pub(crate) mod tests {
                 }],
                 congruences: vec![],
             },
+            ..Report::default()
         }
     }
 

@@ -1,6 +1,6 @@
 //! Assembling a [`Report`] from documents and their attributions: actors with
-//! stable ids, coded statements, contrast links, the actor × concept matrix and
-//! the divergence summary.
+//! stable ids, coded statements, contrast links, the actor × concept matrix, the
+//! divergence summary and (on request) time windows.
 //!
 //! Documents are added one at a time ([`ReportBuilder::add`]) and their text is
 //! not kept, so a report grows with people and statements, not with text.
@@ -8,11 +8,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::code::{self, Codebook};
+use crate::date::Date;
 use crate::export::quotes::{line_col, Offsets};
 use crate::lexicon::Lexicon;
 use crate::model::{
     Attribution, ConceptInfo, Contested, Contrast, Divergence, DocInfo, Document, MatrixCell, OrgInfo, Pair, PersonInfo, Report, Stance,
-    StatementInfo,
+    StatementInfo, Window, WindowSize,
 };
 
 use super::{actor_of, Level};
@@ -41,6 +42,8 @@ pub struct ReportOptions {
     pub count: Count,
     /// Which statements the report keeps.
     pub filter: Filter,
+    /// Time windows to slice the report into, if any.
+    pub window: Option<WindowSize>,
 }
 
 /// Which statements a report keeps; an empty filter keeps all.
@@ -315,25 +318,13 @@ impl<'a> ReportBuilder<'a> {
             .into_iter()
             .collect();
         let contrasts = self.contrasts;
-        finalize(
-            Report {
-                documents,
-                people,
-                organizations,
-                concepts,
-                statements,
-                contrasts,
-                matrix: Vec::new(),
-                divergence: Divergence::default(),
-            },
-            self.codebook,
-            opts,
-        )
+        finalize(Report { documents, people, organizations, concepts, statements, contrasts, ..Report::default() }, self.codebook, opts)
     }
 }
 
-/// Sorts what a report holds and derives the matrix and the divergence summary from its
-/// statements: the one way every report is finished, whether built or merged.
+/// Sorts what a report holds and derives the matrix, the divergence summary and the
+/// windows from its documents and statements: the one way every report is finished,
+/// whether built or merged.
 fn finalize(mut r: Report, codebook: &Codebook, opts: &ReportOptions) -> Report {
     opts.filter.apply(&mut r);
     r.documents.sort();
@@ -343,10 +334,86 @@ fn finalize(mut r: Report, codebook: &Codebook, opts: &ReportOptions) -> Report 
     r.concepts.dedup();
     r.contrasts.sort();
     r.contrasts.dedup();
-    r.matrix = matrix(&r, opts);
-    r.divergence = divergence(&r, opts);
+    let all: Vec<&StatementInfo> = r.statements.iter().collect();
+    r.matrix = matrix(&r, &all, opts);
+    r.divergence = divergence(&r, &all, opts);
     criticism(&mut r, codebook, opts);
+    r.window = opts.window;
+    r.windows = opts.window.map(|size| windows(&r, size, opts));
     r
+}
+
+/// The window a document date falls in: (key, first day, last day); `None` when the
+/// date is missing, unreadable or not precise enough ("2015-11" in a week window).
+///
+/// ```
+/// use quotegraph::{graph::assemble::window_of, model::WindowSize};
+/// let (key, start, end) = window_of("2016-01-02T09:00:00Z", WindowSize::Week).unwrap();
+/// assert_eq!((key.as_str(), start.to_string(), end.to_string()), ("2015-W53", "2015-12-28".into(), "2016-01-03".into()));
+/// assert_eq!(window_of("2015-11", WindowSize::Month).unwrap().0, "2015-11");
+/// assert!(window_of("2015-11", WindowSize::Week).is_none());
+/// assert!(window_of("yesterday", WindowSize::Year).is_none());
+/// ```
+pub fn window_of(date: &str, size: WindowSize) -> Option<(String, Date, Date)> {
+    let date = date.trim();
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|d| d.iter().all(u8::is_ascii_digit)).then(|| &date[r]);
+    // the most precise of YYYY-MM-DD…, YYYY-MM and YYYY
+    let day = Date::parse_iso(date);
+    let (year, month) = match day {
+        Some(d) => (d.year, Some(d.month)),
+        None if b.len() == 7 && b[4] == b'-' => (digits(0..4)?.parse().ok()?, Some(digits(5..7)?.parse().ok()?)),
+        None if b.len() == 4 => (digits(0..4)?.parse().ok()?, None),
+        None => return None,
+    };
+    match size {
+        WindowSize::Week => {
+            let d = day?;
+            let (wy, w) = d.iso_week();
+            let start = d.add_days(1 - i64::from(d.weekday()));
+            Some((format!("{wy:04}-W{w:02}"), start, start.add_days(6)))
+        }
+        WindowSize::Month => {
+            let m = month?;
+            let start = Date::new(year, m, 1)?;
+            Some((format!("{year:04}-{m:02}"), start, Date::new(year, m, crate::date::days_in_month(year, m))?))
+        }
+        WindowSize::Year => Some((format!("{year:04}"), Date::new(year, 1, 1)?, Date::new(year, 12, 31)?)),
+    }
+}
+
+/// The report's time windows: each document goes to the window of its date, each
+/// statement to its document's; a window's matrix counts its statements alone, by the
+/// report's counting rule. Sorted by start, the undated window last.
+fn windows(r: &Report, size: WindowSize, opts: &ReportOptions) -> Vec<Window> {
+    // (undated, start, key) sorts the windows; the value is the end, documents and statements
+    type Slot = (bool, String, String);
+    let mut slots: BTreeMap<Slot, (Option<String>, u32, Vec<&StatementInfo>)> = BTreeMap::new();
+    let mut of_doc: BTreeMap<&str, Slot> = BTreeMap::new();
+    let undated: Slot = (true, String::new(), "undated".to_string());
+    for d in &r.documents {
+        let (slot, end) = match d.date.as_deref().and_then(|x| window_of(x, size)) {
+            Some((key, start, end)) => ((false, start.to_string(), key), Some(end.to_string())),
+            None => (undated.clone(), None),
+        };
+        slots.entry(slot.clone()).or_insert((end, 0, Vec::new())).1 += 1;
+        of_doc.insert(d.id.as_str(), slot);
+    }
+    for s in &r.statements {
+        let slot = of_doc.get(s.document.as_str()).unwrap_or(&undated);
+        slots.entry(slot.clone()).or_insert((None, 0, Vec::new())).2.push(s);
+    }
+    slots
+        .into_iter()
+        .map(|((undated, start, key), (end, documents, statements))| Window {
+            key,
+            start: (!undated).then_some(start),
+            end,
+            documents,
+            statements: statements.len() as u32,
+            matrix: matrix(r, &statements, opts),
+        })
+        .collect()
 }
 
 /// Merges reports built separately (per shard, per machine) into the report one run
@@ -466,13 +533,13 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     r.concepts.sort();
 }
 
-/// The net stance of each (actor, concept), per document or per statement:
-/// (actor, concept) → list of (stance, statement id).
-fn stances(r: &Report, opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
-    let by_id: BTreeMap<&str, usize> = r.statements.iter().enumerate().map(|(k, s)| (s.id.as_str(), k)).collect();
+/// The net stance of each (actor, concept) in `statements` (all or some of the report's),
+/// per document or per statement: (actor, concept) → list of (stance, statement id).
+fn stances(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
+    let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
     let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
-    for s in &r.statements {
+    for s in statements {
         let Some((actor, _)) = actor_of(r, s, opts.level) else { continue };
         for c in &s.codes {
             match opts.count {
@@ -496,7 +563,7 @@ fn stances(r: &Report, opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(
         let id = ids.first().cloned().unwrap_or_default();
         let pick = ids
             .iter()
-            .filter_map(|i| by_id.get(i.as_str()).map(|&k| &r.statements[k]))
+            .filter_map(|i| by_id.get(i.as_str()).copied())
             .find(|s| s.codes.iter().any(|c| c.concept == concept && c.stance == stance))
             .map_or(id, |s| s.id.clone());
         out.entry((actor, concept)).or_default().push((stance, pick));
@@ -504,8 +571,8 @@ fn stances(r: &Report, opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(
     out
 }
 
-fn matrix(r: &Report, opts: &ReportOptions) -> Vec<MatrixCell> {
-    stances(r, opts)
+fn matrix(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell> {
+    stances(r, statements, opts)
         .into_iter()
         .map(|((actor, concept), v)| {
             let n = |st: Stance| v.iter().filter(|(s, _)| *s == st).count() as u32;
@@ -514,8 +581,8 @@ fn matrix(r: &Report, opts: &ReportOptions) -> Vec<MatrixCell> {
         .collect()
 }
 
-fn divergence(r: &Report, opts: &ReportOptions) -> Divergence {
-    let all = stances(r, opts);
+fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Divergence {
+    let all = stances(r, statements, opts);
     // each actor's net side on each concept, with one statement as evidence
     let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
     for ((actor, concept), v) in &all {
@@ -685,6 +752,89 @@ mod tests {
         assert!(!f.keeps_document(&d(Some("2015-11-08"))));
         assert!(!f.keeps_document(&d(Some("2015-12-01"))));
         assert!(!f.keeps_document(&d(None)));
+    }
+
+    #[test]
+    fn windows_by_week_month_and_year() {
+        let w = |date: &str, size| window_of(date, size).map(|(k, a, b)| format!("{k} {a} {b}"));
+        assert_eq!(w("2015-11-09", WindowSize::Week).as_deref(), Some("2015-W46 2015-11-09 2015-11-15"));
+        assert_eq!(w("2015-11-15T23:59:59+05:00", WindowSize::Week).as_deref(), Some("2015-W46 2015-11-09 2015-11-15"));
+        assert_eq!(w("2014-12-31", WindowSize::Week).as_deref(), Some("2015-W01 2014-12-29 2015-01-04"));
+        assert_eq!(w("2016-01-03", WindowSize::Week).as_deref(), Some("2015-W53 2015-12-28 2016-01-03"));
+        assert_eq!(w("2016-02-10", WindowSize::Month).as_deref(), Some("2016-02 2016-02-01 2016-02-29"));
+        assert_eq!(w("2015-12", WindowSize::Month).as_deref(), Some("2015-12 2015-12-01 2015-12-31"));
+        assert_eq!(w("2016-01-03", WindowSize::Year).as_deref(), Some("2016 2016-01-01 2016-12-31"));
+        assert_eq!(w("2015", WindowSize::Year).as_deref(), Some("2015 2015-01-01 2015-12-31"));
+        for (date, size) in [
+            ("2015", WindowSize::Month),
+            ("2015-11", WindowSize::Week),
+            ("2015-13", WindowSize::Month),
+            ("2015-02-30", WindowSize::Year),
+            ("9 Nov 2015", WindowSize::Year),
+            ("", WindowSize::Year),
+        ] {
+            assert_eq!(w(date, size), None, "{date:?}");
+        }
+    }
+
+    #[test]
+    fn windows_slice_the_matrix_by_document_date() {
+        let cb = Codebook::default_codebook();
+        let lex = Lexicon::default_lexicon();
+        let texts = [
+            ("a", Some("2015-11-02"), "Finance Minister Ann Lee said the government must raise taxes."),
+            ("b", Some("2015-11-20T10:00:00Z"), "Opposition leader Tom Hale said he would oppose any new taxes."),
+            ("c", Some("2015-12-01"), "Ann Lee said the government must raise taxes. Later she said the government must raise taxes soon."),
+            ("d", None, "Tom Hale said he would oppose any new taxes."),
+            ("e", Some("soon"), "The weather was fine."),
+        ];
+        let build = |count: Count, window: Option<WindowSize>| {
+            let mut b = ReportBuilder::new(&lex, &cb);
+            for (id, date, text) in texts {
+                let mut doc = Document::new(id, text);
+                doc.date = date.map(str::to_string);
+                let atts = crate::attributions(&doc, &lex);
+                b.add(&doc, &atts);
+            }
+            b.finish(&ReportOptions { count, window, ..ReportOptions::default() })
+        };
+        assert_eq!(build(Count::Document, None).windows, None);
+        let r = build(Count::Document, Some(WindowSize::Month));
+        assert_eq!(r.window, Some(WindowSize::Month));
+        let ws = r.windows.as_ref().unwrap();
+        let keys: Vec<(&str, Option<&str>, Option<&str>, u32)> =
+            ws.iter().map(|w| (w.key.as_str(), w.start.as_deref(), w.end.as_deref(), w.documents)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("2015-11", Some("2015-11-01"), Some("2015-11-30"), 2),
+                ("2015-12", Some("2015-12-01"), Some("2015-12-31"), 1),
+                ("undated", None, None, 2)
+            ]
+        );
+        assert_eq!(ws.iter().map(|w| w.statements as usize).sum::<usize>(), r.statements.len());
+        let nov = &ws[0].matrix;
+        assert_eq!(nov.len(), 2, "{nov:#?}");
+        assert!(nov.iter().any(|c| c.actor == "person:ann-lee" && c.agree == 1));
+        assert!(nov.iter().any(|c| c.actor == "person:tom-hale" && c.disagree == 1));
+        // the windows add up to the whole matrix, whichever way statements are counted
+        for count in [Count::Document, Count::All] {
+            let r = build(count, Some(WindowSize::Week));
+            let mut sum: BTreeMap<(String, String), [u32; 3]> = BTreeMap::new();
+            for c in r.windows.iter().flatten().flat_map(|w| &w.matrix) {
+                let e = sum.entry((c.actor.clone(), c.concept.clone())).or_default();
+                e[0] += c.agree;
+                e[1] += c.disagree;
+                e[2] += c.neutral;
+            }
+            let whole: BTreeMap<(String, String), [u32; 3]> =
+                r.matrix.iter().map(|c| ((c.actor.clone(), c.concept.clone()), [c.agree, c.disagree, c.neutral])).collect();
+            assert_eq!(sum, whole, "{count:?}");
+        }
+        // "All" counts Ann Lee's two statements of document c; "Document" her net stance there
+        let dec = |r: &Report| r.windows.as_ref().unwrap()[1].matrix.iter().find(|c| c.actor == "person:ann-lee").map(|c| c.agree);
+        assert_eq!(dec(&build(Count::Document, Some(WindowSize::Month))), Some(1));
+        assert_eq!(dec(&build(Count::All, Some(WindowSize::Month))), Some(2));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Stage 1, ingest: files, directories, JSONL corpora and stdin → [`Document`]s.
+//! Stage 1, ingest: files, directories, JSONL corpora, HTML pages and stdin →
+//! [`Document`]s.
 //!
 //! Reading is streaming: [`read_inputs`] returns an iterator that opens one
 //! file at a time and reads a JSONL corpus line by line, so memory does not
@@ -13,6 +14,10 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::model::Document;
+
+pub mod html;
+
+pub use html::{html_document, HTML_EXTENSIONS};
 
 /// File endings read when a directory is walked.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
@@ -64,8 +69,8 @@ struct JsonlReader {
 
 /// Expands `paths` (files, directories, `-`) into a streaming document reader.
 ///
-/// Directories are walked recursively in sorted order; only text and JSONL files
-/// in them are read. A path that does not exist is an error at once.
+/// Directories are walked recursively in sorted order; only text, HTML and JSONL
+/// files in them are read. A path that does not exist is an error at once.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join("qg-doc-ingest");
@@ -108,7 +113,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ft.is_dir() {
             walk(&path, out)?;
-        } else if is_jsonl(&path) || has_ext(&path, TEXT_EXTENSIONS) {
+        } else if is_jsonl(&path) || has_ext(&path, TEXT_EXTENSIONS) || is_html(&path) {
             out.push(path);
         }
     }
@@ -121,6 +126,10 @@ fn has_ext(path: &Path, exts: &[&str]) -> bool {
 
 fn is_jsonl(path: &Path) -> bool {
     has_ext(path, JSONL_EXTENSIONS)
+}
+
+fn is_html(path: &Path) -> bool {
+    has_ext(path, HTML_EXTENSIONS)
 }
 
 /// Checks raw bytes and turns them into text, or says what is wrong with them.
@@ -255,10 +264,14 @@ impl Iterator for Inputs {
                     self.jsonl = Some(JsonlReader { path, lines: reader, line_no: 0, stem, buf: String::new(), seen_any: false });
                 }
                 Err(bytes) => {
+                    let stdin = path.as_os_str() == "<stdin>";
                     return Some(match decode(bytes) {
+                        Ok(text) if is_html(&path) || stdin && html::looks_like_html(&text) => {
+                            html_document(&id, &text).map_err(|msg| Error::input(&path, msg))
+                        }
                         Ok(text) => Ok(text_document(&id, text)),
                         Err(msg) => Err(Error::input(&path, msg)),
-                    })
+                    });
                 }
             }
         }
