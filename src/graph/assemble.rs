@@ -191,14 +191,16 @@ impl<'a> ReportBuilder<'a> {
         }
     }
 
-    fn org_id(&mut self, name: &str) -> String {
+    /// The id of the organization (or group, or document) `name`, added on first sight with
+    /// the lexicon's kind, else `fallback` ("organization", "group", "document").
+    fn org_id(&mut self, name: &str, fallback: &str) -> String {
         let id = format!("org:{}", slug(name));
         if !self.orgs.contains_key(&id) {
             let kind = self
                 .lex
                 .lookup(&crate::segment::words_of(name).join(" "))
                 .map(|k| self.lex.orgs[k.org].kind.clone())
-                .unwrap_or_else(|| "organization".to_string());
+                .unwrap_or_else(|| fallback.to_string());
             self.orgs.insert(id.clone(), OrgInfo { id: id.clone(), name: name.to_string(), kind });
         }
         id
@@ -220,7 +222,13 @@ impl<'a> ReportBuilder<'a> {
         let first_stmt = self.statements.len();
         for (n, a) in atts.iter().enumerate() {
             let sp = &a.speaker;
-            let org = sp.org.as_deref().map(|o| self.org_id(o));
+            let org = sp.org.as_deref().map(|o| self.org_id(o, "organization"));
+            // "critics", "figures", "his claims": a group of people or a document, not a body
+            let speaker_kind = match a.mention.as_ref().map(|m| m.kind) {
+                Some(crate::model::MentionKind::Group) => "group",
+                Some(crate::model::MentionKind::Document) => "document",
+                _ => "organization",
+            };
             // a role nobody was found for ("the candidate", "Russia's president") is no person node
             let unresolved_role = !sp.is_org
                 && sp
@@ -231,7 +239,7 @@ impl<'a> ReportBuilder<'a> {
                 None => (None, None),
                 Some(_) if unresolved_role => (None, org.clone()),
                 Some(name) if sp.is_org => {
-                    let id = self.org_id(name);
+                    let id = self.org_id(name, speaker_kind);
                     let group = if id.starts_with("org:") && org.is_some() && org.as_deref() != Some(id.as_str()) {
                         org.clone()
                     } else {
@@ -725,6 +733,19 @@ mod tests {
             .unwrap_or_else(|| panic!("{:#?}", r.divergence));
         assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
         assert!(r.concepts.iter().any(|k| k.label == "Tom Hale's position"));
+    }
+
+    #[test]
+    fn groups_and_documents_that_speak_are_not_called_organizations() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Critics say the new hospital will open late. Official figures show that waiting lists grew last year. The Labour Party said the plan had failed.",
+            &cb,
+        );
+        let kind = |name: &str| r.organizations.iter().find(|o| o.name.contains(name)).map(|o| o.kind.as_str());
+        assert_eq!(kind("Critics"), Some("group"), "{:#?}", r.organizations);
+        assert_eq!(kind("figures"), Some("document"), "{:#?}", r.organizations);
+        assert_eq!(kind("Labour"), Some("party"), "{:#?}", r.organizations);
     }
 
     #[test]
