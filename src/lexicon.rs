@@ -483,6 +483,41 @@ impl Lexicon {
         self.known.get(words).copied()
     }
 
+    /// The canonical names of the organizations and countries that `text` names, by any
+    /// alias or adjective, sorted and without repeats.
+    ///
+    /// ```
+    /// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+    /// let found = lex.organizations_in("He branded the Tory plans and NATO's answer a fantasy.");
+    /// assert_eq!(found, vec!["Conservative Party".to_string(), "NATO".to_string()]);
+    /// ```
+    pub fn organizations_in(&self, text: &str) -> Vec<String> {
+        let words: Vec<&str> = crate::segment::words_of(text)
+            .into_iter()
+            .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // only a capitalized word begins a name ("the union" names nobody)
+            if !words[i].chars().next().is_some_and(char::is_uppercase) {
+                i += 1;
+                continue;
+            }
+            let longest = (1..=4.min(words.len() - i)).rev().find_map(|n| self.lookup(&words[i..i + n].join(" ")).map(|k| (n, k)));
+            match longest {
+                Some((n, k)) => {
+                    out.push(self.orgs[k.org].name.clone());
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// True when the lower-case words form a role ("foreign minister" is not, "minister" is).
     pub fn is_role(&self, lower_words: &str) -> bool {
         self.roles.contains(lower_words)

@@ -314,6 +314,10 @@ pub struct StatementInfo {
     pub line: usize,
     /// Concepts and stances.
     pub codes: Vec<Code>,
+    /// Organizations (and countries) the words name, by canonical name ("Tory plans" names
+    /// the Conservative Party): whom a criticism is aimed at.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<String>,
 }
 
 /// Two statements the writer set against each other ("Meanwhile", "while", "However").

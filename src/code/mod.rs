@@ -53,6 +53,8 @@ struct RawPolarity {
     disagree: Vec<String>,
     agree: Vec<String>,
     contrast: Vec<String>,
+    negative: Vec<String>,
+    positive: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -88,6 +90,10 @@ pub struct Polarity {
     pub agree: Vec<Phrase>,
     /// "Meanwhile", "while", "However".
     pub contrast: Vec<Phrase>,
+    /// Words that make a statement a criticism of whoever it names ("cronies", "a shambles").
+    pub negative: Vec<Phrase>,
+    /// Words that make a statement praise of whoever it names ("exceptional", "delighted").
+    pub positive: Vec<Phrase>,
 }
 
 /// A codebook with its polarity rules.
@@ -140,6 +146,8 @@ impl Codebook {
             polarity.disagree.extend(p.disagree.iter().map(|s| phrase(s)));
             polarity.agree.extend(p.agree.iter().map(|s| phrase(s)));
             polarity.contrast.extend(p.contrast.iter().map(|s| phrase(s)));
+            polarity.negative.extend(p.negative.iter().map(|s| phrase(s)));
+            polarity.positive.extend(p.positive.iter().map(|s| phrase(s)));
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();

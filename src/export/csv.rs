@@ -226,6 +226,7 @@ pub(crate) mod fixture {
             cue: Some("said".into()),
             line: n as usize,
             codes,
+            targets: Vec::new(),
         };
         let code = |concept: &str, stance: Stance, evidence: &str| Code { concept: concept.into(), stance, evidence: evidence.into() };
         let ann = Some(("person:ann-lee", ODD_NAME, "org:acme"));

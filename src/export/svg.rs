@@ -924,6 +924,7 @@ pub(crate) mod tests {
             cue: Some("said".into()),
             line,
             codes: codes.iter().map(|(c, s)| Code { concept: (*c).into(), stance: *s, evidence: "x".into() }).collect(),
+            targets: Vec::new(),
         }
     }
 

@@ -258,6 +258,7 @@ mod tests {
             cue: None,
             line: n,
             codes: codes.iter().map(|(c, s)| Code { concept: format!("concept:{c}"), stance: *s, evidence: String::new() }).collect(),
+            targets: Vec::new(),
         }
     }
 

@@ -281,6 +281,7 @@ impl<'a> ReportBuilder<'a> {
                 cue,
                 line: line_col(text, a.content.start).0,
                 codes,
+                targets: self.lex.organizations_in(a.content.of(text)),
             });
         }
         // contrast: a statement whose sentence opens with (or joins clauses by) a contrast word
@@ -467,16 +468,19 @@ pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) ->
 
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
 /// Boateng is the latest example of cronyism", "accused Mr Howard of producing a
-/// fraudulent prospectus") puts its speaker against that actor's position: a conflict on
-/// the concept "X's position", with the criticism as the critic's evidence and the
-/// criticised actor's own statement in the document (if any) as theirs.
+/// fraudulent prospectus", "branded the Tory plans a fantasy") puts its speaker against
+/// that actor's position: a conflict on the concept "X's position", with the criticism as
+/// the critic's evidence and the criticised actor's own statement in the document (if any)
+/// as theirs. An organization named in a criticism stands for itself, when it speaks in the
+/// document, and for the people of the document who speak for it. A statement that praises
+/// an actor ("Paul's contribution has been exceptional") is set against every criticism of
+/// that actor in the same document.
 fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     let words = |s: &str| -> Vec<String> { crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect() };
     let has = |ws: &[String], list: &[Vec<String>]| {
         (0..ws.len()).any(|i| list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]))
     };
-    let mut extra: Vec<(Pair, ConceptInfo)> = Vec::new();
-    // the people who speak in each document: a criticism names one of them
+    // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     let mut first_stmt: BTreeMap<(&str, String), &str> = BTreeMap::new();
     for t in &r.statements {
@@ -488,45 +492,93 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
         }
     }
     let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let orgs_of = |id: &str| -> Vec<String> { people.get(id).map(|p| p.organizations.clone()).unwrap_or_default() };
+    // (document, target actor) → (critics, praisers): (actor, statement id)
+    type Sides = (Vec<(String, String)>, Vec<(String, String)>);
+    let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for s in &r.statements {
-        let Some((critic, critic_name)) = actor_of(r, s, opts.level) else { continue };
+        let Some((critic, _)) = actor_of(r, s, opts.level) else { continue };
         let cue = words(s.cue.as_deref().unwrap_or(""));
         let content = words(&s.content);
-        let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.disagree);
-        if !against {
+        // the cue ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
+        // policy word in the words ("a fight against poverty", "a ban") criticises nobody
+        let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.negative);
+        let praise = !against && has(&content, &cb.polarity.positive);
+        if !against && !praise {
             continue;
         }
-        // people of the same report named in the criticism, by full name or surname
-        let here = speakers.get(s.document.as_str()).into_iter().flatten().filter_map(|id| people.get(id).copied());
-        for p in here {
-            if Some(p.id.as_str()) == s.speaker.as_deref() {
+        let me = s.speaker.as_deref().unwrap_or("");
+        let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
+        let named_orgs: BTreeSet<String> = s.targets.iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect();
+        let mut targets: BTreeSet<String> = BTreeSet::new();
+        for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
+            if id == me {
                 continue;
             }
-            let surname = p.name.split_whitespace().last().unwrap_or("");
-            let named = s.content.contains(&p.name)
-                || surname.chars().count() > 2 && s.content.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == surname);
-            if !named {
+            let by_org = named_orgs.contains(id)
+                || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
+            let content_words = || s.content.split(|c: char| !c.is_alphanumeric() && c != '-');
+            let by_name = people.get(id).is_some_and(|p| {
+                let surname = p.name.split_whitespace().last().unwrap_or("");
+                let given = p.name.split_whitespace().next().filter(|g| *g != surname && g.chars().count() > 2);
+                // "Paul's contribution": a given name, when no other speaker here shares it
+                let given_unique = given.is_some_and(|g| {
+                    speakers[s.document.as_str()]
+                        .iter()
+                        .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
+                        .count()
+                        == 1
+                });
+                s.content.contains(&p.name)
+                    || surname.chars().count() > 2 && content_words().any(|w| w == surname)
+                    || given_unique && content_words().any(|w| Some(w) == given)
+            });
+            if !(by_org || by_name) {
                 continue;
             }
-            let target =
-                if opts.level == Level::Organization { p.organizations.first().cloned().unwrap_or(p.id.clone()) } else { p.id.clone() };
-            if target == critic {
-                continue;
-            }
-            let target_name = super::actor_name(r, &target);
-            let concept = ConceptInfo {
-                id: format!("concept:position-of-{}", slug(&target_name)),
-                label: format!("{target_name}'s position"),
-                parent: None,
-            };
-            // the target's own statement in the same document, else the criticism itself
-            let theirs = first_stmt.get(&(s.document.as_str(), target.clone())).map_or(s.id.clone(), |t| t.to_string());
-            let (a, b, an, bn, sa, sb) = if critic < target {
-                (critic.clone(), target.clone(), critic_name.clone(), target_name.clone(), s.id.clone(), theirs)
+            let target = if opts.level == Level::Organization {
+                people.get(id).and_then(|p| p.organizations.first().cloned()).unwrap_or(id.to_string())
             } else {
-                (target.clone(), critic.clone(), target_name.clone(), critic_name.clone(), theirs, s.id.clone())
+                id.to_string()
             };
-            extra.push((Pair { a, b, a_name: an, b_name: bn, concept: concept.id.clone(), statements: [sa, sb] }, concept));
+            // people and bodies on the same side (the critic's own party) are no targets
+            let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+            if target != critic && side(&critic).is_disjoint(&side(&target)) && !my_orgs.contains(&target) {
+                targets.insert(target);
+            }
+        }
+        for t in targets {
+            let e = aimed.entry((s.document.clone(), t)).or_default();
+            if against {
+                e.0.push((critic.clone(), s.id.clone()));
+            } else {
+                e.1.push((critic.clone(), s.id.clone()));
+            }
+        }
+    }
+    let mut extra: Vec<(Pair, ConceptInfo)> = Vec::new();
+    for ((doc, target), (critics, praisers)) in &aimed {
+        let target_name = super::actor_name(r, target);
+        let concept = ConceptInfo {
+            id: format!("concept:position-of-{}", slug(&target_name)),
+            label: format!("{target_name}'s position"),
+            parent: None,
+        };
+        // the target's own statement in the same document, else the criticism itself
+        let theirs = first_stmt.get(&(doc.as_str(), target.clone())).map(|t| t.to_string());
+        let mut sides: Vec<((String, String), (String, String))> = Vec::new();
+        for (critic, stmt) in critics {
+            sides.push(((critic.clone(), stmt.clone()), (target.clone(), theirs.clone().unwrap_or(stmt.clone()))));
+            for (fan, praise) in praisers {
+                if fan != critic {
+                    sides.push(((critic.clone(), stmt.clone()), (fan.clone(), praise.clone())));
+                }
+            }
+        }
+        for ((x, sx), (y, sy)) in sides {
+            let (a, b, sa, sb) = if x < y { (x, y, sx, sy) } else { (y, x, sy, sx) };
+            let (an, bn) = (super::actor_name(r, &a), super::actor_name(r, &b));
+            extra.push((Pair { a, b, a_name: an, b_name: bn, concept: concept.id.clone(), statements: [sa, sb] }, concept.clone()));
         }
     }
     for (pair, concept) in extra {
@@ -733,6 +785,34 @@ mod tests {
             .unwrap_or_else(|| panic!("{:#?}", r.divergence));
         assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
         assert!(r.concepts.iter().any(|k| k.label == "Tom Hale's position"));
+    }
+
+    #[test]
+    fn criticising_a_party_is_a_conflict_with_its_speakers() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Labour MP Tom Hale said the new hospital would open in May. Liberal Democrat spokesman Ann Lee said the Labour plans were a shambles.",
+            &cb,
+        );
+        let pairs: Vec<(&str, &str)> = r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect();
+        assert!(pairs.contains(&("Ann Lee", "Tom Hale")), "{pairs:?}");
+        // a word against a policy, not a person, criticises nobody
+        let r =
+            report("Labour MP Tom Hale said the plan would help. Ann Lee said the fight against poverty in Labour areas would go on.", &cb);
+        assert!(r.divergence.conflicts.iter().all(|c| c.concept != "concept:position-of-tom-hale"), "{:#?}", r.divergence);
+    }
+
+    #[test]
+    fn praise_and_criticism_of_the_same_person_conflict() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Prime Minister Tom Hale said Paul Ode had made an exceptional contribution. Opposition leader Ann Lee said the appointment of Paul Ode was a disgrace. Paul Ode said he was honoured.",
+            &cb,
+        );
+        let pairs: Vec<(&str, &str)> = r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect();
+        assert!(pairs.contains(&("Ann Lee", "Paul Ode")), "{pairs:?}");
+        assert!(pairs.contains(&("Ann Lee", "Tom Hale")), "{pairs:?}");
+        assert!(!pairs.contains(&("Paul Ode", "Tom Hale")), "{pairs:?}");
     }
 
     #[test]

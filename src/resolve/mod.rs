@@ -22,6 +22,9 @@ struct Person {
     at: usize,
     /// What the honorific or given name says of gender, if anything.
     gender: Option<Gender>,
+    /// Named as a possessor ("Mr Boateng's appointment"): a weaker antecedent for "he" than
+    /// a person named as a subject.
+    possessive: bool,
 }
 
 /// Resolves every attribution's mention into a [`Speaker`], in place.
@@ -86,7 +89,15 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     }
                 }
                 let gender = r.gender_in(m.span.of(text)).or_else(|| people.iter().find(|p| p.name == name).and_then(|p| p.gender));
-                people.push(Person { name: name.clone(), surname, title: title.clone(), org: org.clone(), at: m.head.start, gender });
+                people.push(Person {
+                    name: name.clone(),
+                    surname,
+                    title: title.clone(),
+                    org: org.clone(),
+                    at: m.head.start,
+                    gender,
+                    possessive: false,
+                });
                 Speaker { name: Some(name), title, org, is_org: false }
             }
             MentionKind::Pronoun => {
@@ -370,11 +381,17 @@ impl Resolver<'_, '_> {
     fn nearest_person(&self, people: &[Person], at: usize, gender: Option<Gender>) -> Speaker {
         let para_of = |pos: usize| self.seg.paragraphs.partition_point(|p| p.end < pos);
         let here = para_of(at);
-        people
-            .iter()
-            .filter(|p| p.at < at && here.saturating_sub(para_of(p.at)) <= 3)
-            .filter(|p| gender.is_none() || p.gender.is_none() || p.gender == gender)
+        let candidates = || {
+            people
+                .iter()
+                .filter(move |p| p.at < at && here.saturating_sub(para_of(p.at)) <= 3)
+                .filter(move |p| gender.is_none() || p.gender.is_none() || p.gender == gender)
+        };
+        // a person named as a subject before one named only as a possessor
+        candidates()
+            .filter(|p| !p.possessive)
             .max_by_key(|p| p.at)
+            .or_else(|| candidates().max_by_key(|p| p.at))
             .map(|p| Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false })
             .unwrap_or_default()
     }
@@ -431,20 +448,22 @@ impl Resolver<'_, '_> {
                 .iter()
                 .any(|w| self.lex.org_heads.contains(*w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(*w));
             let title = (!title.is_empty()).then(|| title.join(" "));
+            let last = toks[j - 1].span.of(text);
+            let possessive = last.ends_with("'s") || last.ends_with("’s");
             if ((2..=4).contains(&n) || (n == 1 && hon)) && !orgish && self.lex.lookup(&joined).is_none() {
                 let name = self.clean_name(&joined);
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
                 if n >= 2 {
                     let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
-                    out.push(Person { name, surname, title, org, at: toks[a].span.start, gender });
+                    out.push(Person { name, surname, title, org, at: toks[a].span.start, gender, possessive });
                 } else {
                     // "Mr Blair": the full name seen before, or the surname alone
                     let prev = out.iter().rev().find(|p: &&Person| p.surname == surname).cloned();
                     let p = match prev {
-                        Some(p) => Person { at: toks[a].span.start, ..p },
+                        Some(p) => Person { at: toks[a].span.start, possessive, ..p },
                         None => {
                             let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
-                            Person { name, surname, title, org, at: toks[a].span.start, gender }
+                            Person { name, surname, title, org, at: toks[a].span.start, gender, possessive }
                         }
                     };
                     out.push(p);
@@ -453,7 +472,7 @@ impl Resolver<'_, '_> {
                 // a surname seen before as part of a full name
                 let w = self.clean_name(toks[a].span.of(text));
                 if let Some(p) = out.iter().rev().find(|p| p.surname == w).cloned() {
-                    out.push(Person { at: toks[a].span.start, ..p });
+                    out.push(Person { at: toks[a].span.start, possessive, ..p });
                 }
             }
             i = j.max(i + 1);
@@ -482,6 +501,13 @@ mod tests {
         assert_eq!(r[0].1.as_deref(), Some("Andrzej Duda"));
         assert_eq!(r[0].2.as_deref(), Some("President"));
         assert_eq!(r[0].3.as_deref(), Some("Poland"));
+    }
+
+    #[test]
+    fn he_is_the_subject_named_before_not_a_possessor() {
+        let r = run("Shadow minister Tom Hale said he would block Mr Ode's appointment. “It is the latest example of cronyism,” he said.");
+        let last = r.last().unwrap_or_else(|| panic!("{r:?}"));
+        assert_eq!(last.1.as_deref(), Some("Tom Hale"), "{r:?}");
     }
 
     #[test]
