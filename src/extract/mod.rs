@@ -367,6 +367,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // "a source familiar with the talks said", "people close to the minister say": before the name
+        // inside the qualifier ("Mr Hale") is taken for the speaker
+        if cue.class == CueClass::Speech && j > lo {
+            if let Some((m, start)) = np.qualified_group(lo, j) {
+                cue.speaker_tokens = (start, j);
+                cue.mention = Some(m);
+                return;
+            }
+        }
         if j > lo {
             if let Some((m, start)) = np.backward(lo, j) {
                 // "X issued a statement saying …": a document that is a verb's object speaks for

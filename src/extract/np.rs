@@ -296,6 +296,47 @@ impl<'s, 'a> NpParser<'s, 'a> {
         Some((m, j))
     }
 
+    /// A group noun with a qualifier, ending just before `hi`: "a source familiar with the
+    /// talks", "people close to the minister", "two officials briefed on the plan". The
+    /// qualifiers are the phrases of the lexicon's `[sources] anonymity` list.
+    pub fn qualified_group(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        let from = hi.saturating_sub(10).max(lo + 1);
+        for q in (from..hi).rev() {
+            let Some(p) = self
+                .lex
+                .checks
+                .anonymity
+                .iter()
+                .find(|p| p.len() > 1 && q + p.len() < hi && p.iter().enumerate().all(|(i, w)| self.fw(q + i) && self.low(q + i) == w))
+            else {
+                continue;
+            };
+            let noun = q - 1;
+            // the qualifier's object: plain words, no verb, up to the cue
+            let object = q + p.len()..hi;
+            let plain = object.len() <= 6
+                && object.clone().all(|k| self.fw(k) && !self.lex.cue_starts.contains(self.low(k)) && !FUNCTION.contains(&self.low(k)));
+            if !plain || !self.fw(noun) || !self.lex.vague.contains(self.low(noun)) {
+                return None;
+            }
+            // its determiner and modifiers: "two senior US officials"
+            let mut start = noun;
+            while start > lo && noun - start < 3 && self.fw(start - 1) && !self.lex.cue_starts.contains(self.low(start - 1)) {
+                let w = self.low(start - 1);
+                if FUNCTION.contains(&w) && !DETERMINERS.contains(&w) {
+                    break;
+                }
+                start -= 1;
+                if DETERMINERS.contains(&w) {
+                    break;
+                }
+            }
+            let span = self.span(start, hi);
+            return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, start));
+        }
+        None
+    }
+
     /// Any determiner phrase ending just before `hi` ("the editorial", "a Democratic staffer
     /// in the room", "the bespectacled, 71-year-old diplomat"): used only right after a
     /// quotation, where nothing else can stand before the cue.

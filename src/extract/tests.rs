@@ -169,3 +169,11 @@ fn the_speaker_after_a_bracketed_party_tag() {
     let (_, _, m, _) = one("Sen. Ted Cruz (R-Texas) said the deal was a mistake.");
     assert_eq!(m.as_deref(), Some("Sen. Ted Cruz"));
 }
+
+#[test]
+fn a_group_with_a_qualifier_before_the_cue_is_the_speaker() {
+    let (c, _, m, _) = one("A source familiar with the negotiations said the deal was close to collapse.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the deal was close to collapse", Some("A source familiar with the negotiations")));
+    let (_, _, m, _) = one("Two senior officials close to Mr Hale say the plan is dead.");
+    assert_eq!(m.as_deref(), Some("Two senior officials close to Mr Hale"));
+}
