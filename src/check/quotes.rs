@@ -1,0 +1,124 @@
+//! `unattributed`: quotations that read as statements and that no attribution covers.
+//!
+//! The segmenter pairs every quotation mark; extraction credits a quotation to a
+//! speaker or leaves it out (it lists no quote without a speaker). So a top-level
+//! quotation whose words no attribution's content overlaps is one the article
+//! gives to nobody the extractor could find.
+//!
+//! Not every quotation is a statement. A quotation counts as one when
+//! - it has at least [`MIN_STATEMENT_WORDS`] words (shorter ones are quoted
+//!   terms and scare quotes: "so-called “peace dividend”"), and
+//! - it is not a title in title case ("“Lord of the Rings”": every word of four
+//!   letters or more capitalized, no final full stop), and
+//! - it reads as a clause: it holds a pronoun or an auxiliary or modal verb
+//!   (`clause_words` in `data/lexicon/sources.toml`: "we", "is", "will"), or ends
+//!   with a full stop, question or exclamation mark, or runs to eight words or more.
+
+use super::{collapse, Ctx, Flag, FlagKind, MIN_STATEMENT_WORDS};
+use crate::lexicon::Lexicon;
+use crate::segment::words_of;
+
+/// A quotation this long is a statement even without a clause word.
+const LONG_QUOTE_WORDS: usize = 8;
+
+/// True when the words inside a pair of quotation marks read as a statement (see the module).
+pub(crate) fn is_statement(inner: &str, lex: &Lexicon) -> bool {
+    let words = words_of(inner);
+    if words.len() < MIN_STATEMENT_WORDS {
+        return false;
+    }
+    let final_mark = inner.trim_end().trim_end_matches(['"', '\'', '’', '”', ')']).ends_with(['.', '?', '!', '…']);
+    let capitalized = |w: &&str| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase());
+    let title_case = words.first().is_some_and(capitalized)
+        && words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).all(capitalized);
+    if title_case && !final_mark {
+        return false;
+    }
+    final_mark || words.len() >= LONG_QUOTE_WORDS || words.iter().any(|w| lex.checks.clause_words.contains(&w.to_lowercase()))
+}
+
+/// Flags every statement-like top-level quotation no attribution covers.
+pub(crate) fn unattributed(cx: &Ctx) -> Vec<Flag> {
+    let text = cx.text();
+    let mut out = Vec::new();
+    // attributions are in text order of their content: a window of candidates per quote
+    let mut contents: Vec<(usize, usize)> = cx.atts.iter().map(|a| (a.content.start, a.content.end)).collect();
+    contents.sort_unstable();
+    let longest = contents.iter().map(|(s, e)| e - s).max().unwrap_or(0);
+    for q in cx.seg.quotes.iter().filter(|q| q.depth == 0) {
+        let inner = q.inner;
+        if inner.is_empty() || !is_statement(inner.of(text), cx.rules.lex) {
+            continue;
+        }
+        // an attribution whose content overlaps the quotation's words covers it
+        let from = contents.partition_point(|&(s, _)| s + longest < inner.start);
+        let covered = contents[from..].iter().take_while(|&&(s, _)| s < inner.end).any(|&(s, e)| s < inner.end && e > inner.start);
+        if covered {
+            continue;
+        }
+        let words = collapse(inner.of(text));
+        let note = format!("“{words}” is given to nobody: no speaker or source is named for it");
+        out.push(cx.flag(FlagKind::Unattributed, inner, words, None, note));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{check, FlagKind, Rules};
+    use crate::model::Document;
+
+    fn lex() -> Lexicon {
+        Lexicon::default_lexicon()
+    }
+
+    #[test]
+    fn short_terms_titles_and_fragments_are_not_statements() {
+        let lex = lex();
+        for s in [
+            "peace dividend",
+            "a total failure",
+            "Lord of the Rings: The Return of the King",
+            "Do They Know It's Christmas",
+            "hard-working families first",
+            "the worst possible outcome",
+        ] {
+            assert!(!is_statement(s, &lex), "{s}");
+        }
+        for s in [
+            "We will not give up,",
+            "It was a mistake.",
+            "Talks resume again today.",
+            "nothing short of a historic milestone for the whole region",
+            "a deal that could cost our farmers dearly",
+            "Do They Know It's Christmas?",
+        ] {
+            assert!(is_statement(s, &lex), "{s}");
+        }
+    }
+
+    fn flags(text: &str) -> Vec<(FlagKind, String, usize, usize)> {
+        let lex = lex();
+        check(&[Document::new("d", text)], &Rules { lex: &lex, roster: None })
+            .into_iter()
+            .filter(|f| f.kind == FlagKind::Unattributed)
+            .map(|f| (f.kind, f.words, f.line, f.column))
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_nobody_is_credited_with_is_flagged() {
+        let text = "The square was quiet.\n\n“We are not going anywhere until they listen to us.”\n";
+        assert_eq!(flags(text), vec![(FlagKind::Unattributed, "We are not going anywhere until they listen to us.".into(), 3, 2)]);
+    }
+
+    #[test]
+    fn attributed_and_scare_quotes_are_not_flagged() {
+        // a direct quote, a mixed one, a continuation and a scare quote
+        let text = "“We will win this vote,” said Ann Lee.\n\n\
+                    She said the plan was “the best we could hope for in the end.”\n\n\
+                    “And we will keep our word,” she added. The so-called “peace plan” was shelved.";
+        assert_eq!(flags(text), vec![]);
+    }
+}
