@@ -1,6 +1,7 @@
 //! Stage 7, export: one module per output format.
 //!
-//! [`quotes`] writes what `quotegraph extract` finds (JSON Lines, JSON, text).
+//! [`quotes`] writes what `quotegraph extract` finds (JSON Lines, JSON, text);
+//! [`flags`] what `quotegraph check` flags (text, JSON, CSV).
 //! The others write a [`crate::model::Report`] (the stance model) or its
 //! projected network ([`crate::graph`]). Every writer takes finished data and a
 //! `Write`; the CLI decides where the bytes go (a temporary file renamed into
@@ -9,6 +10,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod flags;
 pub mod gexf;
 pub mod graphml;
 pub mod html;
