@@ -483,6 +483,22 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 m.apposition = Some(self.span(c, b));
                 return Some(m);
             }
+            // "a spokesman for Mr Blair", "a spokeswoman for Foreign Minister Ann Lee": the role
+            // speaks, for the person named after it ("Merck's head of research Peter Kim" is Peter Kim)
+            let role = self.classify_simple(a, c).filter(|m| m.kind == MentionKind::Role && !self.cap(c - 1) && self.low(c) == "for");
+            // (a person: a full name, or an honorific and a name; "a spokesman for Dell" is Dell's)
+            let person = self.classify_simple(c + 1, b).filter(|n| n.kind == MentionKind::Name).is_some_and(|n| {
+                let before = (c + 1..b).take_while(|&k| self.seg.tokens[k].span.start < n.head.start);
+                let full = n.head.of(&self.seg.doc.text).contains(' ') || before.clone().any(|k| self.lex.is_honorific(self.text(k)));
+                full && before
+                    .clone()
+                    .all(|k| self.cap(k) || self.title_word(k) || DETERMINERS.contains(&self.low(k)) || CONNECTORS.contains(&self.low(k)))
+            });
+            if let Some(mut m) = role.filter(|_| person) {
+                m.span = self.span(a, b);
+                m.apposition = Some(self.span(c, b));
+                return Some(m);
+            }
         }
         self.classify_simple(a, b)
     }

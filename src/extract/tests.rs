@@ -177,3 +177,12 @@ fn a_group_with_a_qualifier_before_the_cue_is_the_speaker() {
     let (_, _, m, _) = one("Two senior officials close to Mr Hale say the plan is dead.");
     assert_eq!(m.as_deref(), Some("Two senior officials close to Mr Hale"));
 }
+
+#[test]
+fn a_spokesman_for_a_person_is_the_speaker() {
+    let (_, _, m, _) = one("A spokesman for Mr Hale said the talks would resume.");
+    assert_eq!(m.as_deref(), Some("A spokesman for Mr Hale"));
+    let lex = Lexicon::default_lexicon();
+    let found = crate::attributions(&Document::new("t", "Tom Hale left early. A spokesman for Mr Hale said the talks would resume."), &lex);
+    assert_ne!(found[0].speaker.name.as_deref(), Some("Tom Hale"), "{:?}", found[0].speaker);
+}
