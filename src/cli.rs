@@ -550,7 +550,7 @@ fn check(a: CheckArgs) -> Result<i32, Error> {
         },
     )?;
     progress.done();
-    let found = combine(examined);
+    let found = combine(examined, &rules);
     let mut sink = Sink::open(a.output.as_deref())?;
     let p = sink.path();
     match format {

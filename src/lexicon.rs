@@ -92,6 +92,7 @@ struct RawSources {
     documents: Vec<String>,
     document_links: Vec<String>,
     clause_words: Vec<String>,
+    title_synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -230,6 +231,9 @@ pub struct CheckWords {
     pub document_links: Vec<Vec<String>>,
     /// Pronouns and auxiliaries that make a quotation a statement ("we", "is", "will").
     pub clause_words: WordSet,
+    /// Words of a title that name the same post as others, as (words, the words that stand
+    /// for them), longest first: ("boss" → "chief"), ("chief executive officer" → "chief executive").
+    pub title_synonyms: Vec<(Vec<String>, Vec<String>)>,
 }
 
 /// All the world knowledge the pipeline uses.
@@ -421,6 +425,16 @@ impl Lexicon {
         self.checks.clause_words.extend(lower_set(&sc.clause_words));
         add_phrases(&mut self.checks.anonymity, &sc.anonymity);
         add_phrases(&mut self.checks.document_links, &sc.document_links);
+        for group in &sc.title_synonyms {
+            let mut forms = group.iter().map(|g| crate::check::title_key_words(g)).filter(|w| !w.is_empty());
+            let Some(canon) = forms.next() else { continue };
+            for f in std::iter::once(canon.clone()).chain(forms) {
+                if !self.checks.title_synonyms.iter().any(|(w, _)| *w == f) {
+                    self.checks.title_synonyms.push((f, canon.clone()));
+                }
+            }
+        }
+        self.checks.title_synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let g = raw.grammar;
         self.abbreviations.extend(g.abbreviations.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.sentence_starters.extend(g.sentence_starters.iter().map(|s| s.trim().to_string()));

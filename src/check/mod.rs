@@ -45,6 +45,7 @@ use crate::model::{Attribution, Document, Span};
 use crate::segment::Segmented;
 
 pub use diff::{Edit, Op};
+pub use people::title_key_words;
 pub use roster::Roster;
 
 /// The fewest words a quotation needs to count as a statement (fewer is a quoted term).
@@ -310,7 +311,7 @@ pub fn examine(seg: &Segmented, atts: &[Attribution], rules: &Rules) -> DocCheck
     flags.extend(quotes::unattributed(&cx));
     flags.extend(sources::typed_sources(&cx));
     let titled = people::titled(&cx);
-    flags.extend(people::within(&titled));
+    flags.extend(people::within(&titled, rules.lex));
     if let Some(r) = rules.roster {
         flags.extend(people::roster_flags(&cx, r));
     }
@@ -332,7 +333,7 @@ pub fn examine_document(doc: &Document, rules: &Rules) -> DocChecks {
 ///
 /// Articles are compared in the order of their dates; undated articles come
 /// first, in input order, and so do articles of the same date.
-pub fn combine(docs: Vec<DocChecks>) -> Vec<Flag> {
+pub fn combine(docs: Vec<DocChecks>, rules: &Rules) -> Vec<Flag> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| docs[a].date.cmp(&docs[b].date).then(a.cmp(&b)));
     let mut rank = vec![0; docs.len()];
@@ -347,7 +348,7 @@ pub fn combine(docs: Vec<DocChecks>) -> Vec<Flag> {
         said.extend(d.said.into_iter().map(|s| (rank[i], s)));
         titled.extend(d.titled.into_iter().map(|t| (rank[i], t)));
     }
-    flags.extend(people::across(titled));
+    flags.extend(people::across(titled, rules.lex));
     flags.extend(words::compare(said));
     flags.sort();
     flags.dedup();
@@ -356,7 +357,7 @@ pub fn combine(docs: Vec<DocChecks>) -> Vec<Flag> {
 
 /// Checks documents held in memory: [`examine_document`] on each, then [`combine`].
 pub fn check(docs: &[Document], rules: &Rules) -> Vec<Flag> {
-    combine(docs.iter().map(|d| examine_document(d, rules)).collect())
+    combine(docs.iter().map(|d| examine_document(d, rules)).collect(), rules)
 }
 
 /// A speaker's identity for comparisons: the name, lower case, single-spaced.

@@ -1,9 +1,19 @@
 //! `unattributed`: quotations that read as statements and that no attribution covers.
 //!
 //! The segmenter pairs every quotation mark; extraction credits a quotation to a
-//! speaker or leaves it out (it lists no quote without a speaker). So a top-level
-//! quotation whose words no attribution's content overlaps is one the article
-//! gives to nobody the extractor could find.
+//! speaker or leaves it out (it lists no quote without a speaker). A top-level
+//! quotation is flagged when
+//! - no attribution's content overlaps its words, and
+//! - its sentence has no cue outside quotation marks (a speech, belief or evidence
+//!   verb, a cue phrase such as "in a statement", a source phrase such as "according
+//!   to"): with one, the article does credit the words to someone the extractor
+//!   could not make out, and the flag would be about the extractor, not the article;
+//! - no colon stands right before it ("Brentford boss Martin Allen: “…”" names who speaks);
+//! - the sentence before it (in its paragraph, or the last of the paragraph before)
+//!   holds no quotation and no cue: a quotation right after another, or right after
+//!   "X said:", goes on with that speaker, as news writing has it; and
+//! - it does not reopen, in a new paragraph, a quotation left open at the end of the
+//!   previous one (that quotation's speaker goes on too).
 //!
 //! Not every quotation is a statement. A quotation counts as one when
 //! - it has at least [`MIN_STATEMENT_WORDS`] words (shorter ones are quoted
@@ -16,7 +26,7 @@
 
 use super::{collapse, Ctx, Flag, FlagKind, MIN_STATEMENT_WORDS};
 use crate::lexicon::Lexicon;
-use crate::segment::words_of;
+use crate::segment::{words_of, TokKind};
 
 /// A quotation this long is a statement even without a clause word.
 const LONG_QUOTE_WORDS: usize = 8;
@@ -37,6 +47,44 @@ pub(crate) fn is_statement(inner: &str, lex: &Lexicon) -> bool {
     final_mark || words.len() >= LONG_QUOTE_WORDS || words.iter().any(|w| lex.checks.clause_words.contains(&w.to_lowercase()))
 }
 
+/// True when sentence `si` has a cue outside quotation marks.
+fn has_cue(cx: &Ctx, si: usize) -> bool {
+    let lex = cx.rules.lex;
+    let seg = cx.seg;
+    let s = &seg.sentences[si];
+    let words: Vec<&str> =
+        s.tokens.clone().filter(|&k| seg.in_quote[k].is_none() && seg.tokens[k].is_word()).map(|k| seg.lower(k)).collect();
+    let holds = |p: &Vec<String>| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a == b));
+    words.iter().any(|w| lex.speech.contains(*w) || lex.belief.contains(*w) || lex.evidence.contains(*w))
+        || lex.phrases.iter().chain(lex.sources.iter()).any(holds)
+}
+
+/// True when sentence `si` holds a top-level quotation mark.
+fn has_quote(cx: &Ctx, si: usize) -> bool {
+    cx.seg.sentences[si].tokens.clone().any(|k| match cx.seg.tokens[k].kind {
+        TokKind::Open(q) | TokKind::Close(q) => cx.seg.quotes[q].depth == 0,
+        _ => false,
+    })
+}
+
+/// True when the quotation opening at byte `at` is in reach of a speaker: a colon
+/// introduces it, its sentence has a cue, or the sentence before has a quotation or a
+/// cue (see the module).
+fn in_reach(cx: &Ctx, at: usize) -> bool {
+    if cx.text()[..at].trim_end().ends_with(':') {
+        return true;
+    }
+    let sents = &cx.seg.sentences;
+    let si = sents.partition_point(|s| s.span.end <= at);
+    if si >= sents.len() || sents[si].span.start > at {
+        return false;
+    }
+    if has_cue(cx, si) {
+        return true;
+    }
+    si > 0 && sents[si - 1].paragraph + 1 >= sents[si].paragraph && (has_quote(cx, si - 1) || has_cue(cx, si - 1))
+}
+
 /// Flags every statement-like top-level quotation no attribution covers.
 pub(crate) fn unattributed(cx: &Ctx) -> Vec<Flag> {
     let text = cx.text();
@@ -47,7 +95,7 @@ pub(crate) fn unattributed(cx: &Ctx) -> Vec<Flag> {
     let longest = contents.iter().map(|(s, e)| e - s).max().unwrap_or(0);
     for q in cx.seg.quotes.iter().filter(|q| q.depth == 0) {
         let inner = q.inner;
-        if inner.is_empty() || !is_statement(inner.of(text), cx.rules.lex) {
+        if inner.is_empty() || q.continuation || !is_statement(inner.of(text), cx.rules.lex) || in_reach(cx, q.open.start) {
             continue;
         }
         // an attribution whose content overlaps the quotation's words covers it
@@ -111,6 +159,27 @@ mod tests {
     fn a_quotation_nobody_is_credited_with_is_flagged() {
         let text = "The square was quiet.\n\n“We are not going anywhere until they listen to us.”\n";
         assert_eq!(flags(text), vec![(FlagKind::Unattributed, "We are not going anywhere until they listen to us.".into(), 3, 2)]);
+    }
+
+    #[test]
+    fn a_quotation_with_a_cue_in_its_sentence_is_credited_by_the_article() {
+        // the extractor finds no speaker in "was the verdict of", but the sentence has no
+        // cue either: flagged; with "said" the article credits someone: not flagged
+        let text = "“The plan will never work in practice,” was the verdict of the panel.";
+        assert_eq!(flags(text).len(), 1);
+        let text = "The panel's verdict: “The plan will never work in practice.”";
+        assert_eq!(flags(text), vec![]);
+        let text = "“The plan will never work in practice,” said the panel which met on Monday in the old town hall.";
+        assert_eq!(flags(text), vec![]);
+    }
+
+    #[test]
+    fn a_quotation_right_after_another_goes_on_with_its_speaker() {
+        // the second quotation follows one in the sentence before; the third follows a cue
+        let text = "The hall was quiet when the vote came.\n\n“We are not going anywhere.” “They will have to listen to us.”\n\n\
+                    Tom Reyes was asked about it.\n\nHe said: no.\n\n“It is too late for that now.”";
+        let found = flags(text);
+        assert_eq!(found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), vec!["We are not going anywhere."]);
     }
 
     #[test]
