@@ -238,8 +238,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         np::NpParser { seg: self.seg, lex: self.lex }
     }
 
-    /// Matches a cue starting at token `i`; returns (end, class).
-    fn cue_at(&self, i: usize, hi: usize) -> Option<(usize, CueClass)> {
+    /// Matches a cue starting at token `i` of the sentence `[lo, hi)`; returns (end, class).
+    fn cue_at(&self, i: usize, lo: usize, hi: usize) -> Option<(usize, CueClass)> {
         if !self.fw(i) {
             return None;
         }
@@ -249,8 +249,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
+        // (the word before must be in the same sentence: a headline ends with no full stop)
         if self.seg.tokens[i].cap
-            && i > 0
+            && i > lo
             && self.fw(i - 1)
             && self.seg.tokens[i - 1].cap
             && !self.lex.honorifics.contains(self.text(i - 1))
@@ -292,7 +293,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let mut cues: Vec<Cue> = Vec::new();
         let mut i = lo;
         while i < hi {
-            if let Some((end, class)) = self.cue_at(i, hi) {
+            if let Some((end, class)) = self.cue_at(i, lo, hi) {
                 let mut cue = Cue { start: i, end, class, mention: None, speaker_after: false, speaker_tokens: (i, i) };
                 self.find_speaker(&mut cue, lo, hi, cues.last());
                 if cue.mention.is_some() {

@@ -186,3 +186,9 @@ fn a_spokesman_for_a_person_is_the_speaker() {
     let found = crate::attributions(&Document::new("t", "Tom Hale left early. A spokesman for Mr Hale said the talks would resume."), &lex);
     assert_ne!(found[0].speaker.name.as_deref(), Some("Tom Hale"), "{:?}", found[0].speaker);
 }
+
+#[test]
+fn a_headline_without_a_full_stop_does_not_hide_the_first_cue() {
+    let (c, _, m, _) = one("Jobless Rate Climbs\n\nAccording to UN data, unemployment rose by 3%.");
+    assert_eq!((c.as_str(), m.as_deref()), ("unemployment rose by 3%", Some("UN data")));
+}
