@@ -316,7 +316,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let object = q + p.len()..hi;
             let plain = object.len() <= 6
                 && object.clone().all(|k| self.fw(k) && !self.lex.cue_starts.contains(self.low(k)) && !FUNCTION.contains(&self.low(k)));
-            if !plain || !self.fw(noun) || !self.lex.vague.contains(self.low(noun)) {
+            let w = self.low(noun);
+            let source_noun = self.lex.vague.contains(w) || self.lex.checks.vague.contains(w) || self.lex.checks.anonymous.contains(w);
+            if !plain || !self.fw(noun) || !source_noun {
                 return None;
             }
             // its determiner and modifiers: "two senior US officials"

@@ -176,6 +176,8 @@ fn a_group_with_a_qualifier_before_the_cue_is_the_speaker() {
     assert_eq!((c.as_str(), m.as_deref()), ("the deal was close to collapse", Some("A source familiar with the negotiations")));
     let (_, _, m, _) = one("Two senior officials close to Mr Hale say the plan is dead.");
     assert_eq!(m.as_deref(), Some("Two senior officials close to Mr Hale"));
+    let (_, _, m, _) = one("People familiar with the matter said the plan is dead.");
+    assert_eq!(m.as_deref(), Some("People familiar with the matter"));
 }
 
 #[test]
