@@ -160,7 +160,8 @@ pub struct Flag {
     pub speaker: Option<String>,
     /// What is wrong, in a sentence a person reads.
     pub note: String,
-    /// Code-point span of `words` in the document text.
+    /// Code-point span in the document text of what is flagged: the quotation, the
+    /// source phrase, or the speaker mention that carries the title.
     pub span: [usize; 2],
     /// The statement compared with (`title-mismatch`, `same-words`, `drift`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,6 +263,11 @@ impl Ctx<'_, '_> {
             other: None,
             diff: Vec::new(),
         }
+    }
+    /// The token range covering `span`.
+    pub(crate) fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
+        let t = &self.seg.tokens;
+        t.partition_point(|x| x.span.start < span.start)..t.partition_point(|x| x.span.start < span.end)
     }
     /// The place of `span` in this document.
     pub(crate) fn place(&self, span: Span, speaker: Option<String>, words: String) -> Place {
@@ -365,14 +371,33 @@ pub(crate) fn speaker_key(name: &str) -> String {
     collapse(name).to_lowercase()
 }
 
-/// True when two speaker keys may name the same person or body: the same name, or
-/// a surname alone and a full name ending in it ("blair", "tony blair").
+/// True when two speaker keys may name the same person or body: the same name; a
+/// surname alone and a full name ending in it ("blair", "tony blair"); a name and the
+/// same name with words before it ("andrea arnold", "oscar-winner andrea arnold"); or
+/// the same surname after a short and a long form of one given name ("vince cable",
+/// "vincent cable").
 pub(crate) fn same_speaker(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
-    (!a.contains(' ') && last(b) == a) || (!b.contains(' ') && last(a) == b)
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.ends_with(short) {
+        return true;
+    }
+    short.len() == 2
+        && long.len() == 2
+        && short[1] == long[1]
+        && short[0].len() >= 3
+        && long[0].len() >= 3
+        && (short[0].starts_with(long[0]) || long[0].starts_with(short[0]))
+}
+
+/// True when a speaker's name reads as a proper name (its longer words capitalized):
+/// "Ann Lee", "Radio 1", not "the board" or "supporters club".
+pub(crate) fn proper_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
+    !words.is_empty() && words.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
 }
 
 #[cfg(test)]
@@ -386,6 +411,16 @@ mod tests {
         assert!(same_speaker("tony blair", "blair"));
         assert!(!same_speaker("tony blair", "cherie blair"));
         assert!(!same_speaker("blair", "brown"));
+        assert!(same_speaker("oscar-winner andrea arnold", "andrea arnold"));
+        assert!(same_speaker("vince cable", "vincent cable"));
+        assert!(!same_speaker("jo cable", "joanna cable"));
+        assert!(!same_speaker("mark williams", "matt williams"));
+    }
+
+    #[test]
+    fn proper_names_are_capitalized() {
+        assert!(proper_name("Ann Lee") && proper_name("Radio 1") && proper_name("Labour's Livingstone"));
+        assert!(!proper_name("supporters club") && !proper_name("the board") && !proper_name("prime minister"));
     }
 
     #[test]

@@ -101,17 +101,11 @@ fn lower_words(cx: &Ctx, range: std::ops::Range<usize>) -> Vec<String> {
     range.filter(|&k| cx.seg.tokens[k].is_word()).map(|k| cx.seg.lower(k).replace('’', "'")).collect()
 }
 
-/// The token range covering `span`.
-fn tokens_of(cx: &Ctx, span: Span) -> std::ops::Range<usize> {
-    let t = &cx.seg.tokens;
-    t.partition_point(|x| x.span.start < span.start)..t.partition_point(|x| x.span.start < span.end)
-}
-
 /// Kind, the words to show and the note, for one attribution's source; `None` when it is fine.
 fn judge(cx: &Ctx, a: &Attribution) -> Option<(FlagKind, Span, &'static str)> {
     let w = &cx.rules.lex.checks;
     let m = a.mention.as_ref()?;
-    let toks = tokens_of(cx, m.span);
+    let toks = cx.tokens_in(m.span);
     let words = lower_words(cx, toks.clone());
     let first = words.first()?;
     let cut = words.iter().skip(1).position(|x| AFTER_HEAD.contains(&x.as_str())).map_or(words.len(), |p| p + 1);
@@ -135,7 +129,8 @@ fn judge(cx: &Ctx, a: &Attribution) -> Option<(FlagKind, Span, &'static str)> {
     // anonymity words in the mention, anonymity phrases in the mention or the sentence around the statement
     let single = w.anonymity.iter().filter(|p| p.len() == 1).any(|p| words.contains(&p[0]));
     let phrase = || {
-        let around = tokens_of(cx, a.sentence)
+        let around = cx
+            .tokens_in(a.sentence)
             .filter(|&k| {
                 let s = cx.seg.tokens[k].span;
                 cx.seg.in_quote[k].is_none() && !(a.content.start <= s.start && s.end <= a.content.end)
@@ -175,7 +170,7 @@ fn name_follows(cx: &Ctx, k: usize) -> bool {
 /// True when the cue is a participle after a form of "be" ("are accused", "was told").
 fn passive_cue(cx: &Ctx, a: &Attribution) -> bool {
     let Some(cue) = a.cue else { return false };
-    let toks = tokens_of(cx, cue);
+    let toks = cx.tokens_in(cue);
     if toks.len() != 1 || !cx.seg.lower(toks.start).ends_with("ed") && !matches!(cx.seg.lower(toks.start), "told" | "shown" | "known") {
         return false;
     }

@@ -3,12 +3,14 @@
 //! The words compared are a statement's *quoted* words: each top-level quotation
 //! a direct or mixed attribution covers, with at least [`MIN_SAME_WORDS`] words
 //! (a reporter's paraphrase is nobody's exact words). Words are compared
-//! normalised: lower case, punctuation dropped, whitespace collapsed. Statements
+//! normalised: lower case, punctuation dropped (hyphenated words split), whitespace
+//! collapsed. Statements
 //! are taken in the order of their articles' dates (see [`super::combine`]).
 //!
 //! - **same-words**: quoted words that equal, or lie whole inside, earlier quoted
 //!   words given to a different speaker, when no earlier such words were given to
-//!   this speaker. The flag points at the earliest of them.
+//!   this speaker. The flag points at the earliest of them. Both speakers must have
+//!   proper names ("the board" and "Acme" may be one speaker).
 //! - **drift**: quoted words of a speaker that are near the words of an earlier
 //!   quotation of the same speaker (similarity 2·LCS / total words at least
 //!   [`DRIFT_SIMILARITY`]) without being the same words or lying whole inside them
@@ -21,7 +23,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::diff::{diff, lcs_len, render};
-use super::{same_speaker, speaker_key, Ctx, Flag, FlagKind, Place, DRIFT_SIMILARITY, MIN_SAME_WORDS};
+use super::{proper_name, same_speaker, speaker_key, Ctx, Flag, FlagKind, Place, DRIFT_SIMILARITY, MIN_SAME_WORDS};
 use crate::model::QuoteKind;
 use crate::segment::words_of;
 
@@ -29,6 +31,7 @@ use crate::segment::words_of;
 #[derive(Debug, Clone)]
 pub(crate) struct Said {
     key: String,
+    proper: bool,
     norm: Vec<String>,
     display: Vec<String>,
     place: Place,
@@ -58,13 +61,20 @@ pub(crate) fn said(cx: &Ctx) -> Vec<Said> {
             if !used.insert(q) {
                 continue;
             }
-            let display: Vec<String> = words_of(inner.of(text)).into_iter().map(str::to_string).collect();
+            // hyphenated words as their parts: "no-one" and "no one" are the same words
+            let display: Vec<String> = words_of(inner.of(text))
+                .into_iter()
+                .flat_map(|w| w.split(['-', '‐']))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
             if display.len() < MIN_SAME_WORDS {
                 continue;
             }
             let words = display.join(" ");
             out.push(Said {
                 key: speaker_key(name),
+                proper: proper_name(name),
                 norm: display.iter().map(|w| norm(w)).collect(),
                 display,
                 place: cx.place(inner, Some(name.to_string()), words),
@@ -147,6 +157,8 @@ fn same_words(said: &[Said], ids: &[Vec<u32>]) -> Vec<Flag> {
                 }
             }
         }
+        // only named speakers: "the board" and "Acme" may well be the same
+        matches.retain(|&i| said[i].proper && said[j].proper);
         let consistent = matches.iter().any(|&i| same_speaker(&said[i].key, &said[j].key));
         if let Some(&i) = matches.iter().next().filter(|_| !consistent) {
             let (s, o) = (&said[j], &said[i]);
@@ -211,10 +223,10 @@ fn drift(said: &[Said], ids: &[Vec<u32>]) -> Vec<Flag> {
             let (s, o) = (&said[j], &said[i]);
             let edits = diff(&ids[i], &ids[j], &o.display, &s.display);
             let note = format!(
-                "{} is quoted in words that differ from {} ({:.0}% alike): {}",
+                "{}: {:.0}% the same words as at {}: {}",
                 s.place.speaker.as_deref().unwrap_or(""),
-                o.place.label(),
                 sim * 100.0,
+                o.place.label(),
                 render(&edits)
             );
             let mut f = Flag::at(&s.place, s.span, FlagKind::Drift, note);
