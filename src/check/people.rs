@@ -258,7 +258,7 @@ pub(crate) fn across(titled: Vec<(usize, Titled)>, lex: &Lexicon) -> Vec<Flag> {
     }
     let mut out = Vec::new();
     for (_, mut entries) in by_person {
-        entries.sort_by(|a, b| (a.0, a.1.place.line, a.1.place.column).cmp(&(b.0, b.1.place.line, b.1.place.column)));
+        entries.sort_by_key(|e| (e.0, e.1.place.line, e.1.place.column));
         // per document: its first title and its first organization
         let mut last_title: Option<(usize, &Titled)> = None;
         let mut last_org: Option<(usize, &Titled)> = None;

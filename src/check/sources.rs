@@ -149,6 +149,10 @@ fn judge(cx: &Ctx, a: &Attribution) -> Option<(FlagKind, Span, &'static str)> {
     if m.kind == MentionKind::Role && !marked && (!INDEFINITE.contains(&first.as_str()) || name_follows(cx, toks.end)) {
         return None;
     }
+    // "Adam Thomas, an analyst at Informa, believes": an apposition to a name
+    if !marked && name_before(cx, toks.start) {
+        return None;
+    }
     if w.anonymous.contains(&head) || marked {
         return Some((FlagKind::Anonymous, m.span, "statement rests on an unnamed source"));
     }
@@ -165,6 +169,12 @@ const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "two", "three
 fn name_follows(cx: &Ctx, k: usize) -> bool {
     let t = &cx.seg.tokens;
     k + 2 < t.len() && cx.seg.text(k) == "," && t[k + 1].is_word() && t[k + 1].cap && t[k + 2].is_word() && t[k + 2].cap
+}
+
+/// True when "First Last," (two capitalized words and a comma) stands before token `k`.
+fn name_before(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.seg.tokens;
+    k >= 3 && cx.seg.text(k - 1) == "," && t[k - 2].is_word() && t[k - 2].cap && t[k - 3].is_word() && t[k - 3].cap
 }
 
 /// True when the cue is a participle after a form of "be" ("are accused", "was told").
@@ -271,6 +281,7 @@ mod tests {
         assert_eq!(flags("Acme chief economist Tom Reyes said rates would rise."), vec![]);
         assert_eq!(flags("“Rates will rise,” said the bank's chief economist, Tom Reyes."), vec![]);
         assert_eq!(flags("One analyst said rates would rise."), vec![(FlagKind::Vague, "One analyst".into())]);
+        assert_eq!(flags("Tom Reyes, an analyst at research firm Acme Media believes the time is ripe for change."), vec![]);
     }
 
     #[test]

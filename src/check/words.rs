@@ -112,7 +112,7 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// document's rank in date order).
 pub(crate) fn compare(said: Vec<(usize, Said)>) -> Vec<Flag> {
     let mut said = said;
-    said.sort_by(|a, b| (a.0, a.1.at).cmp(&(b.0, b.1.at)));
+    said.sort_by_key(|s| (s.0, s.1.at));
     let said: Vec<Said> = said.into_iter().map(|(_, s)| s).collect();
     // words as numbers: comparisons are of integers
     let mut vocab: HashMap<&str, u32> = HashMap::new();
