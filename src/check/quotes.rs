@@ -13,7 +13,9 @@
 //!   holds no quotation and no cue: a quotation right after another, or right after
 //!   "X said:", goes on with that speaker, as news writing has it; and
 //! - it does not reopen, in a new paragraph, a quotation left open at the end of the
-//!   previous one (that quotation's speaker goes on too).
+//!   previous one (that quotation's speaker goes on too), and it has its closing mark
+//!   (a quotation left open runs on into the next paragraph, or the mark is a stray one
+//!   and what follows it no quotation at all).
 //!
 //! Not every quotation is a statement. A quotation counts as one when
 //! - it has at least [`MIN_STATEMENT_WORDS`] words (shorter ones are quoted
@@ -95,7 +97,12 @@ pub(crate) fn unattributed(cx: &Ctx) -> Vec<Flag> {
     let longest = contents.iter().map(|(s, e)| e - s).max().unwrap_or(0);
     for q in cx.seg.quotes.iter().filter(|q| q.depth == 0) {
         let inner = q.inner;
-        if inner.is_empty() || q.continuation || !is_statement(inner.of(text), cx.rules.lex) || in_reach(cx, q.open.start) {
+        if inner.is_empty()
+            || q.continuation
+            || q.close.is_none()
+            || !is_statement(inner.of(text), cx.rules.lex)
+            || in_reach(cx, q.open.start)
+        {
             continue;
         }
         // an attribution whose content overlaps the quotation's words covers it
@@ -189,5 +196,13 @@ mod tests {
                     She said the plan was “the best we could hope for in the end.”\n\n\
                     “And we will keep our word,” she added. The so-called “peace plan” was shelved.";
         assert_eq!(flags(text), vec![]);
+    }
+
+    #[test]
+    fn a_quotation_left_open_is_not_judged() {
+        let text = "The square was quiet.\n\nNobody moved. “We are not going anywhere until they listen to us.\n";
+        assert_eq!(flags(text), vec![]);
+        let text = "The square was quiet.\n\nNobody moved. “We are not going anywhere until they listen to us.”\n";
+        assert_eq!(flags(text).len(), 1);
     }
 }

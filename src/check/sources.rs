@@ -149,8 +149,9 @@ fn judge(cx: &Ctx, a: &Attribution) -> Option<(FlagKind, Span, &'static str)> {
     if m.kind == MentionKind::Role && !marked && (!INDEFINITE.contains(&first.as_str()) || name_follows(cx, toks.end)) {
         return None;
     }
-    // "Adam Thomas, an analyst at Informa, believes": an apposition to a name
-    if !marked && name_before(cx, toks.start) {
+    // "Adam Thomas, an analyst at Informa, believes": an apposition to a name; "technology
+    // analysts, TDG Research, say": the group named after it
+    if !marked && (name_before(cx, toks.start) || named_after(cx, toks.end)) {
         return None;
     }
     if w.anonymous.contains(&head) || marked {
@@ -169,6 +170,17 @@ const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "two", "three
 fn name_follows(cx: &Ctx, k: usize) -> bool {
     let t = &cx.seg.tokens;
     k + 2 < t.len() && cx.seg.text(k) == "," && t[k + 1].is_word() && t[k + 1].cap && t[k + 2].is_word() && t[k + 2].cap
+}
+
+/// True when ", Name" (a comma and a capitalized word that does not open a clause) follows token `k`.
+fn named_after(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.seg.tokens;
+    k + 1 < t.len()
+        && cx.seg.text(k) == ","
+        && t[k + 1].is_word()
+        && t[k + 1].cap
+        && !cx.rules.lex.sentence_starters.contains(cx.seg.text(k + 1))
+        && !cx.rules.lex.checks.clause_words.contains(cx.seg.lower(k + 1))
 }
 
 /// True when "First Last," (two capitalized words and a comma) stands before token `k`.
@@ -282,6 +294,7 @@ mod tests {
         assert_eq!(flags("“Rates will rise,” said the bank's chief economist, Tom Reyes."), vec![]);
         assert_eq!(flags("One analyst said rates would rise."), vec![(FlagKind::Vague, "One analyst".into())]);
         assert_eq!(flags("Tom Reyes, an analyst at research firm Acme Media believes the time is ripe for change."), vec![]);
+        assert_eq!(flags("According to technology analysts, Acme Research, sales will double."), vec![]);
     }
 
     #[test]
