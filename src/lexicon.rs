@@ -93,6 +93,7 @@ struct RawSources {
     document_links: Vec<String>,
     clause_words: Vec<String>,
     title_synonyms: Vec<Vec<String>>,
+    generic_titles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,6 +235,8 @@ pub struct CheckWords {
     /// Words of a title that name the same post as others, as (words, the words that stand
     /// for them), longest first: ("boss" → "chief"), ("chief executive officer" → "chief executive").
     pub title_synonyms: Vec<(Vec<String>, Vec<String>)>,
+    /// Words of titles that say what a person does, not which office ("leader", "spokesman").
+    pub generic_titles: WordSet,
 }
 
 /// All the world knowledge the pipeline uses.
@@ -423,6 +426,7 @@ impl Lexicon {
         self.checks.definite.extend(lower_set(&sc.definite));
         self.checks.documents.extend(lower_set(&sc.documents));
         self.checks.clause_words.extend(lower_set(&sc.clause_words));
+        self.checks.generic_titles.extend(lower_set(&sc.generic_titles));
         add_phrases(&mut self.checks.anonymity, &sc.anonymity);
         add_phrases(&mut self.checks.document_links, &sc.document_links);
         for group in &sc.title_synonyms {
