@@ -20,8 +20,8 @@
 //! Not every quotation is a statement. A quotation counts as one when
 //! - it has at least [`MIN_STATEMENT_WORDS`] words (shorter ones are quoted
 //!   terms and scare quotes: "so-called “peace dividend”"), and
-//! - it is not a title in title case ("“Lord of the Rings”": every word of four
-//!   letters or more capitalized, no final full stop), and
+//! - it is not a title in title case ("“Lord of the Rings”", "“How Soon Is Now?”":
+//!   every word of four letters or more capitalized, no final full stop), and
 //! - it reads as a clause: it holds a pronoun or an auxiliary or modal verb
 //!   (`clause_words` in `data/lexicon/sources.toml`: "we", "is", "will"), or ends
 //!   with a full stop, question or exclamation mark, or runs to eight words or more.
@@ -43,7 +43,8 @@ pub(crate) fn is_statement(inner: &str, lex: &Lexicon) -> bool {
     let capitalized = |w: &&str| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase());
     let title_case = words.first().is_some_and(capitalized)
         && words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).all(capitalized);
-    if title_case && !final_mark {
+    // a title may end in a question or exclamation mark ("How Soon Is Now?"), a sentence ends in a full stop
+    if title_case && !inner.trim_end().ends_with('.') {
         return false;
     }
     final_mark || words.len() >= LONG_QUOTE_WORDS || words.iter().any(|w| lex.checks.clause_words.contains(&w.to_lowercase()))
@@ -136,6 +137,8 @@ mod tests {
             "a total failure",
             "Lord of the Rings: The Return of the King",
             "Do They Know It's Christmas",
+            "Do They Know It's Christmas?",
+            "How Soon Is Now?",
             "hard-working families first",
             "the worst possible outcome",
         ] {
@@ -147,7 +150,7 @@ mod tests {
             "Talks resume again today.",
             "nothing short of a historic milestone for the whole region",
             "a deal that could cost our farmers dearly",
-            "Do They Know It's Christmas?",
+            "Nobody Knows What Happens Next.",
         ] {
             assert!(is_statement(s, &lex), "{s}");
         }
