@@ -11,7 +11,9 @@
 //! - no colon stands right before it ("Brentford boss Martin Allen: “…”" names who speaks);
 //! - the sentence before it (in its paragraph, or the last of the paragraph before)
 //!   holds no quotation and no cue: a quotation right after another, or right after
-//!   "X said:", goes on with that speaker, as news writing has it; and
+//!   "X said:", goes on with that speaker, as news writing has it; nor does the
+//!   sentence after it open with a quotation and hold a cue (a run of quotations
+//!   attributed at its end: "“…” / “…,” said X."); and
 //! - it does not reopen, in a new paragraph, a quotation left open at the end of the
 //!   previous one (that quotation's speaker goes on too), and it has its closing mark
 //!   (a quotation left open runs on into the next paragraph, or the mark is a stray one
@@ -85,7 +87,14 @@ fn in_reach(cx: &Ctx, at: usize) -> bool {
     if has_cue(cx, si) {
         return true;
     }
-    si > 0 && sents[si - 1].paragraph + 1 >= sents[si].paragraph && (has_quote(cx, si - 1) || has_cue(cx, si - 1))
+    let before = si > 0 && sents[si - 1].paragraph + 1 >= sents[si].paragraph && (has_quote(cx, si - 1) || has_cue(cx, si - 1));
+    // "“…” / “…,” said X.": the run of quotations ends with its attribution
+    let after = sents.get(si + 1).is_some_and(|n| {
+        n.paragraph <= sents[si].paragraph + 1
+            && matches!(cx.seg.tokens.get(n.tokens.start).map(|t| t.kind), Some(TokKind::Open(q)) if cx.seg.quotes[q].depth == 0)
+            && has_cue(cx, si + 1)
+    });
+    before || after
 }
 
 /// Flags every statement-like top-level quotation no attribution covers.
@@ -190,6 +199,15 @@ mod tests {
                     Tom Reyes was asked about it.\n\nHe said: no.\n\n“It is too late for that now.”";
         let found = flags(text);
         assert_eq!(found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), vec!["We are not going anywhere."]);
+    }
+
+    #[test]
+    fn a_run_of_quotations_attributed_at_its_end_is_credited() {
+        let text = "The hall was quiet.\n\n“We are not going anywhere.”\n\n“They will have to listen,” said Ann Lee.";
+        assert_eq!(flags(text), vec![]);
+        // an attributed sentence that does not go on with a quotation does not count
+        let text = "The hall was quiet.\n\n“We are not going anywhere.”\n\nAnn Lee said they would have to listen.";
+        assert_eq!(flags(text).len(), 1);
     }
 
     #[test]
