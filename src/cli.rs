@@ -30,6 +30,10 @@ enum Command {
     Merge(MergeArgs),
     /// Write an article as one HTML page with every attribution highlighted by speaker.
     View(ViewArgs),
+    /// Check attributions: unattributed quotations, anonymous and vague sources, data sources,
+    /// changing titles, the same words given to different speakers, drifting quotations.
+    /// Exit status 0 when nothing is flagged, 1 when something is, 2 on error.
+    Check(CheckArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,6 +53,45 @@ struct ViewArgs {
     /// An extra lexicon file merged over the defaults.
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// One flag per line: doc:line:col  kind  what is wrong.
+    Text,
+    /// A pretty JSON array of flags.
+    Json,
+    /// CSV (RFC 4180), one row per flag.
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format [default: from the -o extension, else text].
+    #[arg(short, long, value_enum)]
+    format: Option<CheckFormat>,
+    /// Write here instead of stdout (written to a temporary file, then renamed into place).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// People with their titles and dates (TOML; see README): flags speakers it does not list
+    /// and titles it contradicts.
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// An extra lexicon file (TOML, same sections as data/lexicon/*.toml), merged over the defaults.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+    /// Skip documents that cannot be read, with a warning, instead of stopping.
+    #[arg(long)]
+    keep_going: bool,
+    /// No progress on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Threads [default: every core]; the output is the same whatever the number.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -602,6 +645,56 @@ fn view(a: ViewArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+fn check(a: CheckArgs) -> Result<i32, Error> {
+    use quotegraph::check::{combine, examine_document, Roster, Rules};
+    use quotegraph::export::flags;
+    let lex = Lexicon::load(&a.lexicon)?;
+    let roster = a.roster.as_deref().map(Roster::load).transpose()?;
+    let format = a.format.unwrap_or_else(|| match a.output.as_deref().and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("json") => CheckFormat::Json,
+        Some("csv") => CheckFormat::Csv,
+        _ => CheckFormat::Text,
+    });
+    for input in &a.inputs {
+        if a.output.as_ref().is_some_and(|o| o == input) {
+            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
+        }
+    }
+    let rules = Rules { lex: &lex, roster: roster.as_ref() };
+    let docs = quotegraph::ingest::read_inputs(&a.inputs)?;
+    let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
+    let mut progress = Progress::new(&a.inputs, a.quiet);
+    let mut examined = Vec::new();
+    quotegraph::batch::process_ordered(
+        docs,
+        jobs,
+        |d| examine_document(d, &rules),
+        |r| {
+            match r {
+                Ok((doc, checks)) => {
+                    progress.add(doc.text.len());
+                    examined.push(checks);
+                }
+                Err(e) if a.keep_going => eprintln!("quotegraph: warning: {e} (skipped)"),
+                Err(e) => return Err(e),
+            }
+            Ok(())
+        },
+    )?;
+    progress.done();
+    let found = combine(examined, &rules);
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let p = sink.path();
+    match format {
+        CheckFormat::Text => flags::write_text(&mut sink.w, &found),
+        CheckFormat::Json => flags::write_json(&mut sink.w, &found),
+        CheckFormat::Csv => flags::write_csv(&mut sink.w, &found),
+    }
+    .map_err(|e| Error::io(&p, e))?;
+    sink.finish()?;
+    Ok(if found.is_empty() { 0 } else { 1 })
+}
+
 /// Runs the command line; returns the exit status.
 pub fn run() -> Result<i32, Error> {
     let cli = Cli::parse();
@@ -610,5 +703,6 @@ pub fn run() -> Result<i32, Error> {
         Command::Report(a) => report(a),
         Command::Merge(a) => merge(a),
         Command::View(a) => view(a),
+        Command::Check(a) => check(a),
     }
 }

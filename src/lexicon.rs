@@ -65,6 +65,7 @@ const DEFAULT_FILES: &[(&str, &str)] = &[
     ("data/lexicon/places.toml", include_str!("../data/lexicon/places.toml")),
     ("data/lexicon/grammar.toml", include_str!("../data/lexicon/grammar.toml")),
     ("data/lexicon/names.toml", include_str!("../data/lexicon/names.toml")),
+    ("data/lexicon/sources.toml", include_str!("../data/lexicon/sources.toml")),
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -78,6 +79,21 @@ struct RawLexicon {
     region: Vec<RawPlace>,
     grammar: RawGrammar,
     names: RawNames,
+    sources: RawSources,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawSources {
+    anonymous: Vec<String>,
+    vague: Vec<String>,
+    anonymity: Vec<String>,
+    definite: Vec<String>,
+    documents: Vec<String>,
+    document_links: Vec<String>,
+    clause_words: Vec<String>,
+    title_synonyms: Vec<Vec<String>>,
+    generic_titles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -191,6 +207,41 @@ pub struct Known {
     pub surface: Surface,
 }
 
+/// The words the attribution checks ([`crate::check`]) type sources with
+/// (`data/lexicon/sources.toml`, table `[sources]`), all lower case.
+///
+/// ```
+/// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+/// assert!(lex.checks.anonymous.contains("officials"));
+/// assert!(lex.checks.vague.contains("experts"));
+/// assert!(lex.checks.documents.contains("figures"));
+/// assert!(lex.checks.anonymity.iter().any(|p| p.join(" ") == "on condition of anonymity"));
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct CheckWords {
+    /// Nouns for sources unnamed by nature ("officials", "sources").
+    pub anonymous: WordSet,
+    /// Nouns and pronouns for vague groups ("experts", "critics", "some").
+    pub vague: WordSet,
+    /// Words and phrases that make an unnamed source anonymous ("unnamed", "familiar with"),
+    /// as word sequences, longest first.
+    pub anonymity: Vec<Vec<String>>,
+    /// Determiners that refer back to a source already introduced ("the", "these").
+    pub definite: WordSet,
+    /// Nouns for data and documents ("data", "figures", "report").
+    pub documents: WordSet,
+    /// Words joining a document noun to whoever is behind it ("by" in "a report by X"), as
+    /// word sequences, longest first.
+    pub document_links: Vec<Vec<String>>,
+    /// Pronouns and auxiliaries that make a quotation a statement ("we", "is", "will").
+    pub clause_words: WordSet,
+    /// Words of a title that name the same post as others, as (words, the words that stand
+    /// for them), longest first: ("boss" → "chief"), ("chief executive officer" → "chief executive").
+    pub title_synonyms: Vec<(Vec<String>, Vec<String>)>,
+    /// Words of titles that say what a person does, not which office ("leader", "spokesman").
+    pub generic_titles: WordSet,
+}
+
 /// All the world knowledge the pipeline uses.
 ///
 /// ```
@@ -273,6 +324,8 @@ pub struct Lexicon {
     pub title_words: WordSet,
     /// Common nouns for organizations ("company", "government"): "the company said".
     pub org_nouns: WordSet,
+    /// The words the attribution checks use (`data/lexicon/sources.toml`).
+    pub checks: CheckWords,
 }
 
 fn lower_set(v: &[String]) -> impl Iterator<Item = String> + '_ {
@@ -282,6 +335,17 @@ fn lower_set(v: &[String]) -> impl Iterator<Item = String> + '_ {
 /// Splits a surface form into the words the tokenizer will produce, joined by a space.
 fn norm_words(s: &str) -> String {
     crate::segment::words_of(s).join(" ")
+}
+
+/// Adds lower-case phrases as word sequences, keeping the list free of repeats and longest first.
+fn add_phrases(list: &mut Vec<Vec<String>>, phrases: &[String]) {
+    for p in lower_set(phrases) {
+        let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
+        if !words.is_empty() && !list.contains(&words) {
+            list.push(words);
+        }
+    }
+    list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
 }
 
 fn index_phrases(phrases: &[Vec<String>]) -> WordMap<Vec<usize>> {
@@ -369,6 +433,25 @@ impl Lexicon {
             .chain(self.source_index.keys())
             .cloned()
             .collect();
+        let sc = raw.sources;
+        self.checks.anonymous.extend(lower_set(&sc.anonymous));
+        self.checks.vague.extend(lower_set(&sc.vague));
+        self.checks.definite.extend(lower_set(&sc.definite));
+        self.checks.documents.extend(lower_set(&sc.documents));
+        self.checks.clause_words.extend(lower_set(&sc.clause_words));
+        self.checks.generic_titles.extend(lower_set(&sc.generic_titles));
+        add_phrases(&mut self.checks.anonymity, &sc.anonymity);
+        add_phrases(&mut self.checks.document_links, &sc.document_links);
+        for group in &sc.title_synonyms {
+            let mut forms = group.iter().map(|g| crate::check::title_key_words(g)).filter(|w| !w.is_empty());
+            let Some(canon) = forms.next() else { continue };
+            for f in std::iter::once(canon.clone()).chain(forms) {
+                if !self.checks.title_synonyms.iter().any(|(w, _)| *w == f) {
+                    self.checks.title_synonyms.push((f, canon.clone()));
+                }
+            }
+        }
+        self.checks.title_synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let g = raw.grammar;
         self.abbreviations.extend(g.abbreviations.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.sentence_starters.extend(g.sentence_starters.iter().map(|s| s.trim().to_string()));

@@ -13,6 +13,7 @@
 //! | extract | [`extract`] | segmented text → [`model::Attribution`]s with speaker mentions |
 //! | resolve | [`resolve`] | mentions → people and organizations with titles |
 //! | export | [`export`] | results → JSON Lines, JSON, text; reports; the annotated article (HTML) |
+//! | check | [`check`] | documents and attributions → flags for journalists (anonymous sources, drift, …) |
 //!
 //! World knowledge (speech verbs, titles, organizations, places) is data, in
 //! `data/lexicon/`, loaded once into a [`lexicon::Lexicon`].
@@ -25,6 +26,7 @@
 //! ```
 
 pub mod batch;
+pub mod check;
 pub mod code;
 pub mod date;
 pub mod error;

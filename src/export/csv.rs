@@ -17,7 +17,7 @@ use crate::graph::{actor_of, build, GraphOptions, Level};
 use crate::model::Report;
 
 /// Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF).
-fn field(s: &str) -> Cow<'_, str> {
+pub(crate) fn field(s: &str) -> Cow<'_, str> {
     if s.contains([',', '"', '\r', '\n']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
@@ -26,7 +26,7 @@ fn field(s: &str) -> Cow<'_, str> {
 }
 
 /// Writes one row, CRLF-terminated.
-fn row<S: AsRef<str>>(w: &mut dyn Write, fields: &[S]) -> io::Result<()> {
+pub(crate) fn row<S: AsRef<str>>(w: &mut dyn Write, fields: &[S]) -> io::Result<()> {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             w.write_all(b",")?;

@@ -1,6 +1,7 @@
 //! Stage 7, export: one module per output format.
 //!
-//! [`quotes`] writes what `quotegraph extract` finds (JSON Lines, JSON, text).
+//! [`quotes`] writes what `quotegraph extract` finds (JSON Lines, JSON, text);
+//! [`flags`] what `quotegraph check` flags (text, JSON, CSV).
 //! The others write a [`crate::model::Report`] (the stance model) or its
 //! projected network ([`crate::graph`]); [`timeline`] lists a report's
 //! statements speaker by speaker over time. [`view`] writes one article's text
@@ -11,6 +12,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod flags;
 pub mod gexf;
 pub mod graphml;
 pub mod html;

@@ -241,8 +241,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         np::NpParser { seg: self.seg, lex: self.lex }
     }
 
-    /// Matches a cue starting at token `i`; returns (end, class).
-    fn cue_at(&self, i: usize, hi: usize) -> Option<(usize, CueClass)> {
+    /// Matches a cue starting at token `i` of the sentence `[lo, hi)`; returns (end, class).
+    fn cue_at(&self, i: usize, lo: usize, hi: usize) -> Option<(usize, CueClass)> {
         if !self.fw(i) {
             return None;
         }
@@ -252,8 +252,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
+        // (the word before must be in the same sentence: a headline ends with no full stop)
         if self.seg.tokens[i].cap
-            && i > 0
+            && i > lo
             && self.fw(i - 1)
             && self.seg.tokens[i - 1].cap
             && !self.lex.honorifics.contains(self.text(i - 1))
@@ -295,7 +296,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let mut cues: Vec<Cue> = Vec::new();
         let mut i = lo;
         while i < hi {
-            if let Some((end, class)) = self.cue_at(i, hi) {
+            if let Some((end, class)) = self.cue_at(i, lo, hi) {
                 let mut cue = Cue { start: i, end, class, mention: None, speaker_after: false, speaker_tokens: (i, i) };
                 self.find_speaker(&mut cue, lo, hi, cues.last());
                 if cue.mention.is_some() {
@@ -386,11 +387,27 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             || self.punct(k, ",")
                     });
                     if m.kind == MentionKind::Document && plain {
-                        cue.speaker_tokens = (first, end);
+                        // the mention is the whole subject: "A report by the Audit Office"
+                        let mut m = m;
+                        let mut last = j;
+                        while last > end && !self.fw(last - 1) {
+                            last -= 1;
+                        }
+                        m.span = Span::new(m.span.start, self.seg.tokens[last - 1].span.end);
+                        cue.speaker_tokens = (first, last);
                         cue.mention = Some(m);
                         return;
                     }
                 }
+            }
+        }
+        // "a source familiar with the talks said", "people close to the minister say": before the name
+        // inside the qualifier ("Mr Hale") is taken for the speaker
+        if cue.class == CueClass::Speech && j > lo {
+            if let Some((m, start)) = np.qualified_group(lo, j) {
+                cue.speaker_tokens = (start, j);
+                cue.mention = Some(m);
+                return;
             }
         }
         if j > lo {

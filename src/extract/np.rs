@@ -360,6 +360,49 @@ impl<'s, 'a> NpParser<'s, 'a> {
         Some((m, j))
     }
 
+    /// A group noun with a qualifier, ending just before `hi`: "a source familiar with the
+    /// talks", "people close to the minister", "two officials briefed on the plan". The
+    /// qualifiers are the phrases of the lexicon's `[sources] anonymity` list.
+    pub fn qualified_group(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
+        let from = hi.saturating_sub(10).max(lo + 1);
+        for q in (from..hi).rev() {
+            let Some(p) = self
+                .lex
+                .checks
+                .anonymity
+                .iter()
+                .find(|p| p.len() > 1 && q + p.len() < hi && p.iter().enumerate().all(|(i, w)| self.fw(q + i) && self.low(q + i) == w))
+            else {
+                continue;
+            };
+            let noun = q - 1;
+            // the qualifier's object: plain words, no verb, up to the cue
+            let object = q + p.len()..hi;
+            let plain = object.len() <= 6
+                && object.clone().all(|k| self.fw(k) && !self.lex.cue_starts.contains(self.low(k)) && !FUNCTION.contains(&self.low(k)));
+            let w = self.low(noun);
+            let source_noun = self.lex.vague.contains(w) || self.lex.checks.vague.contains(w) || self.lex.checks.anonymous.contains(w);
+            if !plain || !self.fw(noun) || !source_noun {
+                return None;
+            }
+            // its determiner and modifiers: "two senior US officials"
+            let mut start = noun;
+            while start > lo && noun - start < 3 && self.fw(start - 1) && !self.lex.cue_starts.contains(self.low(start - 1)) {
+                let w = self.low(start - 1);
+                if FUNCTION.contains(&w) && !DETERMINERS.contains(&w) {
+                    break;
+                }
+                start -= 1;
+                if DETERMINERS.contains(&w) {
+                    break;
+                }
+            }
+            let span = self.span(start, hi);
+            return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, start));
+        }
+        None
+    }
+
     /// Any determiner phrase ending just before `hi` ("the editorial", "a Democratic staffer
     /// in the room", "the bespectacled, 71-year-old diplomat"): used only right after a
     /// quotation, where nothing else can stand before the cue.
@@ -529,6 +572,22 @@ impl<'s, 'a> NpParser<'s, 'a> {
             (a + 1..b.saturating_sub(1)).find(|&k| !self.cap(k) && matches!(self.low(k), "of" | "for" | "from" | "at" | "with"))
         {
             if let Some(mut m) = self.classify_simple(a, c).filter(|m| m.kind == MentionKind::Name) {
+                m.span = self.span(a, b);
+                m.apposition = Some(self.span(c, b));
+                return Some(m);
+            }
+            // "a spokesman for Mr Blair", "a spokeswoman for Foreign Minister Ann Lee": the role
+            // speaks, for the person named after it ("Merck's head of research Peter Kim" is Peter Kim)
+            let role = self.classify_simple(a, c).filter(|m| m.kind == MentionKind::Role && !self.cap(c - 1) && self.low(c) == "for");
+            // (a person: a full name, or an honorific and a name; "a spokesman for Dell" is Dell's)
+            let person = self.classify_simple(c + 1, b).filter(|n| n.kind == MentionKind::Name).is_some_and(|n| {
+                let before = (c + 1..b).take_while(|&k| self.seg.tokens[k].span.start < n.head.start);
+                let full = n.head.of(&self.seg.doc.text).contains(' ') || before.clone().any(|k| self.lex.is_honorific(self.text(k)));
+                full && before
+                    .clone()
+                    .all(|k| self.cap(k) || self.title_word(k) || DETERMINERS.contains(&self.low(k)) || CONNECTORS.contains(&self.low(k)))
+            });
+            if let Some(mut m) = role.filter(|_| person) {
                 m.span = self.span(a, b);
                 m.apposition = Some(self.span(c, b));
                 return Some(m);
