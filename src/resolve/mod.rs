@@ -333,6 +333,10 @@ impl Resolver<'_, '_> {
     fn parse_apposition(&self, a: Span) -> (Option<String>, Option<String>) {
         let text = a.of(&self.seg.doc.text);
         let mut words: Vec<&str> = text.split_whitespace().collect();
+        // "whose grandmother died in Auschwitz": a relative clause tells no title or employer
+        if words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "whose" | "which" | "where" | "when" | "whom")) {
+            return (None, None);
+        }
         while words
             .first()
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly"))
@@ -508,6 +512,12 @@ mod tests {
         let r = run("Shadow minister Tom Hale said he would block Mr Ode's appointment. “It is the latest example of cronyism,” he said.");
         let last = r.last().unwrap_or_else(|| panic!("{r:?}"));
         assert_eq!(last.1.as_deref(), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_gives_no_organization() {
+        let r = run("Mr Tom Hale, whose grandmother died in Poland, said the exhibition must stay open.");
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_deref()), (Some("Tom Hale"), None), "{r:?}");
     }
 
     #[test]
