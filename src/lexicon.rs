@@ -127,6 +127,7 @@ struct RawCues {
     infinitive: Vec<String>,
     shares: Vec<String>,
     polled: Vec<String>,
+    manner: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -265,6 +266,8 @@ pub struct Lexicon {
     pub documents: WordSet,
     /// Words for a share of the people asked ("percent", "majority", "two-thirds"): "47% say".
     pub shares: WordSet,
+    /// Verbs of manner that introduce speech only next to a quotation ("smiles", "shrugs").
+    pub manner: WordSet,
     /// Participles naming the people asked, after "those" ("those surveyed say").
     pub polled: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
@@ -407,6 +410,7 @@ impl Lexicon {
         self.infinitive.extend(lower_set(&c.infinitive));
         self.shares.extend(lower_set(&c.shares));
         self.polled.extend(lower_set(&c.polled));
+        self.manner.extend(lower_set(&c.manner));
         for p in lower_set(&c.sources) {
             let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
             if !words.is_empty() && !self.sources.contains(&words) {
@@ -429,6 +433,7 @@ impl Lexicon {
             .iter()
             .chain(self.belief.iter())
             .chain(self.evidence.iter())
+            .chain(self.manner.iter())
             .chain(self.phrase_index.keys())
             .chain(self.source_index.keys())
             .cloned()

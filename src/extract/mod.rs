@@ -281,7 +281,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return Some((i + p.len(), CueClass::Speech));
             }
         }
-        if self.lex.speech.contains(w) {
+        // "“…,” smiles one broker": a verb of manner right after a quotation and its comma
+        let after_quote = i > 0
+            && (matches!(self.seg.tokens[i - 1].kind, TokKind::Close(_))
+                || i > 1 && self.punct(i - 1, ",") && matches!(self.seg.tokens[i - 2].kind, TokKind::Close(_)));
+        if self.lex.speech.contains(w) || after_quote && self.lex.manner.contains(w) {
             Some((i + 1, CueClass::Speech))
         } else if self.lex.belief.contains(w) {
             Some((i + 1, CueClass::Belief))

@@ -251,3 +251,10 @@ fn a_headline_without_a_full_stop_does_not_hide_the_first_cue() {
     let (c, _, m, _) = one("Jobless Rate Climbs\n\nAccording to UN data, unemployment rose by 3%.");
     assert_eq!((c.as_str(), m.as_deref()), ("unemployment rose by 3%", Some("UN data")));
 }
+
+#[test]
+fn a_verb_of_manner_is_a_cue_only_after_a_quotation() {
+    let (c, _, m, cue) = one("“You can call it a peace dividend,” smiles one broker.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("You can call it a peace dividend,", Some("one broker"), Some("smiles")));
+    assert!(run("Asked whether he would run again, the mayor smiled and walked off.").iter().all(|r| r.3.as_deref() != Some("smiled")));
+}
