@@ -2,9 +2,10 @@
 //! (written for these tests): each kind of flag with its words and line, the exit
 //! status, the formats, and the errors.
 
+mod common;
+use common::TempDir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -16,29 +17,6 @@ fn fixtures() -> PathBuf {
 
 fn fixture(name: &str) -> String {
     fixtures().join(name).to_str().unwrap().to_string()
-}
-
-/// A fresh, empty directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let n = N.fetch_add(1, Ordering::SeqCst);
-        let p = std::env::temp_dir().join(format!("qg-check-{name}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-    fn join(&self, p: &str) -> PathBuf {
-        self.0.join(p)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
@@ -206,12 +184,12 @@ fn a_bad_roster_is_one_line_naming_file_and_problem() {
     let clean = fixture("clean.txt");
     std::fs::write(d.join("dates.toml"), "[[person]]\nname = \"Ann Lee\"\ntitles = [{ title = \"Mayor\", from = \"1 May 2020\" }]\n")
         .unwrap();
-    let o = run_in(&d.0, &["--roster", "dates.toml", &clean]);
+    let o = run_in(d.path(), &["--roster", "dates.toml", &clean]);
     assert_fails_with(&o, &["dates.toml", "Ann Lee", "1 May 2020", "not an ISO date"]);
     std::fs::write(d.join("syntax.toml"), "[[person]]\nname = \"Ann Lee\n").unwrap();
-    let o = run_in(&d.0, &["--roster", "syntax.toml", &clean]);
+    let o = run_in(d.path(), &["--roster", "syntax.toml", &clean]);
     assert_fails_with(&o, &["syntax.toml", "line 2"]);
-    let o = run_in(&d.0, &["--roster", "missing.toml", &clean]);
+    let o = run_in(d.path(), &["--roster", "missing.toml", &clean]);
     assert_fails_with(&o, &["missing.toml", "no such file"]);
     assert!(o.stdout.is_empty());
 }
@@ -219,13 +197,13 @@ fn a_bad_roster_is_one_line_naming_file_and_problem() {
 #[test]
 fn bad_inputs_exit_2_unless_keep_going() {
     let d = TempDir::new("inputs");
-    let o = run_in(&d.0, &["no-such-article.txt"]);
+    let o = run_in(d.path(), &["no-such-article.txt"]);
     assert_fails_with(&o, &["no-such-article.txt"]);
     std::fs::write(d.join("corpus.jsonl"), "{\"id\":\"a\",\"text\":\"Experts say the plan will fail.\"}\n{\"id\":\"b\",\"text\": \n")
         .unwrap();
-    let o = run_in(&d.0, &["corpus.jsonl"]);
+    let o = run_in(d.path(), &["corpus.jsonl"]);
     assert_fails_with(&o, &["corpus.jsonl", "line 2"]);
-    let o = run_in(&d.0, &["corpus.jsonl", "--keep-going"]);
+    let o = run_in(d.path(), &["corpus.jsonl", "--keep-going"]);
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     assert!(stdout(&o).starts_with("a:1:1  vague "), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stderr).contains("warning"), "{}", show(&o));
@@ -255,7 +233,7 @@ fn csv_is_rfc_4180_with_one_row_per_flag() {
     // a field with a comma or a double quote is quoted, inner quotes doubled
     let d = TempDir::new("csv");
     std::fs::write(d.join("a.txt"), "Officials said the plan, which \"nobody liked\", was dead.\n").unwrap();
-    let o = run_in(&d.0, &["a.txt", "--format", "csv"]);
+    let o = run_in(d.path(), &["a.txt", "--format", "csv"]);
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let row = stdout(&o).split("\r\n").nth(1).unwrap().to_string();
     assert!(
@@ -272,19 +250,18 @@ fn output_is_the_same_bytes_whatever_the_threads_and_the_sink() {
     for jobs in ["1", "2", "3"] {
         let mut args: Vec<&str> = inputs.iter().map(String::as_str).collect();
         args.extend(["--format", "json", "--jobs", jobs]);
-        let o = run_in(&d.0, &args);
+        let o = run_in(d.path(), &args);
         assert_eq!(o.status.code(), Some(1), "{}", show(&o));
         outs.push(o.stdout);
     }
     assert!(outs.windows(2).all(|w| w[0] == w[1]), "output differs with --jobs");
     let mut args: Vec<&str> = inputs.iter().map(String::as_str).collect();
     args.extend(["-o", "flags.json"]);
-    let o = run_in(&d.0, &args);
+    let o = run_in(d.path(), &args);
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     assert!(o.stdout.is_empty());
     assert_eq!(std::fs::read(d.join("flags.json")).unwrap(), outs[0], "-o flags.json differs from --format json");
-    let names: Vec<String> = std::fs::read_dir(&d.0).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, vec!["flags.json".to_string()], "temporary files left behind");
+    assert_eq!(d.entries(""), vec!["flags.json".to_string()], "temporary files left behind");
 }
 
 #[test]
@@ -295,7 +272,7 @@ fn stdin_and_a_lexicon_file_work_as_in_extract() {
         let mut child = Command::new(BIN)
             .arg("check")
             .args(args)
-            .current_dir(&d.0)
+            .current_dir(d.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

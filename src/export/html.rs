@@ -621,12 +621,7 @@ pub fn write_html_with(w: &mut dyn Write, r: &Report, opts: &GraphOptions, extra
         p.timelines = timelines(r);
     }
     p.articles = extras.articles.clone();
-    let html = p.render().map_err(io::Error::other)?;
-    w.write_all(html.as_bytes())?;
-    if !html.ends_with('\n') {
-        w.write_all(b"\n")?;
-    }
-    Ok(())
+    super::write_page(w, &p)
 }
 
 #[cfg(test)]

@@ -21,3 +21,13 @@ pub mod quotes;
 pub mod svg;
 pub mod timeline;
 pub mod view;
+
+/// Renders an askama page and writes it, ending with a newline.
+pub(crate) fn write_page(w: &mut dyn std::io::Write, page: &impl askama::Template) -> std::io::Result<()> {
+    let html = page.render().map_err(std::io::Error::other)?;
+    w.write_all(html.as_bytes())?;
+    if !html.ends_with('\n') {
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}

@@ -472,12 +472,7 @@ pub fn write_view(w: &mut dyn Write, articles: &[Article]) -> io::Result<()> {
         [one] => one.id.clone(),
         _ => format!("Who said what: {} articles", articles.len()),
     };
-    let html = ViewPage { title, articles, hn: if articles.len() == 1 { 1 } else { 2 } }.render().map_err(io::Error::other)?;
-    w.write_all(html.as_bytes())?;
-    if !html.ends_with('\n') {
-        w.write_all(b"\n")?;
-    }
-    Ok(())
+    super::write_page(w, &ViewPage { title, articles, hn: if articles.len() == 1 { 1 } else { 2 } })
 }
 
 #[cfg(test)]

@@ -1,8 +1,12 @@
 //! What the integration tests share: running `quotegraph report` (with its
-//! codebook) and `quotegraph view` on the bundled example article.
+//! codebook) and `quotegraph view` on the bundled example article, and temporary
+//! directories.
+
+#![allow(dead_code)] // each test file uses its own part of this module
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The project root.
 pub fn root() -> PathBuf {
@@ -28,7 +32,6 @@ pub fn report_example(dir: &Path, name: &str, format: &str, extra: &[&str]) -> P
 }
 
 /// Runs `view` on the example into `dir/example-view.html`, and returns that path.
-#[allow(dead_code)] // not every test file that shares this module views
 pub fn view_example(dir: &Path) -> PathBuf {
     let out = dir.join("example-view.html");
     let st = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
@@ -40,4 +43,40 @@ pub fn view_example(dir: &Path) -> PathBuf {
         .expect("run quotegraph");
     assert!(st.success(), "view failed");
     out
+}
+
+/// A fresh, empty directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// A new directory under the system's temporary directory, named after `name`.
+    pub fn new(name: &str) -> TempDir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let n = N.fetch_add(1, Ordering::SeqCst);
+        let p = std::env::temp_dir().join(format!("qg-{name}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+    /// A path inside it.
+    pub fn join(&self, p: &str) -> PathBuf {
+        self.0.join(p)
+    }
+    /// The sorted names of the entries of its subdirectory `sub` ("" for itself).
+    pub fn entries(&self, sub: &str) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(self.0.join(sub)).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
