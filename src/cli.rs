@@ -379,11 +379,7 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let lex = Lexicon::load(&a.lexicon)?;
     let docs = quotegraph::ingest::read_inputs(&a.inputs)?;
     let format = a.format.unwrap_or_else(|| format_for(a.output.as_deref()));
-    for input in &a.inputs {
-        if a.output.as_ref().is_some_and(|o| o == input) {
-            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
-        }
-    }
+    refuse_overwrite(&a.inputs, a.output.as_deref())?;
     let mut sink = Sink::open(a.output.as_deref())?;
     let out_path = sink.path();
     let io = |e: std::io::Error| Error::io(&out_path, e);
@@ -468,11 +464,7 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
         Some(f) => f,
         None => report_format_for(a.output.as_deref())?,
     };
-    for input in &a.inputs {
-        if a.output.as_ref().is_some_and(|o| o == input) {
-            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
-        }
-    }
+    refuse_overwrite(&a.inputs, a.output.as_deref())?;
     let level = match a.level {
         LevelArg::Person => Level::Person,
         LevelArg::Organization => Level::Organization,
@@ -580,10 +572,8 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
         None => quotegraph::code::Codebook::default_codebook(),
     };
     let mut reports = Vec::with_capacity(a.inputs.len());
+    refuse_overwrite(&a.inputs, a.output.as_deref())?;
     for p in &a.inputs {
-        if a.output.as_ref().is_some_and(|o| o == p) {
-            return Err(Error::Usage(format!("{}: the output would overwrite an input", p.display())));
-        }
         let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
         let r = quotegraph::export::json::read_json(&text).map_err(|m| Error::input(p, format!("not a quotegraph report: {m}")))?;
         reports.push(r);
@@ -616,11 +606,7 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
 
 fn view(a: ViewArgs) -> Result<i32, Error> {
     let lex = Lexicon::load(&a.lexicon)?;
-    for input in &a.inputs {
-        if a.output.as_ref().is_some_and(|o| o == input) {
-            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
-        }
-    }
+    refuse_overwrite(&a.inputs, a.output.as_deref())?;
     let mut articles = Vec::new();
     let mut wanted: Vec<&str> = a.id.iter().map(String::as_str).collect();
     for doc in quotegraph::ingest::read_inputs(&a.inputs)? {
@@ -655,11 +641,7 @@ fn check(a: CheckArgs) -> Result<i32, Error> {
         Some("csv") => CheckFormat::Csv,
         _ => CheckFormat::Text,
     });
-    for input in &a.inputs {
-        if a.output.as_ref().is_some_and(|o| o == input) {
-            return Err(Error::Usage(format!("{}: the output would overwrite an input", input.display())));
-        }
-    }
+    refuse_overwrite(&a.inputs, a.output.as_deref())?;
     let rules = Rules { lex: &lex, roster: roster.as_ref() };
     let docs = quotegraph::ingest::read_inputs(&a.inputs)?;
     let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
@@ -693,6 +675,14 @@ fn check(a: CheckArgs) -> Result<i32, Error> {
     .map_err(|e| Error::io(&p, e))?;
     sink.finish()?;
     Ok(if found.is_empty() { 0 } else { 1 })
+}
+
+/// An error when the output file is one of the inputs (it would be overwritten).
+fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> Result<(), Error> {
+    match inputs.iter().find(|i| Some(i.as_path()) == output) {
+        Some(i) => Err(Error::Usage(format!("{}: the output would overwrite an input", i.display()))),
+        None => Ok(()),
+    }
 }
 
 /// Runs the command line; returns the exit status.
