@@ -227,6 +227,8 @@ pub struct CheckWords {
     /// Words and phrases that make an unnamed source anonymous ("unnamed", "familiar with"),
     /// as word sequences, longest first.
     pub anonymity: Vec<Vec<String>>,
+    /// The first word of every `anonymity` phrase: one lookup rules a token out.
+    pub anonymity_starts: WordSet,
     /// Determiners that refer back to a source already introduced ("the", "these").
     pub definite: WordSet,
     /// Nouns for data and documents ("data", "figures", "report").
@@ -446,6 +448,7 @@ impl Lexicon {
         self.checks.clause_words.extend(lower_set(&sc.clause_words));
         self.checks.generic_titles.extend(lower_set(&sc.generic_titles));
         add_phrases(&mut self.checks.anonymity, &sc.anonymity);
+        self.checks.anonymity_starts = self.checks.anonymity.iter().filter_map(|p| p.first().cloned()).collect();
         add_phrases(&mut self.checks.document_links, &sc.document_links);
         for group in &sc.title_synonyms {
             let mut forms = group.iter().map(|g| crate::check::title_key_words(g)).filter(|w| !w.is_empty());

@@ -366,6 +366,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
     pub fn qualified_group(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
         let from = hi.saturating_sub(10).max(lo + 1);
         for q in (from..hi).rev() {
+            if !self.fw(q) || !self.lex.checks.anonymity_starts.contains(self.low(q)) {
+                continue;
+            }
             let Some(p) = self
                 .lex
                 .checks
