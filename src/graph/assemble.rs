@@ -241,12 +241,21 @@ impl<'a> ReportBuilder<'a> {
                 }
                 Some(name) => {
                     let id = format!("person:{}", slug(name));
+                    let lex = self.lex;
                     let p = self.people.entry(id.clone()).or_default();
                     p.name = name.to_string();
-                    if let Some(m) = &a.mention {
-                        let alias = m.head.of(text).to_string();
-                        if alias != name && m.kind == crate::model::MentionKind::Name {
-                            p.aliases.insert(alias);
+                    if let Some(m) = a.mention.as_ref().filter(|m| m.kind == crate::model::MentionKind::Name) {
+                        let head = m.head.of(text);
+                        if head != name {
+                            p.aliases.insert(head.to_string());
+                        }
+                        // the name with the honorific it was written with ("Mr Kuleba", "Lord Browne"),
+                        // which tells a surname from a given name or a peer's title, and the gender
+                        let before = text.get(m.span.start..m.head.start).unwrap_or("").split_whitespace().next_back();
+                        if let Some(h) =
+                            before.filter(|h| lex.is_honorific(h) && !lex.title_words.contains(&h.trim_end_matches('.').to_lowercase()))
+                        {
+                            p.aliases.insert(format!("{h} {head}"));
                         }
                     }
                     if let Some(t) = &sp.title {
