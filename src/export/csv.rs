@@ -259,6 +259,7 @@ pub(crate) mod fixture {
                     aliases: vec![],
                     titles: vec![],
                     organizations: vec!["org:acme".into()],
+                    merged: vec![],
                 },
                 PersonInfo {
                     id: "person:bo-chen".into(),
@@ -266,6 +267,7 @@ pub(crate) mod fixture {
                     aliases: vec![],
                     titles: vec![],
                     organizations: vec!["org:zeta".into()],
+                    merged: vec![],
                 },
             ],
             organizations: vec![

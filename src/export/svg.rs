@@ -947,6 +947,7 @@ pub(crate) mod tests {
                     aliases: vec![],
                     titles: vec!["Spokeswoman".into()],
                     organizations: vec!["org:alpha".into()],
+                    merged: vec![],
                 },
                 PersonInfo {
                     id: "person:bo-kim".into(),
@@ -954,6 +955,7 @@ pub(crate) mod tests {
                     aliases: vec![],
                     titles: vec![],
                     organizations: vec!["org:beta".into()],
+                    merged: vec![],
                 },
             ],
             organizations: vec![

@@ -178,7 +178,9 @@ pub fn actor_of(r: &Report, stmt: &crate::model::StatementInfo, level: Level) ->
             return Some((org.clone(), name));
         }
     }
-    let name = stmt.speaker_name.clone().unwrap_or_else(|| speaker.clone());
+    // a person's name is the report's (a surname merged into the full name reads as the full name)
+    let person = r.people.binary_search_by(|p| p.id.as_str().cmp(speaker)).ok().map(|i| r.people[i].name.clone());
+    let name = person.or_else(|| stmt.speaker_name.clone()).unwrap_or_else(|| speaker.clone());
     Some((speaker.clone(), name))
 }
 
