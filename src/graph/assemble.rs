@@ -396,14 +396,19 @@ impl<'a> ReportBuilder<'a> {
         }
     }
 
+    /// The id of an organization, made from its name; a name the lexicon knows for an
+    /// organization ("Number 10", "EU") gives the id of the organization's own name
+    /// ("Downing Street", "European Union"), so that its names make one node.
     fn org_id(&mut self, name: &str) -> String {
+        let lex = self.lex;
+        let known = lex.lookup(&crate::segment::words_of(name).join(" "));
+        let name = match known {
+            Some(k) if k.surface == crate::lexicon::Surface::Name => lex.orgs[k.org].name.as_str(),
+            _ => name,
+        };
         let id = format!("org:{}", slug(name));
         if !self.orgs.contains_key(&id) {
-            let kind = self
-                .lex
-                .lookup(&crate::segment::words_of(name).join(" "))
-                .map(|k| self.lex.orgs[k.org].kind.clone())
-                .unwrap_or_else(|| "organization".to_string());
+            let kind = known.map(|k| lex.orgs[k.org].kind.clone()).unwrap_or_else(|| "organization".to_string());
             self.orgs.insert(id.clone(), OrgInfo { id: id.clone(), name: name.to_string(), kind });
         }
         id
@@ -1276,5 +1281,22 @@ mod tests {
                 ("stmt:b:0002", Some("person:marta-kowalczyk"))
             ]
         );
+    }
+
+    #[test]
+    fn names_the_lexicon_knows_for_one_organization_are_one_node() {
+        let lex = Lexicon::default_lexicon();
+        let cb = Codebook::default_codebook();
+        let mut b = ReportBuilder::new(&lex, &cb);
+        for (id, text) in [("a", "Number 10 said the plan would go ahead."), ("b", "Downing Street said the plan was on schedule.")] {
+            let doc = Document::new(id, text);
+            let atts = crate::attributions(&doc, &lex);
+            b.add(&doc, &atts);
+        }
+        let r = b.finish(&ReportOptions::default());
+        let orgs: Vec<(&str, &str, &str)> = r.organizations.iter().map(|o| (o.id.as_str(), o.name.as_str(), o.kind.as_str())).collect();
+        assert_eq!(orgs, [("org:downing-street", "Downing Street", "government")]);
+        assert!(r.statements.iter().all(|s| s.speaker.as_deref() == Some("org:downing-street")), "{:#?}", r.statements);
+        assert_eq!(r.statements.len(), 2);
     }
 }
