@@ -114,6 +114,9 @@ struct MergeArgs {
     /// Time windows [default: the reports' own, if they have any].
     #[arg(long, value_enum)]
     window: Option<WindowArg>,
+    /// An extra lexicon file the reports were built with (it decides who is merged across documents).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -567,6 +570,7 @@ fn report(a: ReportArgs) -> Result<i32, Error> {
 
 fn merge(a: MergeArgs) -> Result<i32, Error> {
     use quotegraph::graph::{assemble, Level};
+    let lex = Lexicon::load(&a.lexicon)?;
     let codebook = match &a.codebook {
         Some(p) => quotegraph::code::Codebook::load(p)?,
         None => quotegraph::code::Codebook::default_codebook(),
@@ -596,7 +600,7 @@ fn merge(a: MergeArgs) -> Result<i32, Error> {
         }
     };
     let opts = assemble::ReportOptions { level, count, filter: assemble::Filter::default(), window };
-    let r = assemble::merge(reports, &codebook, &opts);
+    let r = assemble::merge(reports, &lex, &codebook, &opts);
     let mut sink = Sink::open(a.output.as_deref())?;
     let p = sink.path();
     quotegraph::export::json::write_json(&mut sink.w, &r).map_err(|e| Error::io(&p, e))?;

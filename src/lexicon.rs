@@ -138,6 +138,7 @@ struct RawTitles {
     modifiers: Vec<String>,
     anaphoric_roles: Vec<String>,
     first_name_honorifics: Vec<String>,
+    suffixes: Vec<String>,
     female_honorifics: Vec<String>,
     male_honorifics: Vec<String>,
 }
@@ -305,6 +306,8 @@ pub struct Lexicon {
     pub anaphoric_roles: WordSet,
     /// Honorifics used with a first name ("Sir John" for Sir John Stevens).
     pub first_name_honorifics: WordSet,
+    /// Words written after a name that are not part of it ("Jr", "III"), as written, without the dot.
+    pub name_suffixes: WordSet,
     /// Given names and honorifics that mark a woman ("Mary", "Mrs"); "she" may refer only to them
     /// or to people of unknown gender.
     pub female: WordSet,
@@ -491,6 +494,7 @@ impl Lexicon {
         self.title_words.extend(words);
         self.anaphoric_roles.extend(lower_set(&t.anaphoric_roles));
         self.first_name_honorifics.extend(t.first_name_honorifics.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
+        self.name_suffixes.extend(t.suffixes.iter().map(|s| s.trim().trim_end_matches('.').to_string()).filter(|s| !s.is_empty()));
         let strip = |v: &Vec<String>| v.iter().map(|s| s.trim().trim_end_matches('.').to_string()).collect::<Vec<_>>();
         self.female.extend(strip(&t.female_honorifics));
         self.male.extend(strip(&t.male_honorifics));
@@ -634,6 +638,17 @@ impl Lexicon {
     /// True when the word, as written, is an honorific ("Mr", "Dr.").
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics.contains(word.trim_end_matches('.'))
+    }
+
+    /// True when the word, as written, follows a name without being part of it ("Jr.", "III").
+    ///
+    /// ```
+    /// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+    /// assert!(lex.is_name_suffix("Jr.") && lex.is_name_suffix("III"));
+    /// assert!(!lex.is_name_suffix("Smith"));
+    /// ```
+    pub fn is_name_suffix(&self, word: &str) -> bool {
+        self.name_suffixes.contains(word.trim_end_matches(['.', ',']))
     }
 }
 

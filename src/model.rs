@@ -265,6 +265,11 @@ pub struct PersonInfo {
     pub titles: Vec<String>,
     /// Organization ids the person speaks for, sorted.
     pub organizations: Vec<String>,
+    /// When people found under different names were merged into this one (a surname
+    /// alone and the full name with that surname): each of them as found, this one
+    /// included, by id. Empty (and left out of JSON) otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<PersonInfo>,
 }
 
 /// An organization, country or group in a report ("org:european-union").

@@ -350,6 +350,11 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
             b.push_str(&line)
         }
     }
+    // a person named in full in one shard and by surname alone in the other
+    let namesakes = std::fs::read_to_string(fixture("namesakes.jsonl")).unwrap();
+    let (full, surname) = namesakes.split_once('\n').unwrap();
+    a.push_str(&format!("{full}\n"));
+    b.push_str(surname);
     std::fs::write(d.join("a.jsonl"), a).unwrap();
     std::fs::write(d.join("b.jsonl"), b).unwrap();
     for args in [
@@ -364,6 +369,10 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
     let all = std::fs::read(d.join("all.json")).unwrap();
     assert!(all.len() > 1000);
     assert_eq!(all, std::fs::read(d.join("merged.json")).unwrap());
+    let v: serde_json::Value = serde_json::from_slice(&all).unwrap();
+    assert!(v["people"].as_array().unwrap().iter().all(|p| p["id"] != "person:kowalczyk"));
+    let rb: serde_json::Value = serde_json::from_slice(&std::fs::read(d.join("rb.json")).unwrap()).unwrap();
+    assert!(rb["people"].as_array().unwrap().iter().any(|p| p["id"] == "person:kowalczyk"), "the shard alone cannot merge");
     // and a file that is no report is named as such
     let o = run_in(d.path(), &["merge", "a.jsonl"]);
     assert_fails_with(&o, &["a.jsonl", "not a quotegraph report"]);
@@ -371,6 +380,78 @@ fn merging_shard_reports_gives_the_report_of_all_inputs_byte_for_byte() {
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The people of a report and the speaker of each statement.
+fn people_and_speakers(v: &serde_json::Value) -> (Vec<String>, Vec<(String, String)>) {
+    let people = v["people"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect();
+    let speakers = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["id"].as_str().unwrap().to_string(), s["speaker"].as_str().unwrap_or("").to_string()))
+        .collect();
+    (people, speakers)
+}
+
+#[test]
+fn a_surname_in_one_article_is_the_full_name_of_another() {
+    let d = TempDir::new("namesakes");
+    let o = run_in(d.path(), &["report", fixture("namesakes.jsonl").to_str().unwrap(), "-o", "r.json"]);
+    assert!(o.status.success(), "{}", show(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(d.join("r.json")).unwrap()).unwrap();
+    let (people, speakers) = people_and_speakers(&v);
+    assert_eq!(people, ["person:marta-kowalczyk", "person:tom-hale"]);
+    let marta = |id: &str| (id.to_string(), "person:marta-kowalczyk".to_string());
+    assert_eq!(
+        speakers,
+        [
+            marta("stmt:budget-1:0001"),
+            marta("stmt:budget-1:0002"),
+            marta("stmt:budget-2:0001"),
+            marta("stmt:budget-2:0002"),
+            ("stmt:budget-2:0003".to_string(), "person:tom-hale".to_string())
+        ]
+    );
+    let p = &v["people"][0];
+    assert_eq!(p["aliases"], serde_json::json!(["Kowalczyk", "Ms Kowalczyk"]));
+    assert_eq!(p["titles"], serde_json::json!(["Finance Minister"]));
+    let found: Vec<&str> = p["merged"].as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
+    assert_eq!(found, ["person:kowalczyk", "person:marta-kowalczyk"]);
+    // the matrix, the conflict and the timeline know one Marta Kowalczyk
+    let text = std::str::from_utf8(&std::fs::read(d.join("r.json")).unwrap()).unwrap().to_string();
+    assert!(!v["matrix"].to_string().contains("person:kowalczyk") && !v["divergence"].to_string().contains("person:kowalczyk"), "{text}");
+    assert_eq!(v["divergence"]["conflicts"][0]["a_name"], "Marta Kowalczyk");
+    let o = run_in(d.path(), &["report", fixture("namesakes.jsonl").to_str().unwrap(), "--person", "Marta Kowalczyk", "--format", "text"]);
+    assert!(o.status.success(), "{}", show(&o));
+    assert!(stdout(&o).starts_with("== Marta Kowalczyk (person:marta-kowalczyk): 4 statements"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_shard_merge_of_namesakes_is_taken_apart_when_another_shard_makes_the_surname_ambiguous() {
+    let d = TempDir::new("namesakes-shards");
+    std::fs::copy(fixture("namesakes.jsonl"), d.join("a.jsonl")).unwrap();
+    // another Kowalczyk, a woman too, with neither title nor organization in common
+    let other = serde_json::json!({"id": "budget-3", "text": "Historian Anna Kowalczyk said the city had seen such plans before."});
+    std::fs::write(d.join("b.jsonl"), other.to_string() + "\n").unwrap();
+    for args in [
+        &["report", "a.jsonl", "b.jsonl", "-o", "all.json"][..],
+        &["report", "a.jsonl", "-o", "ra.json"],
+        &["report", "b.jsonl", "-o", "rb.json"],
+        &["merge", "ra.json", "rb.json", "-o", "merged.json"],
+        &["merge", "rb.json", "ra.json", "-o", "merged-ba.json"],
+    ] {
+        let o = run_in(d.path(), args);
+        assert!(o.status.success(), "{args:?}: {}", show(&o));
+    }
+    let read = |f: &str| serde_json::from_slice::<serde_json::Value>(&std::fs::read(d.join(f)).unwrap()).unwrap();
+    assert_eq!(people_and_speakers(&read("ra.json")).0, ["person:marta-kowalczyk", "person:tom-hale"]);
+    let (people, speakers) = people_and_speakers(&read("all.json"));
+    assert_eq!(people, ["person:anna-kowalczyk", "person:kowalczyk", "person:marta-kowalczyk", "person:tom-hale"]);
+    assert_eq!(speakers.iter().filter(|(_, sp)| sp == "person:kowalczyk").count(), 2);
+    let all = std::fs::read(d.join("all.json")).unwrap();
+    assert_eq!(all, std::fs::read(d.join("merged.json")).unwrap());
+    assert_eq!(all, std::fs::read(d.join("merged-ba.json")).unwrap());
 }
 
 /// The `data-a` numbers of the highlighted attributions in a view page (a highlight split

@@ -260,6 +260,7 @@ pub(crate) mod fixture {
                     aliases: vec![],
                     titles: vec![],
                     organizations: vec!["org:acme".into()],
+                    merged: vec![],
                 },
                 PersonInfo {
                     id: "person:bo-chen".into(),
@@ -267,6 +268,7 @@ pub(crate) mod fixture {
                     aliases: vec![],
                     titles: vec![],
                     organizations: vec!["org:zeta".into()],
+                    merged: vec![],
                 },
             ],
             organizations: vec![

@@ -948,6 +948,7 @@ pub(crate) mod tests {
                     aliases: vec![],
                     titles: vec!["Spokeswoman".into()],
                     organizations: vec!["org:alpha".into()],
+                    merged: vec![],
                 },
                 PersonInfo {
                     id: "person:bo-kim".into(),
@@ -955,6 +956,7 @@ pub(crate) mod tests {
                     aliases: vec![],
                     titles: vec![],
                     organizations: vec!["org:beta".into()],
+                    merged: vec![],
                 },
             ],
             organizations: vec![

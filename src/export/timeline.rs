@@ -116,8 +116,8 @@ pub fn timelines(r: &Report) -> Vec<Timeline> {
     for s in &r.statements {
         let Some(id) = s.speaker.as_deref() else { continue };
         let (date, source) = docs.get(s.document.as_str()).copied().unwrap_or(("", ""));
-        let slot =
-            by.entry(id).or_insert_with(|| (s.speaker_name.clone().unwrap_or_else(|| crate::graph::actor_name(r, id)), 0, BTreeMap::new()));
+        let name = || crate::graph::actor_of(r, s, crate::graph::Level::Person).map_or_else(|| crate::graph::actor_name(r, id), |(_, n)| n);
+        let slot = by.entry(id).or_insert_with(|| (name(), 0, BTreeMap::new()));
         slot.1 += 1;
         let entry = |stance: Option<Stance>| Entry {
             statement: s.id.clone(),

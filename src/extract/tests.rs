@@ -173,10 +173,10 @@ fn the_speaker_after_a_bracketed_party_tag() {
 
 #[test]
 fn intention_verb_with_infinitive() {
-    let (c, k, m, cue) = one("The governor plans to veto the budget bill next week.");
+    let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
         (c.as_str(), k, m.as_deref(), cue.as_deref()),
-        ("to veto the budget bill next week", QuoteKind::Indirect, Some("The governor"), Some("plans"))
+        ("to veto the budget bill next week", QuoteKind::Indirect, Some("The governor"), Some("vowed"))
     );
     let (c, _, m, _) = one("Ann Lee declined to say whether the plant would close.");
     assert_eq!((c.as_str(), m.as_deref()), ("to say whether the plant would close", Some("Ann Lee")));

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::code::{self, Codebook};
 use crate::date::Date;
 use crate::export::quotes::{line_col, Offsets};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Gender, Lexicon};
 use crate::model::{
     Attribution, ConceptInfo, Contested, Contrast, Divergence, DocInfo, Document, MatrixCell, OrgInfo, Pair, PersonInfo, Report, Stance,
     StatementInfo, Window, WindowSize,
@@ -154,8 +154,213 @@ fn people_list(people: BTreeMap<String, PersonAcc>) -> Vec<PersonInfo> {
             aliases: p.aliases.into_iter().collect(),
             titles: p.titles.into_iter().collect(),
             organizations: p.orgs.into_iter().collect(),
+            merged: Vec::new(),
         })
         .collect()
+}
+
+/// Lower case without diacritics, with one apostrophe: how names are compared across
+/// documents ("Kılıçdaroğlu" and "KILICDAROGLU", "O’Neil" and "O'Neil" fold alike).
+///
+/// ```
+/// use quotegraph::graph::assemble::fold_name;
+/// assert_eq!(fold_name("Kılıçdaroğlu"), fold_name("KILICDAROGLU"));
+/// assert_eq!(fold_name("O’Neil"), "o'neil");
+/// assert_eq!(fold_name("Ærø Straße"), "aero strasse");
+/// ```
+pub fn fold_name(s: &str) -> String {
+    const LETTERS: &[(char, &str)] = &[
+        ('a', "àáâãäåāăąǎ"),
+        ('c', "çćĉċč"),
+        ('d', "ďđð"),
+        ('e', "èéêëēĕėęě"),
+        ('g', "ĝğġģ"),
+        ('h', "ĥħ"),
+        ('i', "ìíîïĩīĭįıǐ"),
+        ('j', "ĵ"),
+        ('k', "ķ"),
+        ('l', "ĺļľŀł"),
+        ('n', "ñńņňŉ"),
+        ('o', "òóôõöøōŏőǒ"),
+        ('r', "ŕŗř"),
+        ('s', "śŝşšș"),
+        ('t', "ţťŧț"),
+        ('u', "ùúûüũūŭůűųǔ"),
+        ('w', "ŵ"),
+        ('y', "ýÿŷ"),
+        ('z', "źżž"),
+    ];
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            '\u{300}'..='\u{36f}' => {} // combining marks
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'þ' => out.push_str("th"),
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            c if c.is_ascii() => out.push(c),
+            c => out.push(LETTERS.iter().find(|(_, set)| set.contains(c)).map_or(c, |(base, _)| *base)),
+        }
+    }
+    out
+}
+
+/// The words of a person's name without honorifics before it or suffixes after it
+/// ("Mr Putin" → ["Putin"], "Martin Luther King Jr." → ["Martin", "Luther", "King"]).
+fn name_words<'n>(name: &'n str, lex: &Lexicon) -> Vec<&'n str> {
+    let mut words: Vec<&str> = name.split_whitespace().map(|w| w.trim_end_matches(',')).filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && lex.is_honorific(words[0]) {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| lex.is_name_suffix(w)) {
+        words.pop();
+    }
+    words
+}
+
+/// True when a word of a name reads as a name: capitalized (every part of a hyphenated
+/// word too), letters only, and no word the lexicon knows as something else: a title
+/// or honorific, an organization or place, a word that marks an organization's name,
+/// a word that opens sentences or is never a name. "Europe", "Police", "The", "IAAF"
+/// (an acronym) and "Arsenal's" are not.
+fn name_like(word: &str, lex: &Lexicon) -> bool {
+    let letters = word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+    let capitalized = word.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase));
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    letters
+        && capitalized
+        && !possessive
+        && word.chars().any(char::is_lowercase)
+        && !lex.title_words.contains(&word.to_lowercase())
+        && !lex.is_honorific(word)
+        && lex.lookup(word).is_none()
+        && !lex.org_heads.contains(word)
+        && !lex.sentence_starters.contains(word)
+        && !lex.not_names.contains(word)
+}
+
+/// How a person's name takes part in the cross-document merge.
+enum NameForm {
+    /// One word that reads as a surname: its folded form.
+    Surname(String),
+    /// Two words or more, the first and last reading as names: the folded last word.
+    Full(String),
+    /// Anything else (a given name alone, a phrase that is no name).
+    Other,
+}
+
+fn name_form(p: &PersonInfo, lex: &Lexicon) -> NameForm {
+    let words = name_words(&p.name, lex);
+    // "Sir Cameron", "Dame Judi", "Lord Browne": a given name, or a peer known by title
+    let first_name_form = || {
+        p.aliases.iter().any(|a| {
+            let mut w = a.split_whitespace();
+            w.next().is_some_and(|h| lex.first_name_honorifics.contains(h.trim_end_matches('.'))) && w.next() == Some(p.name.as_str())
+        })
+    };
+    match words[..] {
+        // a given name alone ("Prince Harry", "Serena") is no surname either
+        [w] if name_like(w, lex) && !lex.female.contains(w) && !lex.male.contains(w) && !first_name_form() => {
+            NameForm::Surname(fold_name(w))
+        }
+        [first, .., last] if name_like(first, lex) && name_like(last, lex) => NameForm::Full(fold_name(last)),
+        _ => NameForm::Other,
+    }
+}
+
+/// The gender a person's names mark, when they mark one: the honorifics or given names
+/// of its aliases ("Ms Abbott"), else the given name of a full name.
+fn gender(p: &PersonInfo, lex: &Lexicon) -> Option<Gender> {
+    let mut marked =
+        p.aliases.iter().filter(|a| a.contains(' ')).filter_map(|a| a.split_whitespace().next()).filter_map(|h| lex.gender_of(h));
+    match marked.next() {
+        Some(g) => marked.all(|x| x == g).then_some(g),
+        None => match name_words(&p.name, lex)[..] {
+            [given, _, ..] => lex.gender_of(given),
+            _ => None,
+        },
+    }
+}
+
+/// Merges people known only by a surname into the full-name person with that surname,
+/// across the documents of a report: "Khodorkovsky" of one article is "Mikhail
+/// Khodorkovsky" of another when he is the only full-name person with that surname, or
+/// the only one of several who shares an organization or a title with him. Otherwise
+/// the surname stays a person of its own (nothing is guessed).
+///
+/// The merged person keeps the full name's id; the surname becomes one of its aliases,
+/// the titles and organizations of both are its own, every statement moves to it
+/// (statement ids do not change), and [`PersonInfo::merged`] keeps each person as found,
+/// so that [`merge`] can decide again over the people of all the shards.
+fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
+    r.people.sort_by(|a, b| a.id.cmp(&b.id));
+    let forms: Vec<NameForm> = r.people.iter().map(|p| name_form(p, lex)).collect();
+    let genders: Vec<Option<Gender>> = r.people.iter().map(|p| gender(p, lex)).collect();
+
+    let mut full: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if let NameForm::Full(key) = f {
+            full.entry(key.as_str()).or_default().push(i);
+        }
+    }
+    let shares = |a: &PersonInfo, b: &PersonInfo| {
+        a.organizations.iter().any(|o| b.organizations.contains(o))
+            || a.titles.iter().any(|t| b.titles.iter().any(|u| fold_name(t) == fold_name(u)))
+    };
+    // absorbed person → the person it merges into, decided on the people as found
+    let mut into: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        let NameForm::Surname(key) = f else { continue };
+        let Some(namesakes) = full.get(key.as_str()) else { continue };
+        // "Ms Abbott" is not "Greg Abbott"
+        let namesakes: Vec<usize> =
+            namesakes.iter().copied().filter(|&k| genders[i].is_none() || genders[k].is_none() || genders[i] == genders[k]).collect();
+        let host = match namesakes[..] {
+            [only] => Some(only),
+            _ => {
+                let sharing: Vec<usize> = namesakes.iter().copied().filter(|&k| shares(&r.people[i], &r.people[k])).collect();
+                (sharing.len() == 1).then(|| sharing[0])
+            }
+        };
+        if let Some(h) = host {
+            into.insert(i, h);
+        }
+    }
+    if into.is_empty() {
+        return;
+    }
+    let ids: BTreeMap<String, String> = into.iter().map(|(&i, &h)| (r.people[i].id.clone(), r.people[h].id.clone())).collect();
+    let mut hosts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&i, &h) in &into {
+        hosts.entry(h).or_default().push(i);
+    }
+    for (h, absorbed) in hosts {
+        let found: Vec<PersonInfo> = std::iter::once(h).chain(absorbed.iter().copied()).map(|k| r.people[k].clone()).collect();
+        let mut aliases: BTreeSet<String> = BTreeSet::new();
+        let mut titles: BTreeSet<String> = BTreeSet::new();
+        let mut orgs: BTreeSet<String> = BTreeSet::new();
+        for p in &found {
+            aliases.insert(p.name.clone());
+            aliases.extend(p.aliases.iter().cloned());
+            titles.extend(p.titles.iter().cloned());
+            orgs.extend(p.organizations.iter().cloned());
+        }
+        let host = &mut r.people[h];
+        aliases.remove(&host.name);
+        host.aliases = aliases.into_iter().collect();
+        host.titles = titles.into_iter().collect();
+        host.organizations = orgs.into_iter().collect();
+        host.merged = found;
+        host.merged.sort();
+    }
+    let people = std::mem::take(&mut r.people);
+    r.people = people.into_iter().enumerate().filter(|(k, _)| !into.contains_key(k)).map(|(_, p)| p).collect();
+    for s in r.statements.iter_mut() {
+        if let Some(to) = s.speaker.as_ref().and_then(|sp| ids.get(sp)) {
+            s.speaker = Some(to.clone());
+        }
+    }
 }
 
 #[derive(Default)]
@@ -192,15 +397,20 @@ impl<'a> ReportBuilder<'a> {
     }
 
     /// The id of the organization (or group, or document) `name`, added on first sight with
-    /// the lexicon's kind, else `fallback` ("organization", "group", "document").
+    /// the lexicon's kind, else `fallback` ("organization", "group", "document"). A name the
+    /// lexicon knows for an organization ("Number 10", "EU") gives the id of the
+    /// organization's own name ("Downing Street", "European Union"), so that its names make
+    /// one node.
     fn org_id(&mut self, name: &str, fallback: &str) -> String {
+        let lex = self.lex;
+        let known = lex.lookup(&crate::segment::words_of(name).join(" "));
+        let name = match known {
+            Some(k) if k.surface == crate::lexicon::Surface::Name => lex.orgs[k.org].name.as_str(),
+            _ => name,
+        };
         let id = format!("org:{}", slug(name));
         if !self.orgs.contains_key(&id) {
-            let kind = self
-                .lex
-                .lookup(&crate::segment::words_of(name).join(" "))
-                .map(|k| self.lex.orgs[k.org].kind.clone())
-                .unwrap_or_else(|| fallback.to_string());
+            let kind = known.map(|k| lex.orgs[k.org].kind.clone()).unwrap_or_else(|| fallback.to_string());
             self.orgs.insert(id.clone(), OrgInfo { id: id.clone(), name: name.to_string(), kind });
         }
         id
@@ -249,12 +459,21 @@ impl<'a> ReportBuilder<'a> {
                 }
                 Some(name) => {
                     let id = format!("person:{}", slug(name));
+                    let lex = self.lex;
                     let p = self.people.entry(id.clone()).or_default();
                     p.name = name.to_string();
-                    if let Some(m) = &a.mention {
-                        let alias = m.head.of(text).to_string();
-                        if alias != name && m.kind == crate::model::MentionKind::Name {
-                            p.aliases.insert(alias);
+                    if let Some(m) = a.mention.as_ref().filter(|m| m.kind == crate::model::MentionKind::Name) {
+                        let head = m.head.of(text);
+                        if head != name {
+                            p.aliases.insert(head.to_string());
+                        }
+                        // the name with the honorific it was written with ("Mr Kuleba", "Lord Browne"),
+                        // which tells a surname from a given name or a peer's title, and the gender
+                        let before = text.get(m.span.start..m.head.start).unwrap_or("").split_whitespace().next_back();
+                        if let Some(h) =
+                            before.filter(|h| lex.is_honorific(h) && !lex.title_words.contains(&h.trim_end_matches('.').to_lowercase()))
+                        {
+                            p.aliases.insert(format!("{h} {head}"));
                         }
                     }
                     if let Some(t) = &sp.title {
@@ -327,14 +546,16 @@ impl<'a> ReportBuilder<'a> {
             .into_iter()
             .collect();
         let contrasts = self.contrasts;
-        finalize(Report { documents, people, organizations, concepts, statements, contrasts, ..Report::default() }, self.codebook, opts)
+        let r = Report { documents, people, organizations, concepts, statements, contrasts, ..Report::default() };
+        finalize(r, self.lex, self.codebook, opts)
     }
 }
 
-/// Sorts what a report holds and derives the matrix, the divergence summary and the
-/// windows from its documents and statements: the one way every report is finished,
-/// whether built or merged.
-fn finalize(mut r: Report, codebook: &Codebook, opts: &ReportOptions) -> Report {
+/// Merges people across documents, sorts what a report holds and derives the matrix,
+/// the divergence summary and the windows from its documents and statements: the one
+/// way every report is finished, whether built or merged.
+fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOptions) -> Report {
+    merge_namesakes(&mut r, lex);
     opts.filter.apply(&mut r);
     r.documents.sort();
     r.documents.dedup_by(|a, b| a.id == b.id);
@@ -427,14 +648,17 @@ fn windows(r: &Report, size: WindowSize, opts: &ReportOptions) -> Vec<Window> {
 
 /// Merges reports built separately (per shard, per machine) into the report one run
 /// over all their inputs gives: documents, people, organizations, concepts, statements
-/// and contrasts are united by id, and the matrix and divergence are derived anew.
+/// and contrasts are united by id, people merged across documents are taken apart
+/// and merged again over all the people, and the matrix and divergence are derived
+/// anew. The lexicon and codebook are the ones the reports were built with.
 ///
 /// ```
-/// use quotegraph::{code::Codebook, graph::assemble::{merge, ReportOptions}, model::Report};
-/// let r = merge(vec![Report::default(), Report::default()], &Codebook::default_codebook(), &ReportOptions::default());
+/// use quotegraph::{code::Codebook, graph::assemble::{merge, ReportOptions}, lexicon::Lexicon, model::Report};
+/// let (lex, cb) = (Lexicon::default_lexicon(), Codebook::default_codebook());
+/// let r = merge(vec![Report::default(), Report::default()], &lex, &cb, &ReportOptions::default());
 /// assert!(r.statements.is_empty());
 /// ```
-pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) -> Report {
+pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &ReportOptions) -> Report {
     let mut people: BTreeMap<String, PersonAcc> = BTreeMap::new();
     let mut orgs: BTreeMap<String, OrgInfo> = BTreeMap::new();
     let mut statements: BTreeMap<String, StatementInfo> = BTreeMap::new();
@@ -444,17 +668,27 @@ pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) ->
         out.concepts.extend(r.concepts);
         out.contrasts.extend(r.contrasts);
         for p in r.people {
-            let acc = people.entry(p.id).or_default();
-            acc.name = p.name;
-            acc.aliases.extend(p.aliases);
-            acc.titles.extend(p.titles);
-            acc.orgs.extend(p.organizations);
+            // a person merged in a shard is taken apart into the people found
+            let found = if p.merged.is_empty() { vec![p] } else { p.merged };
+            for p in found {
+                let acc = people.entry(p.id).or_default();
+                acc.name = p.name;
+                acc.aliases.extend(p.aliases);
+                acc.titles.extend(p.titles);
+                acc.orgs.extend(p.organizations);
+            }
         }
         for o in r.organizations {
             // as when building: the first form seen names the organization
             orgs.entry(o.id.clone()).or_insert(o);
         }
-        for s in r.statements {
+        for mut s in r.statements {
+            // back to the person as found: the id of the name the statement was resolved to
+            if let (Some(sp), Some(name)) = (s.speaker.as_mut(), s.speaker_name.as_deref()) {
+                if sp.starts_with("person:") {
+                    *sp = format!("person:{}", slug(name));
+                }
+            }
             statements.insert(s.id.clone(), s);
         }
     }
@@ -463,7 +697,7 @@ pub fn merge(reports: Vec<Report>, codebook: &Codebook, opts: &ReportOptions) ->
     out.statements = statements.into_values().collect();
     // the derived concepts ("X's position") are derived again
     out.concepts.retain(|c| !c.id.starts_with("concept:position-of-"));
-    finalize(out, codebook, opts)
+    finalize(out, lex, codebook, opts)
 }
 
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
@@ -945,5 +1179,225 @@ mod tests {
         assert_eq!(r.contrasts.len(), 1);
         assert_eq!(r.contrasts[0].marker, "meanwhile");
         assert_eq!(r.divergence.conflicts.len(), 1);
+    }
+
+    /// A person as found: name, aliases, titles, organizations.
+    type Found<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+
+    /// A report of people as found, each with one statement in a document of their own
+    /// (document `d<i>` for the i-th person), agreeing (even i) or disagreeing (odd i)
+    /// on the economy.
+    fn found(people: &[Found]) -> Report {
+        let mut r = Report::default();
+        for (i, (name, aliases, titles, orgs)) in people.iter().enumerate() {
+            let id = format!("person:{}", slug(name));
+            let own = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+            r.people.push(PersonInfo {
+                id: id.clone(),
+                name: name.to_string(),
+                aliases: own(aliases),
+                titles: own(titles),
+                organizations: own(orgs),
+                merged: Vec::new(),
+            });
+            let doc = format!("d{i}");
+            r.documents.push(DocInfo { id: doc.clone(), title: None, source: None, date: None });
+            let stance = if i % 2 == 0 { Stance::Agree } else { Stance::Disagree };
+            r.statements.push(StatementInfo {
+                id: format!("stmt:{doc}:0001"),
+                document: doc,
+                speaker: Some(id),
+                speaker_name: Some(name.to_string()),
+                organization: orgs.first().map(|o| o.to_string()),
+                content: "Taxes".into(),
+                content_span: [0, 5],
+                kind: crate::model::QuoteKind::Direct,
+                cue: Some("said".into()),
+                line: 1,
+                codes: vec![crate::model::Code { concept: "concept:economy".into(), stance, evidence: "taxes".into() }],
+            });
+        }
+        r.people.sort();
+        r
+    }
+
+    fn finished(r: Report) -> Report {
+        finalize(r, &Lexicon::default_lexicon(), &Codebook::default_codebook(), &ReportOptions::default())
+    }
+
+    fn ids(r: &Report) -> Vec<&str> {
+        r.people.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_surname_alone_merges_into_the_only_full_name_with_it() {
+        let r = finished(found(&[
+            ("Marta Kowalczyk", &[], &["Finance Minister"], &["org:treasury"]),
+            ("Kowalczyk", &["Ms Kowalczyk"], &["minister"], &[]),
+            ("Tom Hale", &[], &[], &[]),
+        ]));
+        assert_eq!(ids(&r), ["person:marta-kowalczyk", "person:tom-hale"]);
+        let p = &r.people[0];
+        assert_eq!(p.name, "Marta Kowalczyk");
+        assert_eq!(p.aliases, ["Kowalczyk", "Ms Kowalczyk"]);
+        assert_eq!(p.titles, ["Finance Minister", "minister"]);
+        assert_eq!(p.organizations, ["org:treasury"]);
+        let found: Vec<&str> = p.merged.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(found, ["person:kowalczyk", "person:marta-kowalczyk"]);
+        assert!(p.merged.iter().all(|q| q.merged.is_empty()));
+        // the statement keeps its id and the name it was resolved to, and counts for the merged person
+        let s = r.statements.iter().find(|s| s.document == "d1").unwrap();
+        assert_eq!(
+            (s.id.as_str(), s.speaker.as_deref(), s.speaker_name.as_deref()),
+            ("stmt:d1:0001", Some(p.id.as_str()), Some("Kowalczyk"))
+        );
+        assert!(r.matrix.iter().all(|c| c.actor != "person:kowalczyk"));
+        assert!(r.matrix.iter().any(|c| c.actor == "person:marta-kowalczyk" && c.agree == 1 && c.disagree == 1));
+        // her two statements take both sides, so she is on neither; Tom Hale (d2) agrees alone
+        assert!(r.divergence.conflicts.is_empty(), "{:#?}", r.divergence);
+    }
+
+    #[test]
+    fn a_surname_shared_by_several_full_names_stays_apart_unless_one_shares_an_organization() {
+        let people: [Found; 3] = [
+            ("Ann Lee", &[], &["Finance Minister"], &["org:treasury"]),
+            ("Bob Lee", &[], &["analyst"], &["org:acme"]),
+            ("Lee", &[], &[], &[]),
+        ];
+        let r = finished(found(&people));
+        assert_eq!(ids(&r), ["person:ann-lee", "person:bob-lee", "person:lee"]);
+        assert!(r.people.iter().all(|p| p.merged.is_empty()));
+        // the surname's organization picks one of them
+        let mut with_org = people;
+        with_org[2].3 = &["org:acme"];
+        let r = finished(found(&with_org));
+        assert_eq!(ids(&r), ["person:ann-lee", "person:bob-lee"]);
+        assert_eq!(r.people[1].aliases, ["Lee"]);
+        assert_eq!(r.statements.iter().filter(|s| s.speaker.as_deref() == Some("person:bob-lee")).count(), 2);
+        // so does a title, compared without case or accents
+        let mut with_title = people;
+        with_title[2].2 = &["finance minister"];
+        assert_eq!(ids(&finished(found(&with_title))), ["person:ann-lee", "person:bob-lee"]);
+        // but not when both share one with it
+        let mut both = people;
+        both[1].3 = &["org:acme", "org:treasury"];
+        both[2].3 = &["org:treasury"];
+        assert_eq!(ids(&finished(found(&both))).len(), 3);
+    }
+
+    #[test]
+    fn honorifics_suffixes_case_and_accents_do_not_keep_namesakes_apart() {
+        let r = finished(found(&[
+            ("Dr. Kemal Kılıçdaroğlu Jr.", &[], &[], &[]),
+            ("Mr Kilicdaroglu", &[], &[], &[]),
+            ("Ken MacDonald III", &[], &[], &[]),
+            ("Macdonald", &["Mr Macdonald"], &[], &[]),
+        ]));
+        assert_eq!(ids(&r), ["person:dr-kemal-kılıçdaroğlu-jr", "person:ken-macdonald-iii"], "{:#?}", r.people);
+        assert_eq!(r.people[0].aliases, ["Mr Kilicdaroglu"]);
+        assert_eq!(r.people[1].aliases, ["Macdonald", "Mr Macdonald"]);
+    }
+
+    #[test]
+    fn given_names_peers_acronyms_and_the_other_gender_are_not_surnames() {
+        let r = finished(found(&[
+            // "Sir Cameron" is Cameron Mackintosh, not James Cameron; Lord Browne is no Des Browne
+            ("James Cameron", &[], &[], &[]),
+            ("Cameron", &["Sir Cameron"], &[], &[]),
+            ("Des Browne", &[], &[], &[]),
+            ("Browne", &["Lord Browne"], &[], &[]),
+            // Ms Abbott is not Greg Abbott
+            ("Greg Abbott", &[], &[], &[]),
+            ("Abbott", &["Ms Abbott"], &[], &[]),
+            // a given name alone, an acronym, an organization the lexicon knows
+            ("John", &[], &[], &[]),
+            ("Elton John", &[], &[], &[]),
+            ("NATO", &[], &[], &[]),
+            ("Secretary NATO", &[], &[], &[]),
+        ]));
+        assert_eq!(r.people.len(), 10, "{:#?}", ids(&r));
+        assert!(r.people.iter().all(|p| p.merged.is_empty()));
+    }
+
+    #[test]
+    fn merging_shards_decides_again_over_all_their_people() {
+        let all = [
+            ("Ann Lee", &[][..], &[][..], &[][..]),
+            ("Lee", &[], &[], &[]),
+            ("Kemal Kilicdaroglu", &[], &[], &[]),
+            ("Bob Lee", &[], &[], &[]),
+            ("Kilicdaroglu", &[], &[], &[]),
+        ];
+        let lex = Lexicon::default_lexicon();
+        let cb = Codebook::default_codebook();
+        let one_run = finished(found(&all));
+        // one run: "Lee" has two namesakes and stays apart; "Kilicdaroglu" merges
+        assert_eq!(ids(&one_run), ["person:ann-lee", "person:bob-lee", "person:kemal-kilicdaroglu", "person:lee"]);
+        // the shards: the first merges "Lee" into Ann Lee, which the merge takes apart
+        let mut shards = Vec::new();
+        for part in [&all[..2], &all[2..]] {
+            let mut r = found(part);
+            // documents numbered as in the one run
+            let shift = if part.len() == 2 { 0 } else { 2 };
+            for (d, s) in r.documents.iter_mut().zip(r.statements.iter_mut()) {
+                let n: usize = d.id[1..].parse::<usize>().unwrap() + shift;
+                d.id = format!("d{n}");
+                s.document = d.id.clone();
+                s.id = format!("stmt:d{n}:0001");
+            }
+            shards.push(finished(r));
+        }
+        assert_eq!(ids(&shards[0]), ["person:ann-lee"]);
+        let mut again = merge(shards.clone(), &lex, &cb, &ReportOptions::default());
+        assert_eq!(again, one_run);
+        // and in any order, and merged twice
+        shards.reverse();
+        assert_eq!(merge(shards, &lex, &cb, &ReportOptions::default()), one_run);
+        again = merge(vec![again.clone(), Report::default()], &lex, &cb, &ReportOptions::default());
+        assert_eq!(again, one_run);
+    }
+
+    #[test]
+    fn a_surname_in_one_article_and_the_full_name_in_another_are_one_person() {
+        let lex = Lexicon::default_lexicon();
+        let cb = Codebook::default_codebook();
+        let mut b = ReportBuilder::new(&lex, &cb);
+        for (id, text) in [
+            ("a", "Finance Minister Marta Kowalczyk said the government must raise taxes."),
+            ("b", "Kowalczyk said the budget was on schedule. “Nobody should doubt this plan,” Ms Kowalczyk added."),
+        ] {
+            let doc = Document::new(id, text);
+            let atts = crate::attributions(&doc, &lex);
+            b.add(&doc, &atts);
+        }
+        let r = b.finish(&ReportOptions::default());
+        assert_eq!(ids(&r), ["person:marta-kowalczyk"]);
+        assert_eq!(r.people[0].aliases, ["Kowalczyk", "Ms Kowalczyk"]);
+        let speakers: Vec<(&str, Option<&str>)> = r.statements.iter().map(|s| (s.id.as_str(), s.speaker.as_deref())).collect();
+        assert_eq!(
+            speakers,
+            [
+                ("stmt:a:0001", Some("person:marta-kowalczyk")),
+                ("stmt:b:0001", Some("person:marta-kowalczyk")),
+                ("stmt:b:0002", Some("person:marta-kowalczyk"))
+            ]
+        );
+    }
+
+    #[test]
+    fn names_the_lexicon_knows_for_one_organization_are_one_node() {
+        let lex = Lexicon::default_lexicon();
+        let cb = Codebook::default_codebook();
+        let mut b = ReportBuilder::new(&lex, &cb);
+        for (id, text) in [("a", "Number 10 said the plan would go ahead."), ("b", "Downing Street said the plan was on schedule.")] {
+            let doc = Document::new(id, text);
+            let atts = crate::attributions(&doc, &lex);
+            b.add(&doc, &atts);
+        }
+        let r = b.finish(&ReportOptions::default());
+        let orgs: Vec<(&str, &str, &str)> = r.organizations.iter().map(|o| (o.id.as_str(), o.name.as_str(), o.kind.as_str())).collect();
+        assert_eq!(orgs, [("org:downing-street", "Downing Street", "government")]);
+        assert!(r.statements.iter().all(|s| s.speaker.as_deref() == Some("org:downing-street")), "{:#?}", r.statements);
+        assert_eq!(r.statements.len(), 2);
     }
 }

@@ -178,7 +178,13 @@ pub fn actor_of(r: &Report, stmt: &crate::model::StatementInfo, level: Level) ->
             return Some((org.clone(), name));
         }
     }
-    let name = stmt.speaker_name.clone().unwrap_or_else(|| speaker.clone());
+    // the name of the report's person or organization (a surname merged into the full name
+    // reads as the full name, "Number 10" as "Downing Street"), else the name as resolved
+    let node = match r.people.binary_search_by(|p| p.id.as_str().cmp(speaker)) {
+        Ok(i) => Some(r.people[i].name.clone()),
+        Err(_) => r.organizations.binary_search_by(|o| o.id.as_str().cmp(speaker)).ok().map(|i| r.organizations[i].name.clone()),
+    };
+    let name = node.or_else(|| stmt.speaker_name.clone()).unwrap_or_else(|| speaker.clone());
     Some((speaker.clone(), name))
 }
 

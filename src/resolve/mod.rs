@@ -75,6 +75,15 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                                 || first_name_form && p.name.split(' ').next() == Some(name.as_str()))
                     })
                     .max_by_key(|p| p.at);
+                // a name the lexicon knows for an organization or a place, with no honorific and
+                // no person of that name before ("Lib Dems", "Standard Chartered"), is no person; it
+                // is no antecedent for "it" or "they" either (the words were read as a name)
+                let honorific = text[m.span.start..m.head.start].split_whitespace().next_back().is_some_and(|w| lex.is_honorific(w));
+                let known = lex.lookup(&name).filter(|k| k.surface == Surface::Name && earlier.is_none() && !honorific);
+                if let Some(k) = known {
+                    atts[i].speaker = Speaker { name: Some(lex.orgs[k.org].name.clone()), title: None, org: None, is_org: true };
+                    continue;
+                }
                 let (name, title, org) = match earlier {
                     Some(p) if single || p.name == name => (p.name.clone(), title.or(p.title.clone()), org.or(p.org.clone())),
                     _ => (name, title, org),
@@ -552,6 +561,21 @@ mod tests {
     fn an_unnamed_spokesman_speaks_for_the_organization() {
         let r = run("A Kremlin spokesman said the talks were useful and would go on.");
         assert_eq!(r[0].1.as_deref(), Some("Kremlin"));
+    }
+
+    #[test]
+    fn a_name_the_lexicon_knows_for_an_organization_is_no_person() {
+        let lex = Lexicon::default_lexicon();
+        let text =
+            "The Tories and Lib Dems welcomed the report and called for cuts. UK-based bank Standard Chartered said it would buy a bank.";
+        let doc = Document::new("t", text);
+        let seg = crate::segment::segment(&doc, &lex);
+        let mut a = crate::extract::extract(&seg, &lex);
+        resolve(&seg, &lex, &mut a);
+        let speakers: Vec<(Option<&str>, bool)> = a.iter().map(|x| (x.speaker.name.as_deref(), x.speaker.is_org)).collect();
+        assert!(speakers.contains(&(Some("Liberal Democrats"), true)), "{speakers:?}");
+        assert!(speakers.contains(&(Some("Standard Chartered"), true)), "{speakers:?}");
+        assert!(speakers.iter().all(|(_, is_org)| *is_org), "{speakers:?}");
     }
 
     #[test]
