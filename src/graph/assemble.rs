@@ -1215,6 +1215,7 @@ mod tests {
                 cue: Some("said".into()),
                 line: 1,
                 codes: vec![crate::model::Code { concept: "concept:economy".into(), stance, evidence: "taxes".into() }],
+                targets: Vec::new(),
             });
         }
         r.people.sort();
