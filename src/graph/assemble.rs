@@ -711,8 +711,15 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
 /// that actor in the same document.
 fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     let words = |s: &str| -> Vec<String> { crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect() };
+    // the first words of every polarity phrase: most words of a statement start none
+    let firsts: std::collections::HashSet<&str> = [&cb.polarity.disagree, &cb.polarity.negative, &cb.polarity.positive]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.first().map(String::as_str))
+        .collect();
     let has = |ws: &[String], list: &[Vec<String>]| {
-        (0..ws.len()).any(|i| list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]))
+        (0..ws.len())
+            .any(|i| firsts.contains(ws[i].as_str()) && list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]))
     };
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();

@@ -291,11 +291,14 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
 
 /// The name of an actor id (a person or an organization).
 pub fn actor_name(r: &Report, id: &str) -> String {
-    r.people
-        .iter()
-        .find(|p| p.id == id)
-        .map(|p| p.name.clone())
-        .or_else(|| r.organizations.iter().find(|o| o.id == id).map(|o| o.name.clone()))
+    // people and organizations are kept sorted by id: a binary search, not a scan per call
+    let person = r.people.binary_search_by(|p| p.id.as_str().cmp(id)).ok().map(|i| &r.people[i].name);
+    let org = || r.organizations.binary_search_by(|o| o.id.as_str().cmp(id)).ok().map(|i| &r.organizations[i].name);
+    person
+        .or_else(org)
+        .or_else(|| r.people.iter().find(|p| p.id == id).map(|p| &p.name))
+        .or_else(|| r.organizations.iter().find(|o| o.id == id).map(|o| &o.name))
+        .cloned()
         .unwrap_or_else(|| id.to_string())
 }
 
