@@ -253,6 +253,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let punct_share = self.seg.tokens[i].kind == TokKind::Punct && self.lex.shares.contains(w);
             let those = w == "those" && i + 1 < hi && self.lex.polled.contains(self.low(i + 1));
             let share = punct_share || self.fw(i) && (self.lex.shares.contains(w) || self.lex.shares.contains(last_part));
+            // after the share word only "of" and its phrase: "47% of voters", not "3.1% the government"
+            if share && i + 1 < hi && self.low(i + 1) != "of" {
+                return None;
+            }
             if share || those {
                 let mut s = i;
                 if share && w == "cent" {

@@ -204,6 +204,10 @@ fn a_share_of_people_polled_speaks_as_a_group() {
         let (_, k, m, _) = one(text);
         assert_eq!((k, m.as_deref()), (QuoteKind::Indirect, Some(speaker)), "{text}");
     }
+    // a share followed by anything but "of" heads no speaker phrase
+    assert!(run("The yen fell 0.1% against the dollar analysts said yesterday.")
+        .iter()
+        .all(|r| !r.2.as_deref().is_some_and(|m| m.contains('%'))));
     // "percent" without its number is no speaker
     assert!(run("The percent said nothing at all about the economy.").is_empty());
 }

@@ -369,11 +369,15 @@ impl Resolver<'_, '_> {
                 o = x.to_string();
             }
         }
-        let org = if o.is_empty() || !o.chars().next().is_some_and(|c| c.is_uppercase()) {
-            None
-        } else {
-            Some(self.lex.lookup(&crate::segment::words_of(&o).join(" ")).map(|k| self.lex.orgs[k.org].name.clone()).unwrap_or(o))
-        };
+        let known = self.lex.lookup(&crate::segment::words_of(&o).join(" ")).map(|k| self.lex.orgs[k.org].name.clone());
+        // an unknown name reads like one: capitalized words and their connectors, not a clause
+        // ("December for accusing Manchester United's striker of cheating" is no employer)
+        let name_like = o.split_whitespace().count() <= 8
+            && o.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(w, "of" | "for" | "and" | "the" | "de" | "du" | "&" | "on" | "in")
+            });
+        let org = if o.is_empty() || !o.chars().next().is_some_and(|c| c.is_uppercase()) { None } else { known.or(name_like.then_some(o)) };
         (title, org)
     }
 
@@ -521,6 +525,14 @@ mod tests {
         let r = run("Shadow minister Tom Hale said he would block Mr Ode's appointment. “It is the latest example of cronyism,” he said.");
         let last = r.last().unwrap_or_else(|| panic!("{r:?}"));
         assert_eq!(last.1.as_deref(), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
+    fn an_apposition_ending_in_a_clause_gives_no_organization() {
+        let r = run("“We will appeal,” said Tom Hale, fined in December for accusing the referee of cheating.");
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_deref()), (Some("Tom Hale"), None), "{r:?}");
+        let r = run("“It will hold,” says Jane Roe, a senior fellow at the Institute for Peace Research.");
+        assert_eq!(r[0].3.as_deref(), Some("Institute for Peace Research"), "{r:?}");
     }
 
     #[test]
