@@ -321,7 +321,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let before = self.text(cue.start - 1);
             let possessive = self.fw(cue.start - 1) && (before.ends_with("'s") || before.ends_with("’s"))
                 || matches!(before, "’" | "'") && self.frame(cue.start - 1);
-            if possessive {
+            // "the report", "a call", "his remarks": after a determiner too
+            let determiner = self.fw(cue.start - 1)
+                && matches!(self.low(cue.start - 1), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "these");
+            if possessive || determiner {
                 return;
             }
         }
