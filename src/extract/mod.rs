@@ -241,6 +241,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
         np::NpParser { seg: self.seg, lex: self.lex }
     }
 
+    /// The token of the passive auxiliary before a cue ("were denied", "was strongly
+    /// criticised"), when the cue is a past participle after one.
+    fn passive_aux(&self, cue: &Cue, lo: usize) -> Option<usize> {
+        let w = self.low(cue.start);
+        if cue.end != cue.start + 1 || !(w.ends_with("ed") || w.ends_with("en")) {
+            return None;
+        }
+        let mut k = cue.start;
+        while k > lo
+            && self.fw(k - 1)
+            && matches!(self.low(k - 1), "also" | "strongly" | "flatly" | "swiftly" | "widely" | "later" | "since")
+        {
+            k -= 1;
+        }
+        (k > lo && self.fw(k - 1) && matches!(self.low(k - 1), "was" | "were" | "is" | "are" | "been" | "being" | "be")).then(|| k - 1)
+    }
+
     /// Matches a cue starting at token `i` of the sentence `[lo, hi)`; returns (end, class).
     fn cue_at(&self, i: usize, lo: usize, hi: usize) -> Option<(usize, CueClass)> {
         if !self.fw(i) {
@@ -347,6 +364,21 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
             return;
+        }
+        // "His claims were denied by Foreign Secretary Jack Straw": the agent of a passive cue
+        // speaks (its subject is what was said)
+        if self.passive_aux(cue, lo).is_some() && cue.end + 1 < hi && self.fw(cue.end) && self.low(cue.end) == "by" {
+            if let Some((m, end)) = np.forward(cue.end + 1, hi, true) {
+                if matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Role) {
+                    // the agent's own words only: a relative clause after it ("…, who accused …")
+                    // holds cues of its own
+                    let own_end = (cue.end + 1..end).find(|&k| self.seg.tokens[k].span.start >= m.span.end).unwrap_or(end);
+                    cue.speaker_tokens = (cue.end, own_end);
+                    cue.speaker_after = true;
+                    cue.mention = Some(m);
+                    return;
+                }
+            }
         }
         // the subject before the cue, past adverbs and auxiliaries
         let mut j = cue.start;
@@ -854,6 +886,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
         for (ci, cue) in cues.iter().enumerate() {
             if cue.class == CueClass::Source {
                 continue;
+            }
+            // a passive cue with its agent: what was said is the clause's subject
+            if cue.speaker_after && cue.speaker_tokens.0 == cue.end {
+                if let Some(aux) = self.passive_aux(cue, lo) {
+                    let first = lo + skip_connective(self, lo);
+                    if first < aux && self.words_in(first, aux) >= 2 && !cue_used[ci] {
+                        if let Some(span) = self.content_span(first, aux) {
+                            self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.6, None);
+                            cue_used[ci] = true;
+                        }
+                    }
+                    continue;
+                }
             }
             let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
             // the next cue bounds this one's clause

@@ -262,3 +262,14 @@ fn a_verb_of_manner_is_a_cue_only_after_a_quotation() {
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("You can call it a peace dividend,", Some("one broker"), Some("smiles")));
     assert!(run("Asked whether he would run again, the mayor smiled and walked off.").iter().all(|r| r.3.as_deref() != Some("smiled")));
 }
+
+#[test]
+fn the_agent_of_a_passive_cue_is_the_speaker_and_its_subject_what_was_said() {
+    let r = run("His claims were denied by Foreign Secretary Tom Hale, who accused the opposition of \"running scared\" of debate.");
+    assert_eq!(r[0].0, "His claims", "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("Foreign Secretary Tom Hale"), "{r:?}");
+    // the relative clause after the agent keeps its own cue
+    assert!(r.iter().any(|x| x.3.as_deref() == Some("accused")), "{r:?}");
+    // no agent: no speaker from the passive
+    assert!(run("His claims were denied yesterday.").is_empty());
+}
