@@ -60,7 +60,7 @@ struct RawPolarity {
 /// A phrase as lower-case words.
 type Phrase = Vec<String>;
 
-fn phrase(s: &str) -> Phrase {
+pub(crate) fn phrase(s: &str) -> Phrase {
     crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect()
 }
 
@@ -79,21 +79,57 @@ pub struct Concept {
     pub first_words: crate::lexicon::WordSet,
 }
 
+/// A list of phrases with the first word of each, so that a word no phrase starts with
+/// costs one lookup. It reads as a slice of phrases.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert!(cb.polarity.disagree.iter().any(|p| p.join(" ") == "warned against"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Phrases {
+    list: Vec<Phrase>,
+    firsts: crate::lexicon::WordSet,
+}
+
+impl Phrases {
+    fn extend(&mut self, texts: &[String]) {
+        for p in texts.iter().map(|t| phrase(t)).filter(|p| !p.is_empty()) {
+            self.firsts.insert(p[0].clone());
+            self.list.push(p);
+        }
+    }
+
+    /// The first phrase found in `words[from..to]`, as text.
+    pub(crate) fn find_in(&self, words: &[String], from: usize, to: usize) -> Option<String> {
+        (from..to.min(words.len()))
+            .filter(|&i| self.firsts.contains(words[i].as_str()))
+            .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| p.join(" ")))
+    }
+}
+
+impl std::ops::Deref for Phrases {
+    type Target = [Phrase];
+    fn deref(&self) -> &[Phrase] {
+        &self.list
+    }
+}
+
 /// Words that turn a statement for or against what it mentions, and contrast markers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Polarity {
     /// "not", "never", "rather than".
-    pub negations: Vec<Phrase>,
+    pub negations: Phrases,
     /// "warned against", "rejected".
-    pub disagree: Vec<Phrase>,
+    pub disagree: Phrases,
     /// "supports", "must".
-    pub agree: Vec<Phrase>,
+    pub agree: Phrases,
     /// "Meanwhile", "while", "However".
-    pub contrast: Vec<Phrase>,
+    pub contrast: Phrases,
     /// Words that make a statement a criticism of whoever it names ("cronies", "a shambles").
-    pub negative: Vec<Phrase>,
+    pub negative: Phrases,
     /// Words that make a statement praise of whoever it names ("exceptional", "delighted").
-    pub positive: Vec<Phrase>,
+    pub positive: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -142,12 +178,12 @@ impl Codebook {
         let shared: RawCodebook = toml::from_str(POLARITY).map_err(|e| format!("polarity rules: {e}"))?;
         let mut polarity = Polarity::default();
         for p in [&shared.polarity, &raw.polarity] {
-            polarity.negations.extend(p.negations.iter().map(|s| phrase(s)));
-            polarity.disagree.extend(p.disagree.iter().map(|s| phrase(s)));
-            polarity.agree.extend(p.agree.iter().map(|s| phrase(s)));
-            polarity.contrast.extend(p.contrast.iter().map(|s| phrase(s)));
-            polarity.negative.extend(p.negative.iter().map(|s| phrase(s)));
-            polarity.positive.extend(p.positive.iter().map(|s| phrase(s)));
+            polarity.negations.extend(&p.negations);
+            polarity.disagree.extend(&p.disagree);
+            polarity.agree.extend(&p.agree);
+            polarity.contrast.extend(&p.contrast);
+            polarity.negative.extend(&p.negative);
+            polarity.positive.extend(&p.positive);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -186,11 +222,6 @@ fn starts(words: &[String], at: usize, p: &[String]) -> bool {
     at + p.len() <= words.len() && words[at..at + p.len()] == *p
 }
 
-/// The first of `list` found in `words[from..to]`, as text.
-fn find_any(words: &[String], from: usize, to: usize, list: &[Phrase]) -> Option<String> {
-    (from..to.min(words.len())).find_map(|i| list.iter().find(|p| starts(words, i, p)).map(|p| p.join(" ")))
-}
-
 /// Codes one statement: its content and its cue.
 ///
 /// ```
@@ -203,8 +234,8 @@ fn find_any(words: &[String], from: usize, to: usize, list: &[Phrase]) -> Option
 pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
     let words: Vec<String> = phrase(content);
     let cue_words: Vec<String> = cue.map(phrase).unwrap_or_default();
-    let cue_against = find_any(&cue_words, 0, cue_words.len(), &cb.polarity.disagree);
-    let cue_for = find_any(&cue_words, 0, cue_words.len(), &cb.polarity.agree);
+    let cue_against = cb.polarity.disagree.find_in(&cue_words, 0, cue_words.len());
+    let cue_for = cb.polarity.agree.find_in(&cue_words, 0, cue_words.len());
     let mut out = Vec::new();
     for c in &cb.concepts {
         let mut total = 0i32;
@@ -222,9 +253,9 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
             };
             matched = true;
             let window = i.saturating_sub(4);
-            let negated = find_any(&words, window, i, &cb.polarity.negations);
-            let before_against = find_any(&words, i.saturating_sub(3), i, &cb.polarity.disagree);
-            let before_for = find_any(&words, i.saturating_sub(3), i, &cb.polarity.agree);
+            let negated = cb.polarity.negations.find_in(&words, window, i);
+            let before_against = cb.polarity.disagree.find_in(&words, i.saturating_sub(3), i);
+            let before_for = cb.polarity.agree.find_in(&words, i.saturating_sub(3), i);
             let mut why = vec![p.join(" ")];
             let mut sign = match stated {
                 Some(s) => s.sign(),

@@ -710,17 +710,7 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
 fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
-    let words = |s: &str| -> Vec<String> { crate::segment::words_of(&s.to_lowercase()).into_iter().map(str::to_string).collect() };
-    // the first words of every polarity phrase: most words of a statement start none
-    let firsts: std::collections::HashSet<&str> = [&cb.polarity.disagree, &cb.polarity.negative, &cb.polarity.positive]
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.first().map(String::as_str))
-        .collect();
-    let has = |ws: &[String], list: &[Vec<String>]| {
-        (0..ws.len())
-            .any(|i| firsts.contains(ws[i].as_str()) && list.iter().any(|p| i + p.len() <= ws.len() && ws[i..i + p.len()] == p[..]))
-    };
+    let has = |ws: &[String], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     let mut first_stmt: BTreeMap<(&str, String), &str> = BTreeMap::new();
@@ -739,8 +729,8 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for s in &r.statements {
         let Some((critic, _)) = actor_of(r, s, opts.level) else { continue };
-        let cue = words(s.cue.as_deref().unwrap_or(""));
-        let content = words(&s.content);
+        let cue = code::phrase(s.cue.as_deref().unwrap_or(""));
+        let content = code::phrase(&s.content);
         // the cue ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
         let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.negative);
