@@ -578,6 +578,23 @@ impl Lexicon {
         self.known.get(words).copied()
     }
 
+    /// The longest run of `words`, from the first, that names something the lexicon knows
+    /// (a possessive "’s" on its last word ignored): how many words, and what they name.
+    /// Runs longer than the lexicon's longest name are not tried.
+    ///
+    /// ```
+    /// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+    /// let (n, k) = lex.longest_known(&["European", "Union’s", "plan"]).unwrap();
+    /// assert_eq!((n, lex.orgs[k.org].name.as_str()), (2, "European Union"));
+    /// ```
+    pub fn longest_known(&self, words: &[&str]) -> Option<(usize, Known)> {
+        (1..=self.max_known_words.max(1).min(words.len())).rev().find_map(|n| {
+            let key = words[..n].join(" ");
+            let key = key.strip_suffix("’s").or_else(|| key.strip_suffix("'s")).unwrap_or(&key);
+            self.lookup(key).map(|k| (n, k))
+        })
+    }
+
     /// The canonical names of the organizations and countries that `text` names, by any
     /// alias or adjective, sorted and without repeats.
     ///
@@ -599,8 +616,7 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            let longest = (1..=4.min(words.len() - i)).rev().find_map(|n| self.lookup(&words[i..i + n].join(" ")).map(|k| (n, k)));
-            match longest {
+            match self.longest_known(&words[i..(i + 4).min(words.len())]) {
                 Some((n, k)) => {
                     out.push(self.orgs[k.org].name.clone());
                     i += n;

@@ -252,24 +252,8 @@ impl Resolver<'_, '_> {
     fn known_in(&self, span: Span) -> Option<(String, Surface)> {
         let r = self.tokens_in(span);
         let text = &self.seg.doc.text;
-        let max = self.lex.max_known_words.max(1);
-        let mut i = r.start;
-        while i < r.end {
-            for n in (1..=max.min(r.end - i)).rev() {
-                let words: Vec<&str> = (i..i + n).map(|k| self.seg.tokens[k].span.of(text)).collect();
-                let mut key = words.join(" ");
-                for suffix in ["’s", "'s"] {
-                    if let Some(x) = key.strip_suffix(suffix) {
-                        key = x.to_string();
-                    }
-                }
-                if let Some(k) = self.lex.lookup(&key) {
-                    return Some((self.lex.orgs[k.org].name.clone(), k.surface));
-                }
-            }
-            i += 1;
-        }
-        None
+        let words: Vec<&str> = r.map(|k| self.seg.tokens[k].span.of(text)).collect();
+        (0..words.len()).find_map(|i| self.lex.longest_known(&words[i..])).map(|(_, k)| (self.lex.orgs[k.org].name.clone(), k.surface))
     }
 
     /// Title and organization from the words before the name and from an apposition.
