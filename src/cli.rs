@@ -329,25 +329,33 @@ impl Progress {
 struct Sink {
     w: Box<dyn Write>,
     tmp: Option<(PathBuf, PathBuf)>,
+    /// What error messages call this destination.
+    name: PathBuf,
 }
 
 impl Sink {
     fn open(output: Option<&Path>) -> Result<Sink, Error> {
         match output {
-            None => Ok(Sink { w: Box::new(BufWriter::new(std::io::stdout().lock())), tmp: None }),
+            None => Ok(Sink { w: Box::new(BufWriter::new(std::io::stdout().lock())), tmp: None, name: PathBuf::from("<stdout>") }),
+            // A device or pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written in place:
+            // renaming a temporary file over it would replace the device with a file.
+            Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                let f = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| Error::io(path, e))?;
+                Ok(Sink { w: Box::new(BufWriter::new(f)), tmp: None, name: path.to_path_buf() })
+            }
             Some(path) => {
                 let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
                 let name = path.file_name().ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
                 let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
                 // name the file the user asked for, not the temporary one
                 let f = File::create(&tmp).map_err(|e| Error::io(path, e))?;
-                Ok(Sink { w: Box::new(BufWriter::new(f)), tmp: Some((tmp, path.to_path_buf())) })
+                Ok(Sink { w: Box::new(BufWriter::new(f)), tmp: Some((tmp, path.to_path_buf())), name: path.to_path_buf() })
             }
         }
     }
 
     fn path(&self) -> PathBuf {
-        self.tmp.as_ref().map_or(PathBuf::from("<stdout>"), |(_, p)| p.clone())
+        self.name.clone()
     }
 
     fn finish(mut self) -> Result<(), Error> {

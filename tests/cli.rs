@@ -227,6 +227,35 @@ fn output_file_equals_stdout_on_success() {
     assert_eq!(d.entries("out"), vec!["OUT.jsonl".to_string()], "temporary files left behind");
 }
 
+/// `-o /dev/null` or `-o FIFO` writes into the device or pipe: renaming a temporary file
+/// over it would replace it with a regular file (as root, even /dev/null).
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_writes_into_it_and_keeps_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = TempDir::new("fifo");
+    let fifo = d.join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let ex = example_path();
+    let ex = ex.to_str().unwrap();
+    let o = run_in(d.path(), &["extract", ex, "--format", "jsonl", "-o", "pipe"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    // checked before joining: a reader of a replaced pipe would wait forever
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced by a file");
+    let got = reader.join().unwrap();
+    let o2 = run_in(d.path(), &["extract", ex, "--format", "jsonl"]);
+    assert_eq!(got, o2.stdout, "what came through the pipe differs from stdout");
+    assert_eq!(d.entries(""), vec!["pipe".to_string()], "temporary files left behind");
+}
+
 // (h)
 #[test]
 fn inputs_are_not_modified() {
