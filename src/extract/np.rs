@@ -4,7 +4,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{Mention, MentionKind, Span};
-use crate::segment::{Segmented, TokKind};
+use crate::segment::{Fact, Segmented, TokKind};
 
 /// Personal pronouns that can be the subject of a cue.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
@@ -57,19 +57,23 @@ impl<'s, 'a> NpParser<'s, 'a> {
         Span::new(self.seg.tokens[a].span.start, self.seg.tokens[b - 1].span.end)
     }
     fn title_word(&self, i: usize) -> bool {
-        self.lex.title_words.contains(self.low(i).trim_end_matches('.'))
+        self.seg.fact(i, Fact::TitleWord, || self.lex.title_words.contains(self.low(i).trim_end_matches('.')))
     }
     fn group_or_doc(&self, i: usize) -> bool {
-        let w = self.low(i);
-        self.lex.vague.contains(w) || self.lex.documents.contains(w) || self.lex.org_nouns.contains(w)
+        self.seg.fact(i, Fact::GroupOrDoc, || {
+            let w = self.low(i);
+            self.lex.vague.contains(w) || self.lex.documents.contains(w) || self.lex.org_nouns.contains(w)
+        })
     }
     fn stop_cap(&self, i: usize) -> bool {
-        let t = self.text(i);
-        // "Twenty-two": a hyphenated word is judged by its first part
-        let head = t.split(['-', '‐']).next().unwrap_or(t);
-        self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i))
-            || self.lex.not_names.contains(t)
-            || self.lex.not_names.contains(head)
+        self.seg.fact(i, Fact::StopCap, || {
+            let t = self.text(i);
+            // "Twenty-two": a hyphenated word is judged by its first part
+            let head = t.split(['-', '‐']).next().unwrap_or(t);
+            self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i))
+                || self.lex.not_names.contains(t)
+                || self.lex.not_names.contains(head)
+        })
     }
     fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
         if a >= b {
@@ -90,14 +94,16 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if !self.fw(i) {
             return false;
         }
-        let w = self.low(i);
-        if self.cap(i) {
-            if self.group_or_doc(i) || self.title_word(i) {
-                return true;
+        self.seg.fact(i, Fact::NpWord, || {
+            let w = self.low(i);
+            if self.cap(i) {
+                if self.group_or_doc(i) || self.title_word(i) {
+                    return true;
+                }
+                return !self.stop_cap(i) || DETERMINERS.contains(&w);
             }
-            return !self.stop_cap(i) || DETERMINERS.contains(&w);
-        }
-        self.title_word(i) || self.group_or_doc(i) || self.lex.honorifics.contains(self.text(i).trim_end_matches('.'))
+            self.title_word(i) || self.group_or_doc(i) || self.lex.honorifics.contains(self.text(i).trim_end_matches('.'))
+        })
     }
 
     /// The speaker phrase ending just before token `hi` (and not before `lo`), with its first token.

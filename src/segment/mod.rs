@@ -8,6 +8,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Span};
+use std::cell::Cell;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +86,23 @@ pub struct Segmented<'a> {
     pub quotes: Vec<Quote>,
     /// For each token, the top-level quote it lies inside (marks included).
     pub in_quote: Vec<Option<usize>>,
+    /// For each token, the [`Fact`]s worked out so far (two bits each: known, value).
+    facts: Vec<Cell<u32>>,
+}
+
+/// A lexicon fact about one token that later stages ask about again and again (the
+/// speaker search looks at the same words from several cues), so it is worked out once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Fact {
+    /// May stand inside a speaker phrase.
+    NpWord,
+    /// A word of a title ("minister", "foreign").
+    TitleWord,
+    /// A noun for a group, a document or an organization ("officials", "report", "company").
+    GroupOrDoc,
+    /// A capitalized word that is never part of a name ("Monday", a sentence starter).
+    StopCap,
 }
 
 impl Segmented<'_> {
@@ -96,6 +114,30 @@ impl Segmented<'_> {
     pub fn lower(&self, i: usize) -> &str {
         self.tokens[i].span.of(&self.lower)
     }
+
+    /// Whether `fact` holds of token `i`: `compute` answers the first time, the answer is
+    /// remembered for every later question.
+    ///
+    /// ```
+    /// use quotegraph::{lexicon::Lexicon, model::Document, segment::{segment, Fact}};
+    /// let lex = Lexicon::default_lexicon();
+    /// let doc = Document::new("d", "The minister said so.");
+    /// let seg = segment(&doc, &lex);
+    /// assert!(seg.fact(1, Fact::TitleWord, || true));
+    /// assert!(seg.fact(1, Fact::TitleWord, || false), "the first answer stands");
+    /// ```
+    #[inline]
+    pub fn fact(&self, i: usize, fact: Fact, compute: impl FnOnce() -> bool) -> bool {
+        let known = 1u32 << (2 * fact as u32);
+        let cell = &self.facts[i];
+        let bits = cell.get();
+        if bits & known != 0 {
+            return bits & (known << 1) != 0;
+        }
+        let value = compute();
+        cell.set(bits | known | if value { known << 1 } else { 0 });
+        value
+    }
 }
 
 /// Splits a phrase into the words the tokenizer would make of it (punctuation dropped).
@@ -104,7 +146,9 @@ impl Segmented<'_> {
 /// assert_eq!(quotegraph::segment::words_of("U.S. Secretary of State"), vec!["U.S.", "Secretary", "of", "State"]);
 /// ```
 pub fn words_of(s: &str) -> Vec<&str> {
-    tokenize(s, 0, &|_| false).into_iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)).collect()
+    let mut tokens = Vec::new();
+    tokenize(s, 0, &|_| false, &mut tokens);
+    tokens.into_iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)).collect()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -115,69 +159,112 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
 }
 
-/// Tokenizes `text[from..]` (offsets are absolute). `abbrev` says whether a word
-/// written without its final dot is an abbreviation that keeps it ("Dr").
-/// The character at byte `i` (a char boundary): ASCII without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        Some(b as char)
-    } else {
-        text[i..].chars().next()
-    }
+/// What an ASCII byte is to the tokenizer; bytes of 0x80 and up are decoded as characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Space,
+    Word,
+    Joiner,
+    Punct,
 }
 
-fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool) -> Vec<Token> {
-    let mut out = Vec::with_capacity((text.len() - from) / 5);
+/// The class of every ASCII byte, so the common case needs no character decoding.
+const ASCII_CLASS: [Ascii; 128] = {
+    let mut t = [Ascii::Punct; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            Ascii::Word
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            Ascii::Space
+        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
+            Ascii::Joiner
+        } else {
+            Ascii::Punct
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `i` (a char boundary) and its class.
+#[inline]
+fn class_at(text: &str, i: usize) -> Option<(char, Ascii)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, ASCII_CLASS[b as usize]));
+    }
+    let c = text[i..].chars().next()?;
+    let class = if c.is_whitespace() {
+        Ascii::Space
+    } else if is_word_char(c) {
+        Ascii::Word
+    } else if is_joiner(c) {
+        Ascii::Joiner
+    } else {
+        Ascii::Punct
+    };
+    Some((c, class))
+}
+
+/// Tokenizes `text[from..]` (offsets are absolute) onto the end of `out`. `abbrev` says
+/// whether a word written without its final dot is an abbreviation that keeps it ("Dr").
+///
+/// Why a byte table: news text is mostly ASCII, and classifying a byte by table lookup
+/// costs a fraction of decoding it and asking Unicode.
+fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(c) = char_at(text, i) {
+    while let Some((c, class)) = class_at(text, i) {
         let cl = c.len_utf8();
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        if is_word_char(c) {
-            let start = i;
-            let mut j = i + cl;
-            let mut has_dot = false;
-            while let Some(d) = char_at(text, j) {
-                if is_word_char(d) {
-                    j += d.len_utf8();
-                } else if is_joiner(d) {
-                    let after = j + d.len_utf8();
-                    match char_at(text, after) {
-                        Some(n) if is_word_char(n) => {
-                            if d == '.' {
-                                has_dot = true;
+        match class {
+            Ascii::Space => i += cl,
+            Ascii::Word => {
+                let start = i;
+                let mut j = i + cl;
+                let mut has_dot = false;
+                loop {
+                    // runs of ASCII letters and digits first
+                    while j < bytes.len() && bytes[j] < 0x80 && ASCII_CLASS[bytes[j] as usize] == Ascii::Word {
+                        j += 1;
+                    }
+                    match class_at(text, j) {
+                        Some((d, Ascii::Word)) => j += d.len_utf8(),
+                        Some((d, Ascii::Joiner)) => {
+                            let after = j + d.len_utf8();
+                            match class_at(text, after) {
+                                Some((n, Ascii::Word)) => {
+                                    if d == '.' {
+                                        has_dot = true;
+                                    }
+                                    j = after + n.len_utf8();
+                                }
+                                _ => break,
                             }
-                            j = after + n.len_utf8();
                         }
                         _ => break,
                     }
-                } else {
-                    break;
                 }
-            }
-            // a final dot belongs to acronyms ("U.S."), initials ("J.") and abbreviations ("Dr.")
-            if j < text.len() && bytes[j] == b'.' {
-                let w = &text[start..j];
-                let single_cap = j - start == c.len_utf8() && c.is_uppercase();
-                if has_dot || single_cap || abbrev(w) {
-                    j += 1;
+                // a final dot belongs to acronyms ("U.S."), initials ("J.") and abbreviations ("Dr.")
+                if j < text.len() && bytes[j] == b'.' {
+                    let w = &text[start..j];
+                    let single_cap = j - start == cl && c.is_uppercase();
+                    if has_dot || single_cap || abbrev(w) {
+                        j += 1;
+                    }
                 }
+                out.push(Token { span: Span::new(start, j), kind: TokKind::Word, cap: c.is_uppercase() });
+                i = j;
             }
-            out.push(Token { span: Span::new(start, j), kind: TokKind::Word, cap: c.is_uppercase() });
-            i = j;
-        } else {
-            // NYT-style `` and '' are one mark each
-            let len = if (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) { 2 } else { cl };
-            out.push(Token { span: Span::new(i, i + len), kind: TokKind::Punct, cap: false });
-            i += len;
+            Ascii::Joiner | Ascii::Punct => {
+                // NYT-style `` and '' are one mark each
+                let len = if (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) { 2 } else { cl };
+                out.push(Token { span: Span::new(i, i + len), kind: TokKind::Punct, cap: false });
+                i += len;
+            }
         }
     }
-    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -433,11 +520,11 @@ pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
     let mut para_tokens = Vec::with_capacity(paras.len());
     let mut left_open = false;
     for (pi, p) in paras.iter().enumerate() {
-        let mut toks = tokenize(&text[..p.end], p.start, &abbrev);
-        let starts_with_mark = toks.first().is_some_and(|t| matches!(t.span.of(text), "“" | "\"" | "``" | "«" | "„"));
-        left_open = pairing.paragraph(text, &mut toks, pi, *p, left_open && starts_with_mark);
         let start = tokens.len();
-        tokens.extend(toks);
+        tokenize(&text[..p.end], p.start, &abbrev, &mut tokens);
+        let toks = &mut tokens[start..];
+        let starts_with_mark = toks.first().is_some_and(|t| matches!(t.span.of(text), "“" | "\"" | "``" | "«" | "„"));
+        left_open = pairing.paragraph(text, toks, pi, *p, left_open && starts_with_mark);
         para_tokens.push(start..tokens.len());
     }
     // drop discarded quotes and renumber
@@ -488,7 +575,8 @@ pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
     for (pi, range) in para_tokens.into_iter().enumerate() {
         split_sentences(text, &tokens, &in_quote, &quotes, range, pi, lex, &mut sentences);
     }
-    Segmented { doc, lower, tokens, paragraphs: paras, sentences, quotes, in_quote }
+    let facts = vec![Cell::new(0); tokens.len()];
+    Segmented { doc, lower, tokens, paragraphs: paras, sentences, quotes, in_quote, facts }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -592,6 +680,53 @@ fn split_sentences(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer's rules, one character at a time and with no byte table: the oracle
+    /// for the ASCII fast path.
+    fn tokenize_slowly(text: &str) -> Vec<(usize, usize, bool)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let pos = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while let Some(c) = at(k) {
+            if c.is_whitespace() {
+                k += 1;
+            } else if c.is_alphanumeric() {
+                let start = k;
+                k += 1;
+                while let Some(d) = at(k) {
+                    if d.is_alphanumeric() {
+                        k += 1;
+                    } else if is_joiner(d) && at(k + 1).is_some_and(char::is_alphanumeric) {
+                        k += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let dotted = text[pos(start)..pos(k)].contains('.');
+                if at(k) == Some('.') && (dotted || k == start + 1 && c.is_uppercase()) {
+                    k += 1;
+                }
+                out.push((pos(start), pos(k), true));
+            } else {
+                let n = if matches!(c, '`' | '\'') && at(k + 1) == Some(c) { 2 } else { 1 };
+                out.push((pos(k), pos(k + n), false));
+                k += n;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_table_tokenizes_as_characters_do(text in "[a-zA-Z0-9 .,'`&\\-\n\t“”’‐éÉ—ß0١\u{a0}\u{2003}]{0,40}") {
+            let mut fast = Vec::new();
+            tokenize(&text, 0, &|_| false, &mut fast);
+            let fast: Vec<(usize, usize, bool)> = fast.iter().map(|t| (t.span.start, t.span.end, t.kind == TokKind::Word)).collect();
+            proptest::prop_assert_eq!(fast, tokenize_slowly(&text));
+        }
+    }
 
     fn seg(text: &str) -> (Document, Lexicon) {
         (Document::new("t", text), Lexicon::default_lexicon())
