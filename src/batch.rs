@@ -1,14 +1,21 @@
 //! Running a per-document function on several threads while keeping the
-//! input's order: documents are read in batches, each batch is shared out among
-//! the threads, and the results are handed on in the order the documents came
-//! in. Output bytes are therefore the same whatever the number of threads, and
-//! memory holds one batch, not the corpus.
+//! input's order.
+//!
+//! Why a pipeline and not batches: one thread reads documents into a bounded
+//! queue, every worker takes the next document as soon as it is free, and the
+//! calling thread puts the results back in input order and hands them on. Reading,
+//! working and writing overlap, and no worker waits at the end of a batch for the
+//! slowest document. Output bytes are the same whatever the number of threads, and
+//! memory holds a few documents per thread, not the corpus.
 
 use crate::error::Error;
 use crate::model::Document;
+use std::collections::BTreeMap;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
 
-/// Documents per thread in one batch.
-const PER_THREAD: usize = 64;
+/// Documents waiting for a worker, per thread.
+const QUEUE_PER_THREAD: usize = 16;
 
 /// The number of threads to use by default: every core.
 pub fn default_jobs() -> usize {
@@ -28,13 +35,12 @@ pub fn default_jobs() -> usize {
 /// ```
 pub fn process_ordered<I, T, W, E>(docs: I, jobs: usize, work: W, mut emit: E) -> Result<(), Error>
 where
-    I: Iterator<Item = Result<Document, Error>>,
+    I: Iterator<Item = Result<Document, Error>> + Send,
     T: Send,
     W: Fn(&Document) -> T + Sync,
     E: FnMut(Result<(Document, T), Error>) -> Result<(), Error>,
 {
     let jobs = jobs.max(1);
-    let mut docs = docs.peekable();
     if jobs == 1 {
         for d in docs {
             emit(d.map(|d| {
@@ -44,38 +50,119 @@ where
         }
         return Ok(());
     }
-    while docs.peek().is_some() {
-        let batch: Vec<Result<Document, Error>> = docs.by_ref().take(jobs * PER_THREAD).collect();
-        let mut results: Vec<Option<T>> = Vec::with_capacity(batch.len());
-        results.resize_with(batch.len(), || None);
-        std::thread::scope(|s| {
-            // thread k takes documents k, k + jobs, k + 2·jobs, …
-            let mut slots: Vec<Vec<(usize, &mut Option<T>)>> = (0..jobs).map(|_| Vec::new()).collect();
-            for (i, slot) in results.iter_mut().enumerate() {
-                slots[i % jobs].push((i, slot));
-            }
-            let (batch, work) = (&batch, &work);
-            for mine in slots {
-                s.spawn(move || {
-                    for (i, slot) in mine {
-                        if let Ok(d) = &batch[i] {
-                            *slot = Some(work(d));
-                        }
-                    }
-                });
-            }
-        });
-        for (d, t) in batch.into_iter().zip(results) {
-            match (d, t) {
-                (Ok(d), Some(t)) => emit(Ok((d, t)))?,
-                (Err(e), _) => emit(Err(e))?,
-                // every document of a batch was processed; should a thread have missed one, do it here
-                (Ok(d), None) => {
-                    let t = work(&d);
-                    emit(Ok((d, t)))?
+    type Done<T> = (usize, Result<(Document, T), Error>);
+    std::thread::scope(|s| {
+        let (todo_tx, todo_rx) = sync_channel::<(usize, Result<Document, Error>)>(jobs * QUEUE_PER_THREAD);
+        let (done_tx, done_rx) = sync_channel::<Done<T>>(jobs * QUEUE_PER_THREAD);
+        // the reader stops when a send fails: the workers are gone because the run stopped
+        s.spawn(move || {
+            for item in docs.enumerate() {
+                if todo_tx.send(item).is_err() {
+                    break;
                 }
             }
+        });
+        let todo_rx: Arc<Mutex<Receiver<(usize, Result<Document, Error>)>>> = Arc::new(Mutex::new(todo_rx));
+        let work = &work;
+        for _ in 0..jobs {
+            let (todo_rx, done_tx) = (Arc::clone(&todo_rx), done_tx.clone());
+            s.spawn(move || loop {
+                // the lock is held only to take the next document, not while working on it
+                let next = match todo_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((i, d)) = next else { return };
+                let r = d.map(|d| {
+                    let t = work(&d);
+                    (d, t)
+                });
+                if done_tx.send((i, r)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop((done_tx, todo_rx));
+        // results come back in any order; hand them on in input order
+        let mut waiting: BTreeMap<usize, Result<(Document, T), Error>> = BTreeMap::new();
+        let mut next = 0;
+        for (i, r) in done_rx.iter() {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&next) {
+                next += 1;
+                // on an error, returning drops `done_rx`: the workers' sends fail, they stop,
+                // and with them the reader
+                emit(r)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(n: usize) -> impl Iterator<Item = Result<Document, Error>> + Send {
+        (0..n).map(|i| Ok(Document::new(i.to_string(), "x".repeat(i % 7))))
+    }
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads_and_the_time_each_takes() {
+        for jobs in [1, 2, 3, 8] {
+            let mut ids = Vec::new();
+            let slow = |d: &Document| {
+                // later documents finish first within a window
+                std::thread::sleep(std::time::Duration::from_micros(50 * (7 - d.text.len() as u64)));
+                d.id.clone()
+            };
+            process_ordered(docs(300), jobs, slow, |r| {
+                let (d, id) = r?;
+                assert_eq!(d.id, id);
+                ids.push(id);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(ids, (0..300).map(|i| i.to_string()).collect::<Vec<_>>(), "jobs {jobs}");
         }
     }
-    Ok(())
+
+    #[test]
+    fn an_error_from_emit_stops_the_run_without_waiting_for_the_rest() {
+        let mut seen = 0;
+        let r = process_ordered(
+            docs(1_000_000),
+            3,
+            |d| d.id.len(),
+            |r| {
+                r?;
+                seen += 1;
+                if seen == 5 {
+                    return Err(Error::Usage("stop".into()));
+                }
+                Ok(())
+            },
+        );
+        assert!(matches!(r, Err(Error::Usage(_))));
+        assert_eq!(seen, 5);
+    }
+
+    #[test]
+    fn a_reader_error_is_handed_on_in_its_place() {
+        let items = (0..20).map(|i| if i == 7 { Err(Error::Usage("bad line".into())) } else { Ok(Document::new(i.to_string(), "x")) });
+        let mut got = Vec::new();
+        process_ordered(
+            items,
+            2,
+            |d| d.id.clone(),
+            |r| {
+                got.push(r.map(|(_, id)| id).unwrap_or_else(|_| "error".into()));
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got[7], "error");
+        assert_eq!(got[8], "8");
+        assert_eq!(got.len(), 20);
+    }
 }

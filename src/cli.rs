@@ -401,31 +401,37 @@ fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let mut skipped = 0;
     let jobs = a.jobs.unwrap_or_else(quotegraph::batch::default_jobs);
     let mut progress = Progress::new(&a.inputs, a.quiet);
-    quotegraph::batch::process_ordered(
-        docs,
-        jobs,
-        |d| quotegraph::attributions(d, &lex),
-        |r| {
-            let (doc, found) = match r {
-                Ok(x) => x,
-                Err(e) if a.keep_going => {
-                    eprintln!("quotegraph: warning: {e} (skipped)");
-                    skipped += 1;
-                    return Ok(());
-                }
-                Err(e) => return Err(e),
-            };
-            progress.add(doc.text.len());
-            let r = match format {
-                ExtractFormat::Jsonl => quotes::write_jsonl(&mut sink.w, &doc, &found, a.with_text),
-                ExtractFormat::Json => quotes::write_json(&mut sink.w, &doc, &found, first),
-                ExtractFormat::Text => quotes::write_text(&mut sink.w, &doc, &found),
-            };
-            r.map_err(io)?;
-            first = false;
-            Ok(())
-        },
-    )?;
+    // each worker also writes its document's output into memory, so the one thread that
+    // writes in input order only copies bytes
+    let render = |d: &quotegraph::model::Document| -> Vec<u8> {
+        let found = quotegraph::attributions(d, &lex);
+        let mut out = Vec::new();
+        // writing into memory cannot fail
+        let _ = match format {
+            ExtractFormat::Jsonl => quotes::write_jsonl(&mut out, d, &found, a.with_text),
+            ExtractFormat::Json => quotes::write_json(&mut out, d, &found, true),
+            ExtractFormat::Text => quotes::write_text(&mut out, d, &found),
+        };
+        out
+    };
+    quotegraph::batch::process_ordered(docs, jobs, render, |r| {
+        let (doc, bytes) = match r {
+            Ok(x) => x,
+            Err(e) if a.keep_going => {
+                eprintln!("quotegraph: warning: {e} (skipped)");
+                skipped += 1;
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        progress.add(doc.text.len());
+        if format == ExtractFormat::Json && !first {
+            sink.w.write_all(b",\n").map_err(io)?;
+        }
+        sink.w.write_all(&bytes).map_err(io)?;
+        first = false;
+        Ok(())
+    })?;
     progress.done();
     if format == ExtractFormat::Json {
         sink.w.write_all(b"\n]\n").map_err(io)?;
