@@ -101,9 +101,9 @@ impl Phrases {
     }
 
     /// The first phrase found in `words[from..to]`, as text.
-    pub(crate) fn find_in(&self, words: &[String], from: usize, to: usize) -> Option<String> {
+    pub(crate) fn find_in<W: AsRef<str>>(&self, words: &[W], from: usize, to: usize) -> Option<String> {
         (from..to.min(words.len()))
-            .filter(|&i| self.firsts.contains(words[i].as_str()))
+            .filter(|&i| self.firsts.contains(words[i].as_ref()))
             .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| p.join(" ")))
     }
 }
@@ -146,6 +146,9 @@ pub struct Codebook {
     pub concepts: Vec<Concept>,
     /// The polarity rules.
     pub polarity: Polarity,
+    /// First word of any concept's phrase → the concepts (indices, ascending) with a phrase
+    /// starting with it: a statement's words are looked up once, not once per concept.
+    first_words: crate::lexicon::WordMap<Vec<usize>>,
 }
 
 impl Codebook {
@@ -213,13 +216,19 @@ impl Codebook {
                 }
             }
         }
-        Ok(Codebook { name: raw.codebook.name, concepts, polarity })
+        let mut first_words: crate::lexicon::WordMap<Vec<usize>> = Default::default();
+        for (ci, c) in concepts.iter().enumerate() {
+            for w in &c.first_words {
+                first_words.entry(w.clone()).or_default().push(ci);
+            }
+        }
+        Ok(Codebook { name: raw.codebook.name, concepts, polarity, first_words })
     }
 }
 
 /// True when `words[at..]` starts with `p`.
-fn starts(words: &[String], at: usize, p: &[String]) -> bool {
-    at + p.len() <= words.len() && words[at..at + p.len()] == *p
+fn starts<W: AsRef<str>>(words: &[W], at: usize, p: &[String]) -> bool {
+    at + p.len() <= words.len() && words[at..at + p.len()].iter().zip(p).all(|(w, q)| w.as_ref() == q)
 }
 
 /// Codes one statement: its content and its cue.
@@ -232,23 +241,31 @@ fn starts(words: &[String], at: usize, p: &[String]) -> bool {
 /// assert_eq!(codes[0].stance, Stance::Agree);
 /// ```
 pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
-    let words: Vec<String> = phrase(content);
-    let cue_words: Vec<String> = cue.map(phrase).unwrap_or_default();
+    // borrowed words of one lower-cased copy: no string per word
+    let (lower, cue_lower) = (content.to_lowercase(), cue.unwrap_or("").to_lowercase());
+    let words = crate::segment::words_of(&lower);
+    let cue_words = crate::segment::words_of(&cue_lower);
     let cue_against = cb.polarity.disagree.find_in(&cue_words, 0, cue_words.len());
     let cue_for = cb.polarity.agree.find_in(&cue_words, 0, cue_words.len());
+    // where each concept's phrases may start: one lookup per word for all concepts
+    let mut starts_of: Vec<Vec<usize>> = vec![Vec::new(); cb.concepts.len()];
+    for (i, w) in words.iter().enumerate() {
+        for &ci in cb.first_words.get(*w).into_iter().flatten() {
+            starts_of[ci].push(i);
+        }
+    }
     let mut out = Vec::new();
-    for c in &cb.concepts {
+    for (c, candidates) in cb.concepts.iter().zip(&starts_of) {
         let mut total = 0i32;
         let mut evidence: Vec<String> = Vec::new();
         let mut matched = false;
-        let mut i = 0;
-        while i < words.len() {
-            if !c.first_words.contains(&words[i]) {
-                i += 1;
+        // a match's words are not read again
+        let mut free = 0;
+        for &i in candidates {
+            if i < free {
                 continue;
             }
             let Some((p, stated)) = c.phrases.iter().find(|(p, _)| starts(&words, i, p)) else {
-                i += 1;
                 continue;
             };
             matched = true;
@@ -286,7 +303,7 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
             }
             total += sign;
             evidence.push(why.join(" … "));
-            i += p.len();
+            free = i + p.len();
         }
         if matched {
             let stance = match total.signum() {
@@ -309,19 +326,33 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
 /// assert_eq!(quotegraph::code::contrast_marker("Moscow said no.", &cb), None);
 /// ```
 pub fn contrast_marker(sentence: &str, cb: &Codebook) -> Option<String> {
-    let words = phrase(sentence);
+    let lower = sentence.to_lowercase();
+    // only the opening words can match: tokenize no further than the longest marker needs
+    let longest = cb.polarity.contrast.iter().map(Vec::len).max().unwrap_or(0);
+    // (a piece between spaces with a letter or digit in it holds at least one word)
+    let opening = lower
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(longest + 1)
+        .last()
+        .map_or(0, |w| w.as_ptr() as usize - lower.as_ptr() as usize + w.len());
+    let words = crate::segment::words_of(&lower[..opening]);
     if let Some(m) = cb.polarity.contrast.iter().find(|p| starts(&words, 0, p)) {
         return Some(m.join(" "));
     }
-    // a clause joined by "while" / "whereas" / "but" after a comma
-    let lower = sentence.to_lowercase();
+    // a clause joined by "while" / "whereas" / "but" after a comma (", but", ",” but")
+    let after_commas: Vec<&str> = lower
+        .match_indices(',')
+        .filter_map(|(i, _)| {
+            let rest = &lower[i + 1..];
+            rest.strip_prefix(['”', '"']).unwrap_or(rest).strip_prefix(' ')
+        })
+        .collect();
     cb.polarity
         .contrast
         .iter()
         .filter(|p| p.len() == 1 && matches!(p[0].as_str(), "while" | "whereas" | "but" | "however" | "yet"))
-        .find(|p| {
-            lower.contains(&format!(", {}", p[0])) || lower.contains(&format!(",” {}", p[0])) || lower.contains(&format!(",\" {}", p[0]))
-        })
+        .find(|p| after_commas.iter().any(|rest| rest.starts_with(p[0].as_str())))
         .map(|p| p.join(" "))
 }
 

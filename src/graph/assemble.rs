@@ -710,7 +710,7 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
 fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
-    let has = |ws: &[String], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
+    let has = |ws: &[&str], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     let mut first_stmt: BTreeMap<(&str, String), &str> = BTreeMap::new();
@@ -729,8 +729,8 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for s in &r.statements {
         let Some((critic, _)) = actor_of(r, s, opts.level) else { continue };
-        let cue = code::phrase(s.cue.as_deref().unwrap_or(""));
-        let content = code::phrase(&s.content);
+        let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
+        let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
         // the cue ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
         let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.negative);
