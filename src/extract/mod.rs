@@ -1142,7 +1142,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
             if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3)
-                && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail)
+                && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail || self.adjunct_tail(last, hi))
             {
                 // content runs from the clause start (after an earlier cue's reach) to the comma
                 let mut from = lo;
@@ -1201,6 +1201,26 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let _ = owned;
+    }
+
+    /// True when tokens `[from, hi)` are only a time or place adjunct closing the sentence
+    /// ("…, officials said Friday.", "…, the agency said in a June report."): a cue followed
+    /// by one still ends the clause it reports.
+    fn adjunct_tail(&self, from: usize, hi: usize) -> bool {
+        let words: Vec<usize> = (from..hi).filter(|&i| self.fw(i)).collect();
+        let Some(&first) = words.first() else { return false };
+        let w = self.low(first);
+        let opens = TIME_WORDS.contains(&w) || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "late" | "early");
+        // nothing but words and a final full stop: no clause, no quotation, no second comma
+        let plain = (from..hi).all(|i| self.fw(i) || i + 1 == hi && self.seg.tokens[i].kind == TokKind::Punct && !self.punct(i, ","));
+        let clause = words.iter().enumerate().any(|(n, &i)| {
+            let w = self.low(i);
+            // "in a report", "in its annual statement": after a determiner a cue word is a noun
+            let noun =
+                words[..n].iter().any(|&d| matches!(self.low(d), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this"));
+            CLAUSE_WORDS.contains(&w) || np::PRONOUNS.contains(&w) || (self.lex.speech.contains(w) || self.lex.belief.contains(w)) && !noun
+        });
+        opens && plain && !clause && words.len() <= 8
     }
 
     fn predicate_quotes(&mut self, lo: usize, hi: usize, quotes: &[(usize, usize, Option<usize>)], owned: &mut [bool], sspan: Span) {

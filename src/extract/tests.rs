@@ -273,3 +273,15 @@ fn the_agent_of_a_passive_cue_is_the_speaker_and_its_subject_what_was_said() {
     // no agent: no speaker from the passive
     assert!(run("His claims were denied yesterday.").is_empty());
 }
+
+#[test]
+fn a_post_posed_cue_may_close_with_a_time_or_place_adjunct() {
+    let (c, k, m, _) = one("The bridge will reopen next spring, officials said on Friday.");
+    assert_eq!((c.as_str(), k, m.as_deref()), ("The bridge will reopen next spring", QuoteKind::Indirect, Some("officials")));
+    let (c, _, m, _) = one("Rents rose faster than wages, the council said in its annual report.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Rents rose faster than wages", Some("the council")));
+    // a clause after the cue is no adjunct
+    assert!(run("The bridge will reopen next spring, officials said on Friday they would stay.")
+        .iter()
+        .all(|r| r.0 != "The bridge will reopen next spring"));
+}
