@@ -508,6 +508,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // "Many in the crowd said …", "Even the organizer of the rally said …", "Several candidates,
+        // including Mr Lee, said …": a plain noun phrase opening the sentence is the subject
+        // ("state", "boasts" may be nouns or take objects: other verbs need "that" after them)
+        let say_verb = matches!(self.low(cue.start), "said" | "say" | "says" | "told" | "tell" | "tells");
+        let that_follows = cue.end < hi && self.fw(cue.end) && self.low(cue.end) == "that";
+        if cue.class == CueClass::Speech && cue.end == cue.start + 1 && (say_verb || that_follows) && j > lo {
+            if let Some(start) = self.opening_subject(lo, j) {
+                let mut last = j;
+                while last > start && !self.fw(last - 1) {
+                    last -= 1;
+                }
+                let span = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[last - 1].span.end);
+                cue.speaker_tokens = (start, j);
+                cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
+                return;
+            }
+        }
         // inverted: "…,” said X" / "…, says X"
         let before_ok = cue.start == lo
             || matches!(self.seg.tokens[cue.start - 1].kind, TokKind::Close(_))
@@ -575,6 +592,105 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// The first token of a plain noun phrase that runs from the opening of the sentence
+    /// `[lo, …)` to `j` (the subject of a cue at `j`): a determiner or quantifier first
+    /// ("the", "many", "several", "even the"), then only words, prepositions and an
+    /// "including …" aside between commas; no verb, pronoun subject or clause word.
+    fn opening_subject(&self, lo: usize, j: usize) -> Option<usize> {
+        let mut first = lo + skip_connective(self, lo);
+        while first < j && self.fw(first) && matches!(self.low(first), "even" | "but" | "and" | "yet" | "so" | "still" | "now") {
+            first += 1;
+        }
+        if j <= first + 1 || j - first > 14 || !self.fw(first) {
+            return None;
+        }
+        let opener = matches!(
+            self.low(first),
+            "the"
+                | "a"
+                | "an"
+                | "some"
+                | "many"
+                | "several"
+                | "other"
+                | "most"
+                | "few"
+                | "both"
+                | "all"
+                | "numerous"
+                | "nearly"
+                | "about"
+                | "more"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "those"
+                | "top"
+                | "senior"
+        );
+        if !opener {
+            return None;
+        }
+        let mut last = j;
+        if self.punct(last - 1, ",") {
+            last -= 1;
+        }
+        for k in first..last {
+            if self.punct(k, ",") {
+                // only an aside: ", including …,"
+                if !(k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among")) || last == j {
+                    return None;
+                }
+                continue;
+            }
+            if !self.fw(k) {
+                return None;
+            }
+            let w = self.low(k);
+            let clause = CLAUSE_WORDS.contains(&w)
+                || np::PRONOUNS.contains(&w)
+                || matches!(
+                    w,
+                    "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "if"
+                        | "when"
+                        | "because"
+                        | "while"
+                        | "since"
+                        | "than"
+                        | "not"
+                        | "whom"
+                        | "whose"
+                        | "what"
+                )
+                || k > first && (self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w));
+            if clause {
+                return None;
+            }
+        }
+        // the phrase ends in its head noun, not in a preposition, determiner or adverb
+        let h = self.low(last - 1);
+        if PREPOSITIONS.contains(&h) || FUNCTION_WORDS.contains(&h) || h.ends_with("ly") && h != "only" {
+            return None;
+        }
+        Some(first)
     }
 
     /// Skips what stands between a cue and its content: the listener ("told

@@ -285,3 +285,15 @@ fn a_post_posed_cue_may_close_with_a_time_or_place_adjunct() {
         .iter()
         .all(|r| r.0 != "The bridge will reopen next spring"));
 }
+
+#[test]
+fn a_plain_noun_phrase_opening_the_sentence_is_the_subject() {
+    let (c, _, m, _) = one("Many in the audience said the speech ran far too long.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the speech ran far too long", Some("Many in the audience")));
+    let (_, _, m, _) = one("Even the organizer of the march said the route was too short.");
+    assert_eq!(m.as_deref(), Some("the organizer of the march"));
+    let (_, _, m, _) = one("Several mayors, including Ms Alvarez, said the grant came too late.");
+    assert_eq!(m.as_deref(), Some("Several mayors, including Ms Alvarez"));
+    // a clause before the cue is no subject
+    assert!(run("The plan that he drew up said the river would flood.").iter().all(|r| r.2.as_deref() != Some("The plan that he drew up")));
+}
