@@ -491,7 +491,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
             let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","));
-            if k < j && bounded && (parenthetical || opening) && np.backward(lo, j).is_none() {
+            // "…, police said.": after a comma and closing the sentence
+            let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
+            if k < j && bounded && (parenthetical || opening || closing) && np.backward(lo, j).is_none() {
                 let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 1].span.end);
                 cue.speaker_tokens = (k, j);
                 cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
@@ -1258,7 +1260,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
             if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3)
-                && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail || self.adjunct_tail(last, hi))
+                && (tail_words == 0
+                    || self.punct(last.min(hi - 1), ",")
+                    || source_tail
+                    || self.adjunct_tail(last, hi)
+                    || !cue.speaker_after && self.closing_tail(cue, hi))
             {
                 // content runs from the clause start (after an earlier cue's reach) to the comma
                 let mut from = lo;
@@ -1337,6 +1343,24 @@ impl<'s, 'a> Extractor<'s, 'a> {
             CLAUSE_WORDS.contains(&w) || np::PRONOUNS.contains(&w) || (self.lex.speech.contains(w) || self.lex.belief.contains(w)) && !noun
         });
         opens && plain && !clause && words.len() <= 8
+    }
+
+    /// True when what follows the cue closes the sentence: nothing, a time or place adjunct,
+    /// or after "told" its listener and an adjunct ("…, officials told reporters on Monday.").
+    fn closing_tail(&self, cue: &Cue, hi: usize) -> bool {
+        let from = cue.end;
+        if (from..hi).all(|i| !self.fw(i)) || self.adjunct_tail(from, hi) {
+            return (from..hi).all(|i| self.fw(i) || i + 1 == hi);
+        }
+        if !matches!(self.low(cue.start), "told" | "tell" | "tells") || cue.end != cue.start + 1 {
+            return false;
+        }
+        let Some((m, end)) = self.np().forward(from, hi, true) else { return false };
+        let listener = !matches!(m.kind, MentionKind::Pronoun | MentionKind::Document | MentionKind::Role)
+            || self.lex.listeners.contains(self.low(end - 1));
+        listener
+            && (end..hi).all(|i| !self.fw(i) && i + 1 == hi || self.fw(i))
+            && ((end..hi).all(|i| !self.fw(i)) || self.adjunct_tail(end, hi))
     }
 
     fn predicate_quotes(&mut self, lo: usize, hi: usize, quotes: &[(usize, usize, Option<usize>)], owned: &mut [bool], sspan: Span) {

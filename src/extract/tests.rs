@@ -297,3 +297,12 @@ fn a_plain_noun_phrase_opening_the_sentence_is_the_subject() {
     // a clause before the cue is no subject
     assert!(run("The plan that he drew up said the river would flood.").iter().all(|r| r.2.as_deref() != Some("The plan that he drew up")));
 }
+
+#[test]
+fn a_bare_group_after_the_content_closes_the_sentence() {
+    let (c, _, m, _) = one("As the storm moved inland on Tuesday, a fisherman was swept off the pier, police said.");
+    assert_eq!(c, "As the storm moved inland on Tuesday, a fisherman was swept off the pier");
+    assert_eq!(m.as_deref(), Some("police"));
+    let (c, _, m, _) = one("The new school will open in the autumn, parents told reporters.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The new school will open in the autumn", Some("parents")));
+}
