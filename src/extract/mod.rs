@@ -491,7 +491,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
             let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","));
-            if k < j && bounded && (parenthetical || opening) && np.backward(lo, j).is_none() {
+            // "…, police said.": after a comma and closing the sentence
+            let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
+            if k < j && bounded && (parenthetical || opening || closing) && np.backward(lo, j).is_none() {
                 let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 1].span.end);
                 cue.speaker_tokens = (k, j);
                 cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
@@ -506,6 +508,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     cue.mention = Some(m);
                     return;
                 }
+            }
+        }
+        // "Many in the crowd said …", "Even the organizer of the rally said …", "Several candidates,
+        // including Mr Lee, said …": a plain noun phrase opening the sentence is the subject
+        // ("state", "boasts" may be nouns or take objects: other verbs need "that" after them)
+        let say_verb = matches!(self.low(cue.start), "said" | "say" | "says" | "told" | "tell" | "tells");
+        let that_follows = cue.end < hi && self.fw(cue.end) && self.low(cue.end) == "that";
+        if cue.class == CueClass::Speech && cue.end == cue.start + 1 && (say_verb || that_follows) && j > lo {
+            if let Some(start) = self.opening_subject(lo, j) {
+                let mut last = j;
+                while last > start && !self.fw(last - 1) {
+                    last -= 1;
+                }
+                let span = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[last - 1].span.end);
+                cue.speaker_tokens = (start, j);
+                cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
+                return;
             }
         }
         // inverted: "…,” said X" / "…, says X"
@@ -575,6 +594,105 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// The first token of a plain noun phrase that runs from the opening of the sentence
+    /// `[lo, …)` to `j` (the subject of a cue at `j`): a determiner or quantifier first
+    /// ("the", "many", "several", "even the"), then only words, prepositions and an
+    /// "including …" aside between commas; no verb, pronoun subject or clause word.
+    fn opening_subject(&self, lo: usize, j: usize) -> Option<usize> {
+        let mut first = lo + skip_connective(self, lo);
+        while first < j && self.fw(first) && matches!(self.low(first), "even" | "but" | "and" | "yet" | "so" | "still" | "now") {
+            first += 1;
+        }
+        if j <= first + 1 || j - first > 14 || !self.fw(first) {
+            return None;
+        }
+        let opener = matches!(
+            self.low(first),
+            "the"
+                | "a"
+                | "an"
+                | "some"
+                | "many"
+                | "several"
+                | "other"
+                | "most"
+                | "few"
+                | "both"
+                | "all"
+                | "numerous"
+                | "nearly"
+                | "about"
+                | "more"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "those"
+                | "top"
+                | "senior"
+        );
+        if !opener {
+            return None;
+        }
+        let mut last = j;
+        if self.punct(last - 1, ",") {
+            last -= 1;
+        }
+        for k in first..last {
+            if self.punct(k, ",") {
+                // only an aside: ", including …,"
+                if !(k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among")) || last == j {
+                    return None;
+                }
+                continue;
+            }
+            if !self.fw(k) {
+                return None;
+            }
+            let w = self.low(k);
+            let clause = CLAUSE_WORDS.contains(&w)
+                || np::PRONOUNS.contains(&w)
+                || matches!(
+                    w,
+                    "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "if"
+                        | "when"
+                        | "because"
+                        | "while"
+                        | "since"
+                        | "than"
+                        | "not"
+                        | "whom"
+                        | "whose"
+                        | "what"
+                )
+                || k > first && (self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w));
+            if clause {
+                return None;
+            }
+        }
+        // the phrase ends in its head noun, not in a preposition, determiner or adverb
+        let h = self.low(last - 1);
+        if PREPOSITIONS.contains(&h) || FUNCTION_WORDS.contains(&h) || h.ends_with("ly") && h != "only" {
+            return None;
+        }
+        Some(first)
     }
 
     /// Skips what stands between a cue and its content: the listener ("told
@@ -1142,7 +1260,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
             if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3)
-                && (tail_words == 0 || self.punct(last.min(hi - 1), ",") || source_tail)
+                && (tail_words == 0
+                    || self.punct(last.min(hi - 1), ",")
+                    || source_tail
+                    || self.adjunct_tail(last, hi)
+                    || !cue.speaker_after && self.closing_tail(cue, hi))
             {
                 // content runs from the clause start (after an earlier cue's reach) to the comma
                 let mut from = lo;
@@ -1201,6 +1323,44 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let _ = owned;
+    }
+
+    /// True when tokens `[from, hi)` are only a time or place adjunct closing the sentence
+    /// ("…, officials said Friday.", "…, the agency said in a June report."): a cue followed
+    /// by one still ends the clause it reports.
+    fn adjunct_tail(&self, from: usize, hi: usize) -> bool {
+        let words: Vec<usize> = (from..hi).filter(|&i| self.fw(i)).collect();
+        let Some(&first) = words.first() else { return false };
+        let w = self.low(first);
+        let opens = TIME_WORDS.contains(&w) || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "late" | "early");
+        // nothing but words and a final full stop: no clause, no quotation, no second comma
+        let plain = (from..hi).all(|i| self.fw(i) || i + 1 == hi && self.seg.tokens[i].kind == TokKind::Punct && !self.punct(i, ","));
+        let clause = words.iter().enumerate().any(|(n, &i)| {
+            let w = self.low(i);
+            // "in a report", "in its annual statement": after a determiner a cue word is a noun
+            let noun =
+                words[..n].iter().any(|&d| matches!(self.low(d), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this"));
+            CLAUSE_WORDS.contains(&w) || np::PRONOUNS.contains(&w) || (self.lex.speech.contains(w) || self.lex.belief.contains(w)) && !noun
+        });
+        opens && plain && !clause && words.len() <= 8
+    }
+
+    /// True when what follows the cue closes the sentence: nothing, a time or place adjunct,
+    /// or after "told" its listener and an adjunct ("…, officials told reporters on Monday.").
+    fn closing_tail(&self, cue: &Cue, hi: usize) -> bool {
+        let from = cue.end;
+        if (from..hi).all(|i| !self.fw(i)) || self.adjunct_tail(from, hi) {
+            return (from..hi).all(|i| self.fw(i) || i + 1 == hi);
+        }
+        if !matches!(self.low(cue.start), "told" | "tell" | "tells") || cue.end != cue.start + 1 {
+            return false;
+        }
+        let Some((m, end)) = self.np().forward(from, hi, true) else { return false };
+        let listener = !matches!(m.kind, MentionKind::Pronoun | MentionKind::Document | MentionKind::Role)
+            || self.lex.listeners.contains(self.low(end - 1));
+        listener
+            && (end..hi).all(|i| !self.fw(i) && i + 1 == hi || self.fw(i))
+            && ((end..hi).all(|i| !self.fw(i)) || self.adjunct_tail(end, hi))
     }
 
     fn predicate_quotes(&mut self, lo: usize, hi: usize, quotes: &[(usize, usize, Option<usize>)], owned: &mut [bool], sspan: Span) {

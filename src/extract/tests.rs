@@ -273,3 +273,36 @@ fn the_agent_of_a_passive_cue_is_the_speaker_and_its_subject_what_was_said() {
     // no agent: no speaker from the passive
     assert!(run("His claims were denied yesterday.").is_empty());
 }
+
+#[test]
+fn a_post_posed_cue_may_close_with_a_time_or_place_adjunct() {
+    let (c, k, m, _) = one("The bridge will reopen next spring, officials said on Friday.");
+    assert_eq!((c.as_str(), k, m.as_deref()), ("The bridge will reopen next spring", QuoteKind::Indirect, Some("officials")));
+    let (c, _, m, _) = one("Rents rose faster than wages, the council said in its annual report.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Rents rose faster than wages", Some("the council")));
+    // a clause after the cue is no adjunct
+    assert!(run("The bridge will reopen next spring, officials said on Friday they would stay.")
+        .iter()
+        .all(|r| r.0 != "The bridge will reopen next spring"));
+}
+
+#[test]
+fn a_plain_noun_phrase_opening_the_sentence_is_the_subject() {
+    let (c, _, m, _) = one("Many in the audience said the speech ran far too long.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the speech ran far too long", Some("Many in the audience")));
+    let (_, _, m, _) = one("Even the organizer of the march said the route was too short.");
+    assert_eq!(m.as_deref(), Some("the organizer of the march"));
+    let (_, _, m, _) = one("Several mayors, including Ms Alvarez, said the grant came too late.");
+    assert_eq!(m.as_deref(), Some("Several mayors, including Ms Alvarez"));
+    // a clause before the cue is no subject
+    assert!(run("The plan that he drew up said the river would flood.").iter().all(|r| r.2.as_deref() != Some("The plan that he drew up")));
+}
+
+#[test]
+fn a_bare_group_after_the_content_closes_the_sentence() {
+    let (c, _, m, _) = one("As the storm moved inland on Tuesday, a fisherman was swept off the pier, police said.");
+    assert_eq!(c, "As the storm moved inland on Tuesday, a fisherman was swept off the pier");
+    assert_eq!(m.as_deref(), Some("police"));
+    let (c, _, m, _) = one("The new school will open in the autumn, parents told reporters.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The new school will open in the autumn", Some("parents")));
+}
