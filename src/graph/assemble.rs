@@ -929,7 +929,7 @@ fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -
     }
     // statements the writer set against each other, on a shared concept, are a conflict too
     // unless both take the same side
-    let stmt = |id: &str| r.statements.iter().find(|s| s.id == id);
+    let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
     for c in &r.contrasts {
         let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
         let (Some((a, _)), Some((b, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };

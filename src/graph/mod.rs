@@ -169,12 +169,25 @@ pub struct Edge {
 /// The projected network.
 pub type StanceGraph = DiGraph<Node, Edge>;
 
+/// The item of `items` whose key is `id`, by binary search: a finished report keeps its
+/// documents, people, organizations and statements sorted by id, and a scan per lookup
+/// would make a report of a large corpus quadratic.
+///
+/// ```
+/// let names = ["a", "c", "e"];
+/// assert_eq!(quotegraph::graph::by_id(&names, "c", |x| x), Some(&"c"));
+/// assert_eq!(quotegraph::graph::by_id(&names, "b", |x| x), None);
+/// ```
+pub fn by_id<'r, T>(items: &'r [T], id: &str, key: impl Fn(&T) -> &str) -> Option<&'r T> {
+    items.binary_search_by(|x| key(x).cmp(id)).ok().map(|i| &items[i])
+}
+
 /// The actor a statement counts for at `level`: (id, name).
 pub fn actor_of(r: &Report, stmt: &crate::model::StatementInfo, level: Level) -> Option<(String, String)> {
     let speaker = stmt.speaker.as_ref()?;
     if level == Level::Organization {
         if let Some(org) = &stmt.organization {
-            let name = r.organizations.iter().find(|o| &o.id == org).map_or(org.clone(), |o| o.name.clone());
+            let name = by_id(&r.organizations, org, |o| &o.id).map_or(org.clone(), |o| o.name.clone());
             return Some((org.clone(), name));
         }
     }
@@ -198,9 +211,9 @@ pub fn actor_of(r: &Report, stmt: &crate::model::StatementInfo, level: Level) ->
 pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
     let mut g = StanceGraph::new();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    let org_name = |id: &str| r.organizations.iter().find(|o| o.id == id).map(|o| o.name.clone());
+    let org_name = |id: &str| by_id(&r.organizations, id, |o| &o.id).map(|o| o.name.clone());
     let person_group = |id: &str| -> (Option<String>, Option<String>) {
-        let p = r.people.iter().find(|p| p.id == id);
+        let p = by_id(&r.people, id, |p| &p.id);
         let org = p.and_then(|p| p.organizations.first().cloned());
         let label = org.as_deref().and_then(org_name);
         (org, label)
@@ -274,7 +287,7 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
                 let short: String = s.content.chars().take(60).collect();
                 let is = add(&mut g, &s.id, &short, NodeKind::Statement);
                 let doc_label =
-                    r.documents.iter().find(|d| d.id == s.document).and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
+                    by_id(&r.documents, &s.document, |d| &d.id).and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
                 let id = add(&mut g, &format!("doc:{}", s.document), &doc_label, NodeKind::Document);
                 g.add_edge(ia, is, Edge { kind: EdgeKind::Said, weight: 1, sign: 0, statements: vec![s.id.clone()] });
                 g.add_edge(is, id, Edge { kind: EdgeKind::PublishedIn, weight: 1, sign: 0, statements: vec![s.id.clone()] });
@@ -291,13 +304,9 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
 
 /// The name of an actor id (a person or an organization).
 pub fn actor_name(r: &Report, id: &str) -> String {
-    // people and organizations are kept sorted by id: a binary search, not a scan per call
-    let person = r.people.binary_search_by(|p| p.id.as_str().cmp(id)).ok().map(|i| &r.people[i].name);
-    let org = || r.organizations.binary_search_by(|o| o.id.as_str().cmp(id)).ok().map(|i| &r.organizations[i].name);
-    person
-        .or_else(org)
-        .or_else(|| r.people.iter().find(|p| p.id == id).map(|p| &p.name))
-        .or_else(|| r.organizations.iter().find(|o| o.id == id).map(|o| &o.name))
+    by_id(&r.people, id, |p| &p.id)
+        .map(|p| &p.name)
+        .or_else(|| by_id(&r.organizations, id, |o| &o.id).map(|o| &o.name))
         .cloned()
         .unwrap_or_else(|| id.to_string())
 }
