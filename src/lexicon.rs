@@ -595,6 +595,24 @@ impl Lexicon {
         })
     }
 
+    /// [`Lexicon::longest_known`] for words that are slices of `text`: a run written with
+    /// single spaces is looked up as the slice itself, with no string built for it.
+    fn longest_known_in(&self, text: &str, words: &[&str]) -> Option<(usize, Known)> {
+        let at = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+        (1..=self.max_known_words.max(1).min(words.len())).rev().find_map(|n| {
+            let spaced = words[..n].windows(2).all(|p| text.get(at(p[0]) + p[0].len()..at(p[1])) == Some(" "));
+            let joined;
+            let key = if spaced {
+                &text[at(words[0])..at(words[n - 1]) + words[n - 1].len()]
+            } else {
+                joined = words[..n].join(" ");
+                &joined
+            };
+            let key = key.strip_suffix("’s").or_else(|| key.strip_suffix("'s")).unwrap_or(key);
+            self.lookup(key).map(|k| (n, k))
+        })
+    }
+
     /// The canonical names of the organizations and countries that `text` names, by any
     /// alias or adjective, sorted and without repeats.
     ///
@@ -616,7 +634,7 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            match self.longest_known(&words[i..(i + 4).min(words.len())]) {
+            match self.longest_known_in(text, &words[i..(i + 4).min(words.len())]) {
                 Some((n, k)) => {
                     out.push(self.orgs[k.org].name.clone());
                     i += n;
