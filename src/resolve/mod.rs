@@ -44,8 +44,10 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
     let r = Resolver { seg, lex };
     // people named inside reported content are rarely who a later "he" means
     let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
+    // every lookup below asks for people named before a mention: none is needed after the last
+    let Some(until) = atts.iter().filter_map(|a| a.mention.as_ref().map(|m| m.span.end)).max() else { return };
     let mut people: Vec<Person> =
-        r.scan_people().into_iter().filter(|p| !contents.iter().any(|c| c.start <= p.at && p.at < c.end)).collect();
+        r.scan_people(until).into_iter().filter(|p| !contents.iter().any(|c| c.start <= p.at && p.at < c.end)).collect();
     // attributions in text order of their mentions, so earlier references exist first
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
@@ -398,14 +400,15 @@ impl Resolver<'_, '_> {
     }
 
     /// People named in the text outside quotes: two or more capitalized words that
-    /// are not a known organization or place, or an honorific and a name.
-    fn scan_people(&self) -> Vec<Person> {
+    /// are not a known organization or place, or an honorific and a name; only those
+    /// named before byte `until`.
+    fn scan_people(&self, until: usize) -> Vec<Person> {
         let seg = self.seg;
         let text = &seg.doc.text;
         let mut out = Vec::new();
         let toks = &seg.tokens;
         let mut i = 0;
-        while i < toks.len() {
+        while i < toks.len() && toks[i].span.start < until {
             let t = toks[i];
             if t.kind != TokKind::Word || !t.cap || seg.in_quote[i].is_some() {
                 i += 1;
