@@ -114,6 +114,11 @@ const CLAUSE_BREAKS: &[&str] = &[
     "meanwhile",
     "however",
 ];
+/// Words that open a subordinate clause ahead of the main clause.
+const SUBORDINATORS: &[&str] = &[
+    "while", "whereas", "although", "though", "as", "when", "after", "before", "if", "since", "because", "once", "unless", "until", "even",
+    "despite", "amid", "with",
+];
 /// Words skipped between a speaker and a cue ("he also said", "she has long argued").
 const BETWEEN: &[&str] = &[
     "also",
@@ -490,7 +495,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
-            let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","));
+            let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","))
+                // "While the candidates trade barbs, party leaders say …": the subject after the
+                // opening subordinate clause
+                // (the first clause of the sentence: no cue before it, no "while" opening it)
+                || k > lo
+                    && self.punct(k - 1, ",")
+                    && prev.is_none()
+                    && !CLAUSE_BREAKS.contains(&self.low(k))
+                    && !SUBORDINATORS.contains(&self.low(k))
+                    && self.subordinate_opening(lo, k - 1);
             // "…, police said.": after a comma and closing the sentence
             let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
             if k < j && bounded && (parenthetical || opening || closing) && np.backward(lo, j).is_none() {
@@ -594,6 +608,26 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// True when the sentence `[lo, …)` opens with a subordinate or adverbial clause
+    /// ("While …", "Although …", "Speaking at a rally …", "After the vote …") that runs to the
+    /// comma at `comma` with no quotation, semicolon or dash inside: the words after that comma
+    /// start the main clause.
+    fn subordinate_opening(&self, lo: usize, comma: usize) -> bool {
+        let first = lo + skip_connective(self, lo);
+        // a dateline or a connective skipped: the clause starts after it
+        let first = if first > lo && first < comma && !self.punct(first - 1, ",") { first } else { lo };
+        if first >= comma || !self.fw(first) || !self.seg.tokens[first].cap || comma - first > 30 {
+            return false;
+        }
+        let w = self.low(first);
+        let opener = SUBORDINATORS.contains(&w) || w.ends_with("ing") && !self.lex.cue_starts.contains(w) || PREPOSITIONS.contains(&w);
+        opener
+            && (first..comma).all(|k| {
+                self.frame(k)
+                    && !(self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), ";" | ":" | "—" | "–" | "(" | ")" | "."))
+            })
     }
 
     /// The first token of a plain noun phrase that runs from the opening of the sentence

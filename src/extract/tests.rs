@@ -306,3 +306,15 @@ fn a_bare_group_after_the_content_closes_the_sentence() {
     let (c, _, m, _) = one("The new school will open in the autumn, parents told reporters.");
     assert_eq!((c.as_str(), m.as_deref()), ("The new school will open in the autumn", Some("parents")));
 }
+
+#[test]
+fn a_bare_group_after_an_opening_subordinate_clause_is_the_subject() {
+    let (c, _, m, _) = one("While the two mayors argue over the budget, bus drivers say the timetable keeps slipping.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the timetable keeps slipping", Some("bus drivers")));
+    let (_, _, m, _) = one("If the harvest fails again, grain traders say prices will climb.");
+    assert_eq!(m.as_deref(), Some("grain traders"));
+    // a group after a mid-sentence "while" belongs to that clause, not to the opening one
+    assert!(run("After the hearing, the judge said the case was closed, while other lawyers said they would appeal.")
+        .iter()
+        .all(|r| r.2.as_deref() != Some("while other lawyers")));
+}
