@@ -1215,6 +1215,30 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             && self.fw(start)
                             && !matches!(w, "that" | "to" | "it" | "so");
                         let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
+                        // "asked the mayor whether …", "asked voters to …": a question or request needs its
+                        // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
+                        // question put to him, not his
+                        let ask = self.low(cue.start).starts_with("ask");
+                        let passive = {
+                            let mut k = cue.start;
+                            while k > lo && self.fw(k - 1) && (BETWEEN.contains(&self.low(k - 1)) || self.low(k - 1).ends_with("ly")) {
+                                k -= 1;
+                            }
+                            (k.saturating_sub(1).max(lo)..cue.start)
+                                .any(|i| self.fw(i) && matches!(self.low(i), "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+                        };
+                        // "a letter to X asking …": a participle with no comma before it qualifies the noun
+                        let reduced = self.low(cue.start).ends_with("ing") && !(cue.start > lo && self.punct(cue.start - 1, ","));
+                        let question = !ask
+                            || !passive
+                                && !reduced
+                                && (start..stop.min(start + 7)).take_while(|&k| self.fw(k)).any(|k| {
+                                    matches!(
+                                        self.low(k),
+                                        "if" | "whether" | "what" | "who" | "why" | "how" | "which" | "when" | "where" | "to"
+                                    )
+                                });
+                        let bare = bare && question;
                         starts_that
                             || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
                             || object && self.words_in(start, end) >= 3

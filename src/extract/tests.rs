@@ -328,3 +328,17 @@ fn coordinated_speakers_are_one_speaker_phrase() {
     // an "and" joining two clauses is no coordinated subject
     assert!(run("The plan failed and officials said they would try again.").iter().all(|r| r.2.as_deref() != Some("failed and officials")));
 }
+
+#[test]
+fn a_question_or_request_after_ask_is_reported() {
+    let (c, _, m, cue) = one("The chairman asked the auditors whether the accounts had been signed off.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the auditors whether the accounts had been signed off", Some("The chairman"), Some("asked"))
+    );
+    let (c, _, m, _) = one("Ms Varga asked dog owners to keep their pets on a lead.");
+    assert_eq!((c.as_str(), m.as_deref()), ("dog owners to keep their pets on a lead", Some("Ms Varga")));
+    // the question put to someone is not theirs; an object with no question or request is no statement
+    assert!(run("The minister was asked whether the plant would close.").iter().all(|r| r.2.as_deref() != Some("The minister")));
+    assert!(run("The coach asked the referee a few times.").is_empty());
+}
