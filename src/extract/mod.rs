@@ -114,6 +114,11 @@ const CLAUSE_BREAKS: &[&str] = &[
     "meanwhile",
     "however",
 ];
+/// Words that open a subordinate clause ahead of the main clause.
+const SUBORDINATORS: &[&str] = &[
+    "while", "whereas", "although", "though", "as", "when", "after", "before", "if", "since", "because", "once", "unless", "until", "even",
+    "despite", "amid", "with",
+];
 /// Words skipped between a speaker and a cue ("he also said", "she has long argued").
 const BETWEEN: &[&str] = &[
     "also",
@@ -459,6 +464,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && self.fw(start - 1)
                     && !self.seg.tokens[start - 1].cap;
                 if !object_document {
+                    // "he and Mr. Allen said", "Experts and some lawmakers say": the phrase found is
+                    // the second of two coordinated speakers
+                    if let Some(k) = self.coordinated_start(cue, lo, start, hi, prev.is_none()) {
+                        let mut last = j;
+                        while last > k && !self.fw(last - 1) {
+                            last -= 1;
+                        }
+                        let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[last - 1].span.end);
+                        cue.speaker_tokens = (k, j);
+                        cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
+                        return;
+                    }
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
                     return;
@@ -482,7 +499,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             while k > lo && self.fw(k - 1) && j - k < 6 && !self.lex.speech.contains(self.low(k - 1)) {
                 let w = self.low(k - 1);
                 // "Thirty-one percent of those surveyed", "About 4 in 10": of/in only inside the phrase
-                let inner = matches!(w, "of" | "in" | "those") && k < j && k - 1 > lo;
+                // "Politicians and even some technologists say": a coordinated phrase
+                let inner = matches!(w, "of" | "in" | "those") && k < j && k - 1 > lo || w == "and" && k + 1 < j && k - 1 > lo;
                 if FUNCTION_WORDS.contains(&w) && !inner {
                     break;
                 }
@@ -490,10 +508,25 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
-            let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","));
+            let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","))
+                // "While the candidates trade barbs, party leaders say …": the subject after the
+                // opening subordinate clause
+                // (the first clause of the sentence: no cue before it, no "while" opening it)
+                || k > lo
+                    && self.punct(k - 1, ",")
+                    && prev.is_none()
+                    && !CLAUSE_BREAKS.contains(&self.low(k))
+                    && !SUBORDINATORS.contains(&self.low(k))
+                    && self.subordinate_opening(lo, k - 1);
             // "…, police said.": after a comma and closing the sentence
             let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
-            if k < j && bounded && (parenthetical || opening || closing) && np.backward(lo, j).is_none() {
+            let coordinated = (k..j).any(|i| self.low(i) == "and");
+            if k < j
+                && bounded
+                && (parenthetical || opening || closing)
+                && self.low(k) != "and"
+                && (np.backward(lo, j).is_none() || coordinated)
+            {
                 let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 1].span.end);
                 cue.speaker_tokens = (k, j);
                 cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
@@ -594,6 +627,66 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// The first token of a speaker coordinated with the phrase starting at `start` ("he and",
+    /// "Politicians and even"): one to four plain words before an "and" at `start - 1`, standing
+    /// where a subject may: opening the sentence (or its main clause), or after a comma with the
+    /// cue closing the sentence or set off by commas.
+    fn coordinated_start(&self, cue: &Cue, lo: usize, start: usize, hi: usize, first_cue: bool) -> Option<usize> {
+        if start < lo + 2 || !self.fw(start - 1) || self.low(start - 1) != "and" {
+            return None;
+        }
+        let conj = start - 1;
+        let mut k = conj;
+        while k > lo && self.fw(k - 1) && conj - k < 4 {
+            let w = self.low(k - 1);
+            // a lone pronoun: "he and Mr. Allen"
+            let pronoun = np::PRONOUNS.contains(&w) && w != "it" && k == conj;
+            let det = matches!(w, "many" | "some" | "most" | "other" | "several" | "the" | "his" | "her" | "their" | "its");
+            if FUNCTION_WORDS.contains(&w) && !pronoun && !det
+                || self.lex.speech.contains(w)
+                || self.lex.belief.contains(w)
+                || CLAUSE_BREAKS.contains(&w)
+                || SUBORDINATORS.contains(&w)
+            {
+                break;
+            }
+            k -= 1;
+            if pronoun || det {
+                break;
+            }
+        }
+        if k == conj {
+            return None;
+        }
+        let head = lo + skip_connective(self, lo);
+        let opening = k == head;
+        let after_comma = k > lo + 1 && self.punct(k - 1, ",");
+        let parenthetical = after_comma && cue.end < hi && self.punct(cue.end, ",");
+        let closing = after_comma && k > lo + 2 && self.closing_tail(cue, hi);
+        let main_clause = after_comma && first_cue && self.subordinate_opening(lo, k - 1);
+        (opening || parenthetical || closing || main_clause).then_some(k)
+    }
+
+    /// True when the sentence `[lo, …)` opens with a subordinate or adverbial clause
+    /// ("While …", "Although …", "Speaking at a rally …", "After the vote …") that runs to the
+    /// comma at `comma` with no quotation, semicolon or dash inside: the words after that comma
+    /// start the main clause.
+    fn subordinate_opening(&self, lo: usize, comma: usize) -> bool {
+        let first = lo + skip_connective(self, lo);
+        // a dateline or a connective skipped: the clause starts after it
+        let first = if first > lo && first < comma && !self.punct(first - 1, ",") { first } else { lo };
+        if first >= comma || !self.fw(first) || !self.seg.tokens[first].cap || comma - first > 30 {
+            return false;
+        }
+        let w = self.low(first);
+        let opener = SUBORDINATORS.contains(&w) || w.ends_with("ing") && !self.lex.cue_starts.contains(w) || PREPOSITIONS.contains(&w);
+        opener
+            && (first..comma).all(|k| {
+                self.frame(k)
+                    && !(self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), ";" | ":" | "—" | "–" | "(" | ")" | "."))
+            })
     }
 
     /// The first token of a plain noun phrase that runs from the opening of the sentence
@@ -1122,6 +1215,30 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             && self.fw(start)
                             && !matches!(w, "that" | "to" | "it" | "so");
                         let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
+                        // "asked the mayor whether …", "asked voters to …": a question or request needs its
+                        // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
+                        // question put to him, not his
+                        let ask = self.low(cue.start).starts_with("ask");
+                        let passive = {
+                            let mut k = cue.start;
+                            while k > lo && self.fw(k - 1) && (BETWEEN.contains(&self.low(k - 1)) || self.low(k - 1).ends_with("ly")) {
+                                k -= 1;
+                            }
+                            (k.saturating_sub(1).max(lo)..cue.start)
+                                .any(|i| self.fw(i) && matches!(self.low(i), "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+                        };
+                        // "a letter to X asking …": a participle with no comma before it qualifies the noun
+                        let reduced = self.low(cue.start).ends_with("ing") && !(cue.start > lo && self.punct(cue.start - 1, ","));
+                        let question = !ask
+                            || !passive
+                                && !reduced
+                                && (start..stop.min(start + 7)).take_while(|&k| self.fw(k)).any(|k| {
+                                    matches!(
+                                        self.low(k),
+                                        "if" | "whether" | "what" | "who" | "why" | "how" | "which" | "when" | "where" | "to"
+                                    )
+                                });
+                        let bare = bare && question;
                         starts_that
                             || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
                             || object && self.words_in(start, end) >= 3

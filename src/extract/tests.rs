@@ -306,3 +306,39 @@ fn a_bare_group_after_the_content_closes_the_sentence() {
     let (c, _, m, _) = one("The new school will open in the autumn, parents told reporters.");
     assert_eq!((c.as_str(), m.as_deref()), ("The new school will open in the autumn", Some("parents")));
 }
+
+#[test]
+fn a_bare_group_after_an_opening_subordinate_clause_is_the_subject() {
+    let (c, _, m, _) = one("While the two mayors argue over the budget, bus drivers say the timetable keeps slipping.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the timetable keeps slipping", Some("bus drivers")));
+    let (_, _, m, _) = one("If the harvest fails again, grain traders say prices will climb.");
+    assert_eq!(m.as_deref(), Some("grain traders"));
+    // a group after a mid-sentence "while" belongs to that clause, not to the opening one
+    assert!(run("After the hearing, the judge said the case was closed, while other lawyers said they would appeal.")
+        .iter()
+        .all(|r| r.2.as_deref() != Some("while other lawyers")));
+}
+
+#[test]
+fn coordinated_speakers_are_one_speaker_phrase() {
+    let (c, _, m, _) = one("Teachers and some school governors say the new rules came too late.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the new rules came too late", Some("Teachers and some school governors")));
+    let (c, _, m, _) = one("The ferry will not sail before noon, she and Mr. Okafor said.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The ferry will not sail before noon", Some("she and Mr. Okafor")));
+    // an "and" joining two clauses is no coordinated subject
+    assert!(run("The plan failed and officials said they would try again.").iter().all(|r| r.2.as_deref() != Some("failed and officials")));
+}
+
+#[test]
+fn a_question_or_request_after_ask_is_reported() {
+    let (c, _, m, cue) = one("The chairman asked the auditors whether the accounts had been signed off.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the auditors whether the accounts had been signed off", Some("The chairman"), Some("asked"))
+    );
+    let (c, _, m, _) = one("Ms Varga asked dog owners to keep their pets on a lead.");
+    assert_eq!((c.as_str(), m.as_deref()), ("dog owners to keep their pets on a lead", Some("Ms Varga")));
+    // the question put to someone is not theirs; an object with no question or request is no statement
+    assert!(run("The minister was asked whether the plant would close.").iter().all(|r| r.2.as_deref() != Some("The minister")));
+    assert!(run("The coach asked the referee a few times.").is_empty());
+}
