@@ -2,7 +2,7 @@
 //! input's order.
 //!
 //! Why a pipeline and not batches: one thread reads documents into a bounded
-//! queue, every worker takes the next document as soon as it is free, and the
+//! queue, every worker takes the next few documents as soon as it is free, and the
 //! calling thread puts the results back in input order and hands them on. Reading,
 //! working and writing overlap, and no worker waits at the end of a batch for the
 //! slowest document. Output bytes are the same whatever the number of threads, and
@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
 
-/// Documents waiting for a worker, per thread.
-const QUEUE_PER_THREAD: usize = 16;
+/// Chunks waiting for a worker, per thread.
+const QUEUE_PER_THREAD: usize = 4;
+/// Documents handed to a worker at a time.
+const CHUNK: usize = 8;
 
 /// The number of threads to use by default: every core.
 pub fn default_jobs() -> usize {
@@ -50,49 +52,63 @@ where
         }
         return Ok(());
     }
-    type Done<T> = (usize, Result<(Document, T), Error>);
+    // documents travel in small chunks: one hand-over per chunk, not per document, keeps the
+    // threads from waking each other thousands of times a second
+    type Chunk = (usize, Vec<Result<Document, Error>>);
+    type Done<T> = (usize, Vec<Result<(Document, T), Error>>);
     std::thread::scope(|s| {
-        let (todo_tx, todo_rx) = sync_channel::<(usize, Result<Document, Error>)>(jobs * QUEUE_PER_THREAD);
+        let (todo_tx, todo_rx) = sync_channel::<Chunk>(jobs * QUEUE_PER_THREAD);
         let (done_tx, done_rx) = sync_channel::<Done<T>>(jobs * QUEUE_PER_THREAD);
         // the reader stops when a send fails: the workers are gone because the run stopped
         s.spawn(move || {
-            for item in docs.enumerate() {
-                if todo_tx.send(item).is_err() {
+            let mut docs = docs.peekable();
+            let mut n = 0;
+            while docs.peek().is_some() {
+                let chunk: Vec<Result<Document, Error>> = docs.by_ref().take(CHUNK).collect();
+                if todo_tx.send((n, chunk)).is_err() {
                     break;
                 }
+                n += 1;
             }
         });
-        let todo_rx: Arc<Mutex<Receiver<(usize, Result<Document, Error>)>>> = Arc::new(Mutex::new(todo_rx));
+        let todo_rx: Arc<Mutex<Receiver<Chunk>>> = Arc::new(Mutex::new(todo_rx));
         let work = &work;
         for _ in 0..jobs {
             let (todo_rx, done_tx) = (Arc::clone(&todo_rx), done_tx.clone());
             s.spawn(move || loop {
-                // the lock is held only to take the next document, not while working on it
+                // the lock is held only to take the next chunk, not while working on it
                 let next = match todo_rx.lock() {
                     Ok(rx) => rx.recv(),
                     Err(_) => return,
                 };
-                let Ok((i, d)) = next else { return };
-                let r = d.map(|d| {
-                    let t = work(&d);
-                    (d, t)
-                });
-                if done_tx.send((i, r)).is_err() {
+                let Ok((i, chunk)) = next else { return };
+                let done = chunk
+                    .into_iter()
+                    .map(|d| {
+                        d.map(|d| {
+                            let t = work(&d);
+                            (d, t)
+                        })
+                    })
+                    .collect();
+                if done_tx.send((i, done)).is_err() {
                     return;
                 }
             });
         }
         drop((done_tx, todo_rx));
-        // results come back in any order; hand them on in input order
-        let mut waiting: BTreeMap<usize, Result<(Document, T), Error>> = BTreeMap::new();
+        // chunks come back in any order; hand their results on in input order
+        let mut waiting: BTreeMap<usize, Vec<Result<(Document, T), Error>>> = BTreeMap::new();
         let mut next = 0;
-        for (i, r) in done_rx.iter() {
-            waiting.insert(i, r);
-            while let Some(r) = waiting.remove(&next) {
+        for (i, done) in done_rx.iter() {
+            waiting.insert(i, done);
+            while let Some(done) = waiting.remove(&next) {
                 next += 1;
-                // on an error, returning drops `done_rx`: the workers' sends fail, they stop,
-                // and with them the reader
-                emit(r)?;
+                for r in done {
+                    // on an error, returning drops `done_rx`: the workers' sends fail, they
+                    // stop, and with them the reader
+                    emit(r)?;
+                }
             }
         }
         Ok(())
