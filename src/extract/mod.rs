@@ -464,18 +464,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && self.fw(start - 1)
                     && !self.seg.tokens[start - 1].cap;
                 if !object_document {
-                    // "he and Mr. Allen said", "Experts and some lawmakers say": the phrase found is
-                    // the second of two coordinated speakers
-                    if let Some(k) = self.coordinated_start(cue, lo, start, hi, prev.is_none()) {
-                        let mut last = j;
-                        while last > k && !self.fw(last - 1) {
-                            last -= 1;
-                        }
-                        let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[last - 1].span.end);
-                        cue.speaker_tokens = (k, j);
-                        cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
-                        return;
-                    }
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
                     return;
@@ -499,8 +487,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             while k > lo && self.fw(k - 1) && j - k < 6 && !self.lex.speech.contains(self.low(k - 1)) {
                 let w = self.low(k - 1);
                 // "Thirty-one percent of those surveyed", "About 4 in 10": of/in only inside the phrase
-                // "Politicians and even some technologists say": a coordinated phrase
-                let inner = matches!(w, "of" | "in" | "those") && k < j && k - 1 > lo || w == "and" && k + 1 < j && k - 1 > lo;
+                let inner = matches!(w, "of" | "in" | "those") && k < j && k - 1 > lo;
                 if FUNCTION_WORDS.contains(&w) && !inner {
                     break;
                 }
@@ -520,13 +507,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && self.subordinate_opening(lo, k - 1);
             // "…, police said.": after a comma and closing the sentence
             let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
-            let coordinated = (k..j).any(|i| self.low(i) == "and");
-            if k < j
-                && bounded
-                && (parenthetical || opening || closing)
-                && self.low(k) != "and"
-                && (np.backward(lo, j).is_none() || coordinated)
-            {
+            if k < j && bounded && (parenthetical || opening || closing) && np.backward(lo, j).is_none() {
                 let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 1].span.end);
                 cue.speaker_tokens = (k, j);
                 cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
@@ -627,46 +608,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
-    }
-
-    /// The first token of a speaker coordinated with the phrase starting at `start` ("he and",
-    /// "Politicians and even"): one to four plain words before an "and" at `start - 1`, standing
-    /// where a subject may: opening the sentence (or its main clause), or after a comma with the
-    /// cue closing the sentence or set off by commas.
-    fn coordinated_start(&self, cue: &Cue, lo: usize, start: usize, hi: usize, first_cue: bool) -> Option<usize> {
-        if start < lo + 2 || !self.fw(start - 1) || self.low(start - 1) != "and" {
-            return None;
-        }
-        let conj = start - 1;
-        let mut k = conj;
-        while k > lo && self.fw(k - 1) && conj - k < 4 {
-            let w = self.low(k - 1);
-            // a lone pronoun: "he and Mr. Allen"
-            let pronoun = np::PRONOUNS.contains(&w) && w != "it" && k == conj;
-            let det = matches!(w, "many" | "some" | "most" | "other" | "several" | "the" | "his" | "her" | "their" | "its");
-            if FUNCTION_WORDS.contains(&w) && !pronoun && !det
-                || self.lex.speech.contains(w)
-                || self.lex.belief.contains(w)
-                || CLAUSE_BREAKS.contains(&w)
-                || SUBORDINATORS.contains(&w)
-            {
-                break;
-            }
-            k -= 1;
-            if pronoun || det {
-                break;
-            }
-        }
-        if k == conj {
-            return None;
-        }
-        let head = lo + skip_connective(self, lo);
-        let opening = k == head;
-        let after_comma = k > lo + 1 && self.punct(k - 1, ",");
-        let parenthetical = after_comma && cue.end < hi && self.punct(cue.end, ",");
-        let closing = after_comma && k > lo + 2 && self.closing_tail(cue, hi);
-        let main_clause = after_comma && first_cue && self.subordinate_opening(lo, k - 1);
-        (opening || parenthetical || closing || main_clause).then_some(k)
     }
 
     /// True when the sentence `[lo, …)` opens with a subordinate or adverbial clause

@@ -320,16 +320,6 @@ fn a_bare_group_after_an_opening_subordinate_clause_is_the_subject() {
 }
 
 #[test]
-fn coordinated_speakers_are_one_speaker_phrase() {
-    let (c, _, m, _) = one("Teachers and some school governors say the new rules came too late.");
-    assert_eq!((c.as_str(), m.as_deref()), ("the new rules came too late", Some("Teachers and some school governors")));
-    let (c, _, m, _) = one("The ferry will not sail before noon, she and Mr. Okafor said.");
-    assert_eq!((c.as_str(), m.as_deref()), ("The ferry will not sail before noon", Some("she and Mr. Okafor")));
-    // an "and" joining two clauses is no coordinated subject
-    assert!(run("The plan failed and officials said they would try again.").iter().all(|r| r.2.as_deref() != Some("failed and officials")));
-}
-
-#[test]
 fn a_question_or_request_after_ask_is_reported() {
     let (c, _, m, cue) = one("The chairman asked the auditors whether the accounts had been signed off.");
     assert_eq!(
