@@ -6,6 +6,7 @@
 //! code: to teach quotegraph a new speech verb, add its forms to
 //! `data/lexicon/cues.toml` (or to your own file under `[cues] speech`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -588,27 +589,28 @@ impl Lexicon {
     /// assert_eq!((n, lex.orgs[k.org].name.as_str()), (2, "European Union"));
     /// ```
     pub fn longest_known(&self, words: &[&str]) -> Option<(usize, Known)> {
-        (1..=self.max_known_words.max(1).min(words.len())).rev().find_map(|n| {
-            let key = words[..n].join(" ");
-            let key = key.strip_suffix("’s").or_else(|| key.strip_suffix("'s")).unwrap_or(&key);
-            self.lookup(key).map(|k| (n, k))
-        })
+        self.longest_run(words.len(), |n| Cow::Owned(words[..n].join(" ")))
     }
 
     /// [`Lexicon::longest_known`] for words that are slices of `text`: a run written with
     /// single spaces is looked up as the slice itself, with no string built for it.
     fn longest_known_in(&self, text: &str, words: &[&str]) -> Option<(usize, Known)> {
         let at = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
-        (1..=self.max_known_words.max(1).min(words.len())).rev().find_map(|n| {
-            let spaced = words[..n].windows(2).all(|p| text.get(at(p[0]) + p[0].len()..at(p[1])) == Some(" "));
-            let joined;
-            let key = if spaced {
-                &text[at(words[0])..at(words[n - 1]) + words[n - 1].len()]
+        self.longest_run(words.len(), |n| {
+            if words[..n].windows(2).all(|p| text.get(at(p[0]) + p[0].len()..at(p[1])) == Some(" ")) {
+                Cow::Borrowed(&text[at(words[0])..at(words[n - 1]) + words[n - 1].len()])
             } else {
-                joined = words[..n].join(" ");
-                &joined
-            };
-            let key = key.strip_suffix("’s").or_else(|| key.strip_suffix("'s")).unwrap_or(key);
+                Cow::Owned(words[..n].join(" "))
+            }
+        })
+    }
+
+    /// The longest of the first `len` runs (`key(n)` joins the first `n` words) that the
+    /// lexicon knows, a possessive "’s" on its last word ignored.
+    fn longest_run<'k>(&self, len: usize, key: impl Fn(usize) -> Cow<'k, str>) -> Option<(usize, Known)> {
+        (1..=self.max_known_words.max(1).min(len)).rev().find_map(|n| {
+            let key = key(n);
+            let key = key.strip_suffix("’s").or_else(|| key.strip_suffix("'s")).unwrap_or(&key);
             self.lookup(key).map(|k| (n, k))
         })
     }
