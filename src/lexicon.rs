@@ -43,9 +43,9 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            // assembled byte by byte: a variable-length copy into a buffer calls memcpy
+            let w = rest.iter().rev().fold(0u64, |acc, &b| (acc << 8) | b as u64);
+            self.add(w);
         }
     }
     #[inline]
