@@ -605,8 +605,14 @@ fn split_sentences(
         let mut boundary = false;
         // a line break inside a paragraph ends a sentence after final punctuation or before a bullet
         if let Some(n) = next {
-            let gap = &text[t.span.end..n.span.start];
-            if gap.contains('\n') {
+            // most gaps are one space or none: only a longer one can hold a line break
+            let gap = &text.as_bytes()[t.span.end..n.span.start];
+            let line_break = match gap {
+                [] => false,
+                [b] => *b == b'\n',
+                _ => gap.contains(&b'\n'),
+            };
+            if line_break {
                 let ns = n.span.of(text);
                 let bullet = ns.chars().next().is_some_and(|c| !c.is_alphanumeric() && !matches!(c, '“' | '"' | '‘' | '(' | '\''));
                 let ends = s.ends_with(['.', '?', '!', ':', '”', '"']) || t.kind != TokKind::Word && in_quote[i].is_none();
