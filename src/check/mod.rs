@@ -39,7 +39,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-use crate::export::quotes::Offsets;
+use crate::export::quotes::Lines;
 use crate::lexicon::Lexicon;
 use crate::model::{Attribution, Document, Span};
 use crate::segment::Segmented;
@@ -209,30 +209,6 @@ pub struct DocChecks {
     pub flags: Vec<Flag>,
     said: Vec<words::Said>,
     titled: Vec<people::Titled>,
-}
-
-/// Byte offsets → 1-based line and code-point column, without rescanning the text for each.
-pub(crate) struct Lines<'t> {
-    text: &'t str,
-    starts: Vec<usize>,
-    off: Offsets<'t>,
-}
-
-impl<'t> Lines<'t> {
-    pub(crate) fn new(text: &'t str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Lines { text, starts, off: Offsets::new(text) }
-    }
-    /// 1-based line and column of byte `b`.
-    pub(crate) fn line_col(&self, b: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= b);
-        let start = self.starts[line - 1];
-        (line, self.text[start..b].chars().count() + 1)
-    }
-    /// Code-point span.
-    pub(crate) fn span(&self, s: Span) -> [usize; 2] {
-        self.off.span(s)
-    }
 }
 
 /// What every rule of one document works with.
@@ -421,15 +397,6 @@ mod tests {
     fn proper_names_are_capitalized() {
         assert!(proper_name("Ann Lee") && proper_name("Radio 1") && proper_name("Labour's Livingstone"));
         assert!(!proper_name("supporters club") && !proper_name("the board") && !proper_name("prime minister"));
-    }
-
-    #[test]
-    fn lines_and_columns_count_code_points() {
-        let l = Lines::new("ab\n“cd”\nx");
-        assert_eq!(l.line_col(0), (1, 1));
-        assert_eq!(l.line_col(3), (2, 1));
-        assert_eq!(l.line_col(6), (2, 2));
-        assert_eq!(l.line_col(12), (3, 1));
     }
 
     #[test]

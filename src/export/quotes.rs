@@ -181,8 +181,9 @@ pub fn write_text(w: &mut dyn Write, doc: &Document, atts: &[Attribution]) -> st
     }
     writeln!(w, "== {} ({} attributions)", doc.id, atts.len())?;
     let t = doc.text.as_str();
+    let lines = Lines::new(t);
     for a in atts {
-        let (line, col) = line_col(t, a.content.start);
+        let (line, col) = lines.line_col(a.content.start);
         let who = a.speaker.name.as_deref().or(a.mention.as_ref().map(|m| m.span.of(t))).unwrap_or("(no speaker)");
         let extra: Vec<&str> = [a.speaker.title.as_deref(), a.speaker.org.as_deref()].into_iter().flatten().collect();
         let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
@@ -192,12 +193,37 @@ pub fn write_text(w: &mut dyn Write, doc: &Document, atts: &[Attribution]) -> st
     Ok(())
 }
 
-/// 1-based line and column (in code points) of byte offset `b`.
-pub fn line_col(text: &str, b: usize) -> (usize, usize) {
-    let before = &text[..b];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+/// Byte offsets → 1-based line and code-point column, from a table of line starts built
+/// once, so that a document with thousands of quotes on one line is not rescanned for each.
+///
+/// ```
+/// use quotegraph::export::quotes::Lines;
+/// let l = Lines::new("ab\n“cd”\nx");
+/// assert_eq!(l.line_col(6), (2, 2));
+/// assert_eq!(l.span(quotegraph::model::Span::new(3, 8)), [3, 6]); // “cd
+/// ```
+pub struct Lines<'t> {
+    /// Byte offset and code-point offset of each line's first character.
+    starts: Vec<(usize, usize)>,
+    off: Offsets<'t>,
+}
+
+impl<'t> Lines<'t> {
+    /// The line table of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let off = Offsets::new(text);
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).map(|b| (b, off.char_at(b))).collect();
+        Lines { starts, off }
+    }
+    /// 1-based line and column (in code points) of byte `b` (a char boundary).
+    pub fn line_col(&self, b: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&(s, _)| s <= b);
+        (line, self.off.char_at(b) - self.starts[line - 1].1 + 1)
+    }
+    /// A span in code points.
+    pub fn span(&self, s: Span) -> [usize; 2] {
+        self.off.span(s)
+    }
 }
 
 #[cfg(test)]
@@ -215,7 +241,14 @@ mod tests {
     }
 
     #[test]
-    fn line_and_column_are_one_based() {
-        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    fn lines_and_columns_are_one_based_and_count_code_points() {
+        let l = Lines::new("ab\n“cd”\nx");
+        assert_eq!(l.line_col(0), (1, 1));
+        assert_eq!(l.line_col(3), (2, 1));
+        assert_eq!(l.line_col(6), (2, 2));
+        assert_eq!(l.line_col(12), (3, 1));
+        // out of order, as a report's statements may come
+        assert_eq!(l.line_col(1), (1, 2));
+        assert_eq!(l.line_col(13), (3, 2));
     }
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::code::{self, Codebook};
 use crate::date::Date;
-use crate::export::quotes::{line_col, Offsets};
+use crate::export::quotes::Lines;
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::{
     Attribution, ConceptInfo, Contested, Contrast, Divergence, DocInfo, Document, MatrixCell, OrgInfo, Pair, PersonInfo, Report, Stance,
@@ -427,7 +427,7 @@ impl<'a> ReportBuilder<'a> {
     pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], codes: Vec<Vec<crate::model::Code>>) {
         let mut codes = codes.into_iter();
         self.documents.push(DocInfo { id: doc.id.clone(), title: doc.title.clone(), source: doc.source.clone(), date: doc.date.clone() });
-        let off = Offsets::new(&doc.text);
+        let lines = Lines::new(&doc.text);
         let text = doc.text.as_str();
         let first_stmt = self.statements.len();
         for (n, a) in atts.iter().enumerate() {
@@ -495,10 +495,10 @@ impl<'a> ReportBuilder<'a> {
                 speaker_name: sp.name.clone(),
                 organization,
                 content,
-                content_span: off.span(a.content),
+                content_span: lines.span(a.content),
                 kind: a.kind,
                 cue,
-                line: line_col(text, a.content.start).0,
+                line: lines.line_col(a.content.start).0,
                 codes,
                 targets: self.lex.organizations_in(a.content.of(text)),
             });
