@@ -27,6 +27,88 @@ struct Person {
     possessive: bool,
 }
 
+/// The people of a document, for "who was named last before here?": the names found by
+/// scanning the text and those of resolved speaker mentions, each list in text order.
+///
+/// Why two sorted lists: every question is about the latest person before a point, so a
+/// search walks back from that point and stops at the first answer. A document with
+/// thousands of mentions would make a scan of every person per mention quadratic.
+struct People {
+    scanned: Vec<Person>,
+    resolved: Vec<Person>,
+    /// The first person of each name: scanned ones first, then resolved ones by position.
+    first: std::collections::HashMap<String, (bool, usize)>,
+}
+
+impl People {
+    fn new(scanned: Vec<Person>) -> Self {
+        debug_assert!(scanned.windows(2).all(|w| w[0].at <= w[1].at));
+        let mut first = std::collections::HashMap::new();
+        for (i, p) in scanned.iter().enumerate() {
+            first.entry(p.name.clone()).or_insert((false, i));
+        }
+        People { scanned, resolved: Vec::new(), first }
+    }
+
+    /// People named before byte `end`, latest first. Of two at the same place, the resolved
+    /// mention comes first, and of two in one list the one added later.
+    fn before(&self, end: usize) -> impl Iterator<Item = &Person> {
+        let mut a = self.scanned[..self.scanned.partition_point(|p| p.at < end)].iter().rev().peekable();
+        let mut b = self.resolved[..self.resolved.partition_point(|p| p.at < end)].iter().rev().peekable();
+        std::iter::from_fn(move || match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.at > y.at => a.next(),
+            (_, Some(_)) => b.next(),
+            _ => a.next(),
+        })
+    }
+
+    /// The first person of this name.
+    fn named(&self, name: &str) -> Option<&Person> {
+        self.first.get(name).map(|&(resolved, i)| if resolved { &self.resolved[i] } else { &self.scanned[i] })
+    }
+
+    fn named_mut(&mut self, name: &str) -> Option<&mut Person> {
+        self.first.get(name).map(|&(resolved, i)| if resolved { &mut self.resolved[i] } else { &mut self.scanned[i] })
+    }
+
+    /// Adds a resolved speaker, after everyone named at or before the same place.
+    fn push(&mut self, p: Person) {
+        let at = self.resolved.partition_point(|q| q.at <= p.at);
+        if at < self.resolved.len() {
+            // out of text order (rare): later entries move up one
+            for v in self.first.values_mut() {
+                if v.0 && v.1 >= at {
+                    v.1 += 1;
+                }
+            }
+        }
+        self.first.entry(p.name.clone()).or_insert((true, at));
+        self.resolved.insert(at, p);
+    }
+}
+
+/// Byte spans merged into disjoint, sorted ranges, for "does any of them hold this offset?"
+/// in a binary search.
+struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_by_key(|s| (s.start, s.end));
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for s in spans.into_iter().filter(|s| s.start < s.end) {
+            match out.last_mut() {
+                Some(last) if s.start <= last.1 => last.1 = last.1.max(s.end),
+                _ => out.push((s.start, s.end)),
+            }
+        }
+        Spans(out)
+    }
+    fn contains(&self, at: usize) -> bool {
+        let k = self.0.partition_point(|&(start, _)| start <= at);
+        k > 0 && at < self.0[k - 1].1
+    }
+}
+
 /// Resolves every attribution's mention into a [`Speaker`], in place.
 ///
 /// ```
@@ -43,11 +125,10 @@ struct Person {
 pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
     let r = Resolver { seg, lex };
     // people named inside reported content are rarely who a later "he" means
-    let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
     // every lookup below asks for people named before a mention: none is needed after the last
     let Some(until) = atts.iter().filter_map(|a| a.mention.as_ref().map(|m| m.span.end)).max() else { return };
-    let mut people: Vec<Person> =
-        r.scan_people(until).into_iter().filter(|p| !contents.iter().any(|c| c.start <= p.at && p.at < c.end)).collect();
+    let inside = Spans::new(atts.iter().map(|a| a.content).collect());
+    let mut people = People::new(r.scan_people(until).into_iter().filter(|p| !inside.contains(p.at)).collect());
     // attributions in text order of their mentions, so earlier references exist first
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
@@ -69,14 +150,8 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 let first_name_form =
                     single && m.span.of(text).split_whitespace().any(|w| lex.first_name_honorifics.contains(w.trim_end_matches('.')));
                 let earlier = people
-                    .iter()
-                    .filter(|p| {
-                        p.at <= m.head.start
-                            && (p.surname == surname
-                                || p.name == name
-                                || first_name_form && p.name.split(' ').next() == Some(name.as_str()))
-                    })
-                    .max_by_key(|p| p.at);
+                    .before(m.head.start + 1)
+                    .find(|p| p.surname == surname || p.name == name || first_name_form && p.name.split(' ').next() == Some(name.as_str()));
                 // a name the lexicon knows for an organization or a place, with no honorific and
                 // no person of that name before ("Lib Dems", "Standard Chartered"), is no person; it
                 // is no antecedent for "it" or "they" either (the words were read as a name)
@@ -91,7 +166,7 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     _ => (name, title, org),
                 };
                 // remember (or refine) this person
-                if let Some(p) = people.iter_mut().find(|p| p.name == name) {
+                if let Some(p) = people.named_mut(&name) {
                     if p.title.is_none() {
                         p.title = title.clone();
                     }
@@ -99,7 +174,7 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         p.org = org.clone();
                     }
                 }
-                let gender = r.gender_in(m.span.of(text)).or_else(|| people.iter().find(|p| p.name == name).and_then(|p| p.gender));
+                let gender = r.gender_in(m.span.of(text)).or_else(|| people.named(&name).and_then(|p| p.gender));
                 people.push(Person {
                     name: name.clone(),
                     surname,
@@ -118,7 +193,9 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     "she" => r.nearest_person(&people, m.head.start, Some(Gender::Female)),
                     "i" => r.nearest_person(&people, m.head.start, None),
                     "it" | "they" | "we" => {
-                        let org = orgs_seen.iter().filter(|(at, _)| *at < m.head.start).max_by_key(|(at, _)| *at).map(|(_, s)| s.clone());
+                        // the last one named before (kept in text order)
+                        let n = orgs_seen.partition_point(|(at, _)| *at < m.head.start);
+                        let org = n.checked_sub(1).map(|k| orgs_seen[k].1.clone());
                         match (w, org) {
                             (_, Some(s)) => s,
                             ("they", None) => Speaker::default(),
@@ -132,17 +209,14 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 let (title, org) = r.title_and_org(m.span, Span::new(m.span.end, m.span.end), m.apposition);
                 let first = seg.lower[m.span.start..m.span.end].split(' ').next().unwrap_or("").to_string();
                 let word = m.span.of(text);
-                let namesake = people.iter().filter(|p| p.at < m.span.start && p.surname == word).max_by_key(|p| p.at);
+                let namesake = people.before(m.span.start).find(|p| p.surname == word);
                 if let Some(p) = namesake {
                     // a surname that is also a title word ("Major", "Judge")
                     Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false }
                 } else if first == "the" && org.is_none() {
                     // "the minister": the nearest person whose title names the role
                     let role = m.span.of(&seg.lower).rsplit(' ').next().unwrap_or("").to_string();
-                    let p = people
-                        .iter()
-                        .filter(|p| p.at < m.span.start && p.title.as_ref().is_some_and(|t| t.to_lowercase().contains(&role)))
-                        .max_by_key(|p| p.at);
+                    let p = people.before(m.span.start).find(|p| p.title.as_ref().is_some_and(|t| t.to_lowercase().contains(&role)));
                     match p {
                         Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
                         None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
@@ -174,7 +248,8 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     _ => Speaker { name: Some(phrase), title: None, org: None, is_org: true },
                 };
                 if m.kind != MentionKind::Document {
-                    orgs_seen.push((m.span.start, s.clone()));
+                    let k = orgs_seen.partition_point(|(at, _)| *at <= m.span.start);
+                    orgs_seen.insert(k, (m.span.start, s.clone()));
                 }
                 s
             }
@@ -380,28 +455,29 @@ impl Resolver<'_, '_> {
         )
     }
 
-    /// The nearest person mentioned before `at`, within the two paragraphs before it.
-    fn nearest_person(&self, people: &[Person], at: usize, gender: Option<Gender>) -> Speaker {
+    /// The nearest person mentioned before `at`, within the three paragraphs before it; one
+    /// named as a subject before one named only as a possessor.
+    fn nearest_person(&self, people: &People, at: usize, gender: Option<Gender>) -> Speaker {
         let para_of = |pos: usize| self.seg.paragraphs.partition_point(|p| p.end < pos);
         let here = para_of(at);
-        let candidates = || {
-            people
-                .iter()
-                .filter(move |p| p.at < at && here.saturating_sub(para_of(p.at)) <= 3)
-                .filter(move |p| gender.is_none() || p.gender.is_none() || p.gender == gender)
-        };
-        // a person named as a subject before one named only as a possessor
-        candidates()
-            .filter(|p| !p.possessive)
-            .max_by_key(|p| p.at)
-            .or_else(|| candidates().max_by_key(|p| p.at))
+        let mut fallback = None;
+        let mut found = None;
+        for p in people.before(at).take_while(|p| here.saturating_sub(para_of(p.at)) <= 3) {
+            if gender.is_some() && p.gender.is_some() && p.gender != gender {
+                continue;
+            }
+            if !p.possessive {
+                found = Some(p);
+                break;
+            }
+            fallback = fallback.or(Some(p));
+        }
+        found
+            .or(fallback)
             .map(|p| Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false })
             .unwrap_or_default()
     }
 
-    /// People named in the text outside quotes: two or more capitalized words that
-    /// are not a known organization or place, or an honorific and a name; only those
-    /// named before byte `until`.
     fn scan_people(&self, until: usize) -> Vec<Person> {
         let seg = self.seg;
         let text = &seg.doc.text;
@@ -581,5 +657,47 @@ mod tests {
     fn continuation_takes_the_previous_speaker() {
         let r = run("“One,” said Ann Lee.\n\n“Two.”");
         assert_eq!(r[1].1.as_deref(), Some("Ann Lee"));
+    }
+
+    fn person(name: &str, at: usize) -> Person {
+        let surname = name.rsplit(' ').next().unwrap_or("").to_string();
+        Person { name: name.into(), surname, title: None, org: None, at, gender: None, possessive: false }
+    }
+
+    #[test]
+    fn people_before_a_point_come_latest_first_and_a_resolved_mention_before_a_scanned_name() {
+        let mut people = People::new(vec![person("Ann Lee", 0), person("Bo Ray", 10), person("Cy Fox", 20)]);
+        people.push(Person { title: Some("minister".into()), ..person("Bo Ray", 10) });
+        people.push(person("Di Moe", 30));
+        people.push(person("Ed Poe", 5)); // out of text order
+        let order = |end: usize| -> Vec<(String, bool)> { people.before(end).map(|p| (p.name.clone(), p.title.is_some())).collect() };
+        assert_eq!(
+            order(21),
+            [("Cy Fox", false), ("Bo Ray", true), ("Bo Ray", false), ("Ed Poe", false), ("Ann Lee", false)]
+                .map(|(n, t)| (n.to_string(), t))
+        );
+        assert_eq!(order(10), [("Ed Poe".to_string(), false), ("Ann Lee".to_string(), false)]);
+        assert!(order(0).is_empty());
+        // the first of a name: scanned before resolved, resolved ones in the order they came
+        assert!(people.named("Bo Ray").is_some_and(|p| p.title.is_none()));
+        assert_eq!(people.named("Ed Poe").map(|p| p.at), Some(5));
+        assert_eq!(people.named("Di Moe").map(|p| p.at), Some(30));
+        people.named_mut("Di Moe").unwrap().org = Some("X".into());
+        assert_eq!(people.before(31).next().and_then(|p| p.org.clone()).as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn spans_merge_and_hold_offsets_half_open() {
+        let s = Spans::new(vec![Span::new(10, 20), Span::new(0, 5), Span::new(15, 30), Span::new(40, 40), Span::new(30, 35)]);
+        let inside: Vec<usize> = [0, 4, 5, 9, 10, 29, 30, 34, 35, 40].into_iter().filter(|&at| s.contains(at)).collect();
+        assert_eq!(inside, [0, 4, 10, 29, 30, 34]);
+    }
+
+    #[test]
+    fn he_reaches_back_three_paragraphs_and_no_further() {
+        let near = "Tom Hale spoke.\n\nA.\n\nB.\n\n“No,” he said.";
+        assert_eq!(run(near)[0].1.as_deref(), Some("Tom Hale"), "{:?}", run(near));
+        let far = "Tom Hale spoke.\n\nA.\n\nB.\n\nC.\n\nD.\n\n“No,” he said.";
+        assert_eq!(run(far)[0].1, None, "{:?}", run(far));
     }
 }

@@ -545,16 +545,22 @@ pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
         }
     }
     // depth of nested quotes may have counted discarded ones; recompute from containment
+    let outer = |q: &Quote| Span::new(q.open.start, q.close.map_or(q.inner.end, |c| c.end));
+    // the furthest end of the paragraph's quotes so far: quotes come in order of their opening
+    // marks, so one that ends beyond it is inside none of them (the common case, decided
+    // without looking back: a paragraph of a thousand quotes is not quadratic)
+    let mut reach = (usize::MAX, 0);
     for i in 0..quotes.len() {
-        let outer = Span::new(quotes[i].open.start, quotes[i].close.map_or(quotes[i].inner.end, |c| c.end));
-        // only quotes of the same paragraph can contain it, and they come just before it
-        let depth = quotes[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.paragraph == quotes[i].paragraph)
-            .filter(|o| Span::new(o.open.start, o.close.map_or(o.inner.end, |c| c.end)).contains(outer))
-            .count();
+        let span = outer(&quotes[i]);
+        let para = quotes[i].paragraph;
+        let depth = if reach.0 != para || reach.1 < span.end {
+            0
+        } else {
+            // only quotes of the same paragraph can contain it, and they come just before it
+            quotes[..i].iter().rev().take_while(|o| o.paragraph == para).filter(|o| outer(o).contains(span)).count()
+        };
         quotes[i].depth = depth;
+        reach = (para, if reach.0 == para { reach.1.max(span.end) } else { span.end });
     }
     // a token lies in a top-level quote from its opening mark to its closing mark, or to the end
     // of its words when it was never closed
@@ -787,6 +793,10 @@ mod tests {
         assert_eq!(q, vec![("They called it ‘a farce’ and left.".into(), 0), ("a farce".into(), 1)]);
         let q = quotes_of("She said: \"They called it 'a farce' and left.\"");
         assert_eq!(q[1], ("a farce".into(), 1));
+        // depth after earlier quotes of the paragraph: inside the one open, not the closed ones
+        let q = quotes_of("“A,” he said. “B ‘c’ d,” he said, “e.”");
+        let depths: Vec<usize> = q.iter().map(|x| x.1).collect();
+        assert_eq!(depths, [0, 0, 1, 0], "{q:?}");
     }
 
     #[test]
