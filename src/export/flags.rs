@@ -26,8 +26,7 @@ pub fn write_text(w: &mut dyn Write, flags: &[Flag]) -> io::Result<()> {
 
 /// A pretty JSON array of the flags, with a final newline.
 pub fn write_json(w: &mut dyn Write, flags: &[Flag]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, flags).map_err(io::Error::from)?;
-    w.write_all(b"\n")
+    super::write_pretty_json(w, &flags, true)
 }
 
 /// The CSV header.

@@ -14,8 +14,7 @@ use crate::model::Report;
 /// assert!(v["statements"].as_array().unwrap().is_empty());
 /// ```
 pub fn write_json(w: &mut dyn Write, r: &Report) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, r).map_err(std::io::Error::from)?;
-    w.write_all(b"\n")
+    super::write_pretty_json(w, r, true)
 }
 
 /// Reads a report written by [`write_json`] (for `merge`).

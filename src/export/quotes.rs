@@ -163,7 +163,7 @@ pub fn write_json(w: &mut dyn Write, doc: &Document, atts: &[Attribution], first
         w.write_all(b",\n")?;
     }
     let rec = DocRecord { url: doc.url.as_deref(), ..record(doc, atts, true) };
-    serde_json::to_writer_pretty(&mut *w, &rec).map_err(std::io::Error::from)
+    super::write_pretty_json(w, &rec, false)
 }
 
 /// Writes a listing a person reads: `line:col  Speaker (title, org): “content”`.
