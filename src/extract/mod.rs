@@ -822,6 +822,60 @@ impl<'s, 'a> Extractor<'s, 'a> {
         None
     }
 
+    /// True when the object `[from, end)` of a claim or target verb is a name ("endorsed
+    /// Clinton", "attacked Mr. Trump"): capitalized words up to the adjunct or clause end.
+    fn named_object(&self, from: usize, end: usize) -> bool {
+        let end = self.object_end(from, end);
+        let words: Vec<usize> = (from..end).filter(|&k| self.is_word(k)).collect();
+        // the verb before it is lower case: "See more BBC Express News" is a title, not a claim
+        let verb = from > 0 && self.fw(from - 1) && !self.seg.tokens[from - 1].cap;
+        verb && !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|&k| self.fw(k) && self.seg.tokens[k].cap)
+            && (from..end).all(|k| self.is_word(k) || self.punct(k, ".") || self.punct(k, ","))
+    }
+
+    /// The end of a verb's object starting at `from` within `[from, end)`: before an adjunct of
+    /// time ("during the debate", "in 2015", "on Monday", "last week") or an "and"/"but" and a
+    /// verb of the subject's own ("and pledged …", "but praised …").
+    fn object_end(&self, from: usize, end: usize) -> usize {
+        for k in from + 1..end {
+            if !self.fw(k) {
+                continue;
+            }
+            let w = self.low(k);
+            let next = (k + 1 < end && self.fw(k + 1)).then(|| self.low(k + 1));
+            let verb = next.is_some_and(|n| {
+                (n.ends_with("ed") || n.ends_with("ing") || self.lex.speech.contains(n) || self.lex.belief.contains(n))
+                    && !self.seg.tokens[k + 1].cap
+            });
+            let timed = next.is_some_and(|n| {
+                TIME_WORDS.contains(&n) && !matches!(n, "also" | "then" | "once" | "now")
+                    || n.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || matches!(
+                        n,
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                    )
+            });
+            let adjunct = matches!(w, "during" | "when" | "while" | "after" | "before") || matches!(w, "in" | "on" | "at") && timed;
+            if matches!(w, "and" | "but") && verb || adjunct {
+                return k;
+            }
+        }
+        end
+    }
+
     /// A quotation that names a work rather than quoting anyone: after a possessive
     /// ("CNN's “State of the Union”") or short and in title case ("“Make Your Kid a Millionaire”").
     fn title_quote(&self, q: usize) -> bool {
@@ -1222,7 +1276,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let bare = bare && question;
                         starts_that
                             || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
-                            || object && self.words_in(start, end) >= 3
+                            || object && (self.words_in(start, end) >= 3 || self.named_object(start, end))
                     }
                     CueClass::Belief | CueClass::Evidence => {
                         let w = self.low(start);
@@ -1244,7 +1298,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     }
                     CueClass::Source => false,
                 };
-            if ok && self.words_in(start, end) >= 2 {
+            // "endorsed Ms Lee in March and campaigned for her": the object of a verb that takes a
+            // claim or a target as its object ends before a time or place adjunct or the
+            // speaker's next verb
+            let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
+            let end = if !starts_that && !infinitive && self.lex.np_object.contains(&cue_words.join(" ")) {
+                self.object_end(start, end)
+            } else {
+                end
+            };
+            if ok && (self.words_in(start, end) >= 2 || self.named_object(start, end)) {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);
                     cue_used[ci] = true;

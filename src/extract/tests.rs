@@ -357,3 +357,15 @@ fn more_than_opens_a_reported_clause() {
     assert_eq!((c.as_str(), m.as_deref()), ("more than 2,000 runners had signed up", Some("Organizers")));
     assert!(run("The coach said more.").is_empty());
 }
+
+#[test]
+fn the_object_of_a_target_verb_ends_before_a_time_adjunct_or_the_next_verb() {
+    let (c, _, m, _) = one("The union endorsed the new pay deal during a meeting on Tuesday.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the new pay deal", Some("The union")));
+    let r = run("The mayor criticized the bus operator's new timetable and promised to review it.");
+    assert_eq!(r[0].0, "the bus operator's new timetable");
+    // a named object is content on its own
+    let (c, _, m, _) = one("The union endorsed Maria Ortega in March.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Maria Ortega", Some("The union")));
+    assert!(run("Read more Daily Express News").is_empty());
+}
