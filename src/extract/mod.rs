@@ -486,14 +486,20 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let mut k = j;
             while k > lo && self.fw(k - 1) && j - k < 6 && !self.lex.speech.contains(self.low(k - 1)) {
                 let w = self.low(k - 1);
-                // "Thirty-one percent of those surveyed", "About 4 in 10": of/in only inside the phrase
-                let inner = matches!(w, "of" | "in" | "those") && k < j && k - 1 > lo;
+                // "Thirty-one percent of those surveyed", "About 4 in 10", "lawyers for the family":
+                // a preposition and its determiner only inside the phrase
+                let prep = |w: &str| matches!(w, "of" | "in" | "for" | "at" | "from" | "on" | "with");
+                let inner = (prep(w) || w == "those" || w == "the" && k >= lo + 2 && self.fw(k - 2) && prep(self.low(k - 2)))
+                    && k < j
+                    && k - 1 > lo;
                 if FUNCTION_WORDS.contains(&w) && !inner {
                     break;
                 }
                 k -= 1;
             }
-            let bounded = k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",");
+            // the phrase opens with its head, not with a preposition or determiner
+            let headed = k < j && !FUNCTION_WORDS.contains(&self.low(k));
+            let bounded = headed && (k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ","));
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
             let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","))
                 // "While the candidates trade barbs, party leaders say …": the subject after the
@@ -754,6 +760,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 i += 2;
             }
         }
+        // an aside between dashes, commas or brackets, or a place with its own aside, before "that":
+        // "said — on Twitter — that …", "said, in a statement, that …", "said on CNN, where …, that …"
+        if let Some(that) = self.aside_then_that(i, hi) {
+            return that;
+        }
         // time and place: skip words and phrases up to a "that", colon, comma or quote
         let mut k = i;
         let mut steps = 0;
@@ -782,6 +793,87 @@ impl<'s, 'a> Extractor<'s, 'a> {
             i += 1;
         }
         i
+    }
+
+    /// The token of the "that" after an aside opening at `i` ("— on Twitter —", ", in a
+    /// statement,", "on CNN, where he is a paid contributor,"): the aside starts with a dash,
+    /// comma or bracket, or with a preposition; it holds no quotation and no sentence
+    /// punctuation; and the "that" follows a closing dash, comma or bracket.
+    fn aside_then_that(&self, i: usize, hi: usize) -> Option<usize> {
+        if i >= hi {
+            return None;
+        }
+        let opens = self.seg.tokens[i].kind == TokKind::Punct && matches!(self.text(i), "—" | "–" | "," | "(")
+            || self.fw(i) && PREPOSITIONS.contains(&self.low(i));
+        if !opens {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < hi && k < i + 20 && self.frame(k) {
+            if self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), ";" | ":" | "." | "?" | "!") {
+                return None;
+            }
+            if self.fw(k) && self.low(k) == "that" {
+                let closed = self.seg.tokens[k - 1].kind == TokKind::Punct && matches!(self.text(k - 1), "—" | "–" | "," | ")");
+                return (closed && k > i + 2).then_some(k);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// True when the object `[from, end)` of a claim or target verb is a name ("endorsed
+    /// Clinton", "attacked Mr. Trump"): capitalized words up to the adjunct or clause end.
+    fn named_object(&self, from: usize, end: usize) -> bool {
+        let end = self.object_end(from, end);
+        let words: Vec<usize> = (from..end).filter(|&k| self.is_word(k)).collect();
+        // the verb before it is lower case: "See more BBC Express News" is a title, not a claim
+        let verb = from > 0 && self.fw(from - 1) && !self.seg.tokens[from - 1].cap;
+        verb && !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|&k| self.fw(k) && self.seg.tokens[k].cap)
+            && (from..end).all(|k| self.is_word(k) || self.punct(k, ".") || self.punct(k, ","))
+    }
+
+    /// The end of a verb's object starting at `from` within `[from, end)`: before an adjunct of
+    /// time ("during the debate", "in 2015", "on Monday", "last week") or an "and"/"but" and a
+    /// verb of the subject's own ("and pledged …", "but praised …").
+    fn object_end(&self, from: usize, end: usize) -> usize {
+        for k in from + 1..end {
+            if !self.fw(k) {
+                continue;
+            }
+            let w = self.low(k);
+            let next = (k + 1 < end && self.fw(k + 1)).then(|| self.low(k + 1));
+            let verb = next.is_some_and(|n| {
+                (n.ends_with("ed") || n.ends_with("ing") || self.lex.speech.contains(n) || self.lex.belief.contains(n))
+                    && !self.seg.tokens[k + 1].cap
+            });
+            let timed = next.is_some_and(|n| {
+                TIME_WORDS.contains(&n) && !matches!(n, "also" | "then" | "once" | "now")
+                    || n.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || matches!(
+                        n,
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                    )
+            });
+            let adjunct = matches!(w, "during" | "when" | "while" | "after" | "before") || matches!(w, "in" | "on" | "at") && timed;
+            if matches!(w, "and" | "but") && verb || adjunct {
+                return k;
+            }
+        }
+        end
     }
 
     /// A quotation that names a work rather than quoting anyone: after a possessive
@@ -1123,7 +1215,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 || match cue.class {
                     CueClass::Speech => {
                         let w = self.low(start);
+                        // "said more …" is no clause, "said more than half …" is
+                        let more = w == "more" && !(start + 1 < stop && self.fw(start + 1) && self.low(start + 1) == "than");
                         let bad_start = !self.fw(start)
+                            || more
                             || matches!(
                                 w,
                                 "to" | "for"
@@ -1137,7 +1232,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                     | "yes"
                                     | "goodbye"
                                     | "hello"
-                                    | "more"
                                     | "otherwise"
                                     | "as"
                                     | "in"
@@ -1182,7 +1276,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let bare = bare && question;
                         starts_that
                             || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
-                            || object && self.words_in(start, end) >= 3
+                            || object && (self.words_in(start, end) >= 3 || self.named_object(start, end))
                     }
                     CueClass::Belief | CueClass::Evidence => {
                         let w = self.low(start);
@@ -1204,7 +1298,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     }
                     CueClass::Source => false,
                 };
-            if ok && self.words_in(start, end) >= 2 {
+            // "endorsed Ms Lee in March and campaigned for her": the object of a verb that takes a
+            // claim or a target as its object ends before a time or place adjunct or the
+            // speaker's next verb
+            let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
+            let end = if !starts_that && !infinitive && self.lex.np_object.contains(&cue_words.join(" ")) {
+                self.object_end(start, end)
+            } else {
+                end
+            };
+            if ok && (self.words_in(start, end) >= 2 || self.named_object(start, end)) {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);
                     cue_used[ci] = true;

@@ -332,3 +332,40 @@ fn a_question_or_request_after_ask_is_reported() {
     assert!(run("The minister was asked whether the plant would close.").iter().all(|r| r.2.as_deref() != Some("The minister")));
     assert!(run("The coach asked the referee a few times.").is_empty());
 }
+
+#[test]
+fn a_bare_group_with_a_prepositional_postmodifier_is_the_speaker() {
+    let (c, _, m, _) = one("The ferry will not sail this winter, fishermen on the island said.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The ferry will not sail this winter", Some("fishermen on the island")));
+    let (c, _, m, _) = one("Lawyers for the tenants say the rent rise is unlawful.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the rent rise is unlawful", Some("Lawyers for the tenants")));
+}
+
+#[test]
+fn an_aside_between_the_cue_and_that_is_skipped() {
+    let (c, _, m, _) = one("The mayor said — on local radio — that the bridge would reopen in May.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the bridge would reopen in May", Some("The mayor")));
+    let (c, _, _, _) = one("The mayor said, in a written statement, that the bridge would reopen in May.");
+    assert_eq!(c, "that the bridge would reopen in May");
+    let (c, _, _, _) = one("The mayor said on local radio, where she hosts a weekly show, that the bridge would reopen.");
+    assert_eq!(c, "that the bridge would reopen");
+}
+
+#[test]
+fn more_than_opens_a_reported_clause() {
+    let (c, _, m, _) = one("Organizers said more than 2,000 runners had signed up.");
+    assert_eq!((c.as_str(), m.as_deref()), ("more than 2,000 runners had signed up", Some("Organizers")));
+    assert!(run("The coach said more.").is_empty());
+}
+
+#[test]
+fn the_object_of_a_target_verb_ends_before_a_time_adjunct_or_the_next_verb() {
+    let (c, _, m, _) = one("The union endorsed the new pay deal during a meeting on Tuesday.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the new pay deal", Some("The union")));
+    let r = run("The mayor criticized the bus operator's new timetable and promised to review it.");
+    assert_eq!(r[0].0, "the bus operator's new timetable");
+    // a named object is content on its own
+    let (c, _, m, _) = one("The union endorsed Maria Ortega in March.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Maria Ortega", Some("The union")));
+    assert!(run("Read more Daily Express News").is_empty());
+}
