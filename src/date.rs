@@ -4,6 +4,22 @@
 
 use std::fmt;
 
+/// The months' names in English, lower case, January first.
+pub const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// The number (1–12) of a month's English name or its abbreviation, in any case.
+///
+/// ```
+/// use quotegraph::date::month_number;
+/// assert_eq!((month_number("March"), month_number("sept"), month_number("Mars")), (Some(3), Some(9), None));
+/// ```
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let n = if n == "sept" { "sep" } else { n.as_str() };
+    MONTHS.iter().position(|m| n == *m || n.len() == 3 && m.starts_with(n)).map(|i| i as u32 + 1)
+}
+
 /// A calendar date.
 ///
 /// ```

@@ -852,21 +852,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let timed = next.is_some_and(|n| {
                 TIME_WORDS.contains(&n) && !matches!(n, "also" | "then" | "once" | "now")
                     || n.chars().next().is_some_and(|c| c.is_ascii_digit())
-                    || matches!(
-                        n,
-                        "january"
-                            | "february"
-                            | "march"
-                            | "april"
-                            | "may"
-                            | "june"
-                            | "july"
-                            | "august"
-                            | "september"
-                            | "october"
-                            | "november"
-                            | "december"
-                    )
+                    || crate::date::MONTHS.contains(&n)
             });
             let adjunct = matches!(w, "during" | "when" | "while" | "after" | "before") || matches!(w, "in" | "on" | "at") && timed;
             if matches!(w, "and" | "but") && verb || adjunct {

@@ -292,13 +292,6 @@ fn main_elements<'a>(doc: &'a Html, page: &Page<'a>) -> Vec<ElementRef<'a>> {
     parent.child_elements().filter(|c| *c == best || !skipped(c) && paragraph_text(c, &paragraphs) * 5 >= own.max(1)).collect()
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    (0..12).find(|&i| n == months[i] || n == full[i] || (i == 8 && n == "sept")).map(|i| i as u32 + 1)
-}
-
 /// A date as quotegraph keeps it: an ISO date as written, other common forms as `YYYY-MM-DD`.
 ///
 /// ```
@@ -332,12 +325,12 @@ pub fn normalize_date(raw: &str) -> Option<String> {
         return ymd(&c[1], c[2].parse().ok()?, &c[3]);
     }
     if let Some(c) = day_month.captures(s) {
-        if let Some(m) = month_number(&c[2]) {
+        if let Some(m) = crate::date::month_number(&c[2]) {
             return ymd(&c[3], m, &c[1]);
         }
     }
     if let Some(c) = month_day.captures(s) {
-        if let Some(m) = month_number(&c[1]) {
+        if let Some(m) = crate::date::month_number(&c[1]) {
             return ymd(&c[3], m, &c[2]);
         }
     }
