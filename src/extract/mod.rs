@@ -1190,6 +1190,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 continue;
             }
             let starts_that = self.fw(start) && self.low(start) == "that";
+            // a verb that takes a claim or a target as its object ("denied", "criticized")
+            let object_verb = if cue.end == cue.start + 1 {
+                self.lex.np_object.contains(self.low(cue.start))
+            } else {
+                self.lex.np_object.contains(&(cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" "))
+            };
             // "Rubio wants to emerge as …", "declined to say whether …": the infinitive is the position
             let infinitive = start == cue.end
                 && self.fw(start)
@@ -1231,10 +1237,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                     | "but"
                             );
                         let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                        let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
-                        let object = self.lex.np_object.contains(&cue_words.join(" "))
-                            && self.fw(start)
-                            && !matches!(w, "that" | "to" | "it" | "so");
+                        let object = object_verb && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
                         let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
                         // "asked the mayor whether …", "asked voters to …": a question or request needs its
                         // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
@@ -1287,12 +1290,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // "endorsed Ms Lee in March and campaigned for her": the object of a verb that takes a
             // claim or a target as its object ends before a time or place adjunct or the
             // speaker's next verb
-            let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| self.low(k)).collect();
-            let end = if !starts_that && !infinitive && self.lex.np_object.contains(&cue_words.join(" ")) {
-                self.object_end(start, end)
-            } else {
-                end
-            };
+            let end = if !starts_that && !infinitive && object_verb { self.object_end(start, end) } else { end };
             if ok && (self.words_in(start, end) >= 2 || self.named_object(start, end)) {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);

@@ -37,15 +37,18 @@ struct People {
     scanned: Vec<Person>,
     resolved: Vec<Person>,
     /// The first person of each name: scanned ones first, then resolved ones by position.
-    first: std::collections::HashMap<String, (bool, usize)>,
+    first: crate::lexicon::WordMap<(bool, usize)>,
 }
 
 impl People {
     fn new(scanned: Vec<Person>) -> Self {
         debug_assert!(scanned.windows(2).all(|w| w[0].at <= w[1].at));
-        let mut first = std::collections::HashMap::new();
+        let mut first = crate::lexicon::WordMap::default();
         for (i, p) in scanned.iter().enumerate() {
-            first.entry(p.name.clone()).or_insert((false, i));
+            // a name recurs: copy it only the first time
+            if !first.contains_key(&p.name) {
+                first.insert(p.name.clone(), (false, i));
+            }
         }
         People { scanned, resolved: Vec::new(), first }
     }
@@ -82,7 +85,9 @@ impl People {
                 }
             }
         }
-        self.first.entry(p.name.clone()).or_insert((true, at));
+        if !self.first.contains_key(&p.name) {
+            self.first.insert(p.name.clone(), (true, at));
+        }
         self.resolved.insert(at, p);
     }
 }
