@@ -389,10 +389,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 continue;
             };
             let noun = q - 1;
-            // the qualifier's object: plain words, no verb, up to the cue
+            // the qualifier's object: plain words, no verb, up to the cue (a cue word after a
+            // determiner is a noun: "familiar with the talks")
             let object = q + p.len()..hi;
+            let noun_after_det = |k: usize| k > object.start && DETERMINERS.contains(&self.low(k - 1));
             let plain = object.len() <= 6
-                && object.clone().all(|k| self.fw(k) && !self.lex.cue_starts.contains(self.low(k)) && !FUNCTION.contains(&self.low(k)));
+                && object.clone().all(|k| {
+                    self.fw(k) && (!self.lex.cue_starts.contains(self.low(k)) || noun_after_det(k)) && !FUNCTION.contains(&self.low(k))
+                });
             let w = self.low(noun);
             let source_noun = self.lex.vague.contains(w) || self.lex.checks.vague.contains(w) || self.lex.checks.anonymous.contains(w);
             if !plain || !self.fw(noun) || !source_noun {

@@ -239,6 +239,9 @@ fn a_group_with_a_qualifier_before_the_cue_is_the_speaker() {
     assert_eq!(m.as_deref(), Some("Two senior officials close to Mr Hale"));
     let (_, _, m, _) = one("People familiar with the matter said the plan is dead.");
     assert_eq!(m.as_deref(), Some("People familiar with the matter"));
+    // a cue word after a determiner is a noun of the qualifier
+    let (_, _, m, _) = one("Officials familiar with the talks said the deal was close.");
+    assert_eq!(m.as_deref(), Some("Officials familiar with the talks"));
 }
 
 #[test]
