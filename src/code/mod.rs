@@ -55,6 +55,8 @@ struct RawPolarity {
     contrast: Vec<String>,
     negative: Vec<String>,
     positive: Vec<String>,
+    claims: Vec<String>,
+    claim_openers: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -102,9 +104,20 @@ impl Phrases {
 
     /// The first phrase found in `words[from..to]`, as text.
     pub(crate) fn find_in<W: AsRef<str>>(&self, words: &[W], from: usize, to: usize) -> Option<String> {
+        self.span_in(words, from, to).map(|(i, n)| words[i..i + n].iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" "))
+    }
+
+    /// Where the first phrase starting in `words[from..to]` is: (first word, number of words).
+    /// The phrase may run on past `to`.
+    pub(crate) fn span_in<W: AsRef<str>>(&self, words: &[W], from: usize, to: usize) -> Option<(usize, usize)> {
         (from..to.min(words.len()))
             .filter(|&i| self.firsts.contains(words[i].as_ref()))
-            .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| p.join(" ")))
+            .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| (i, p.len())))
+    }
+
+    /// True when `words[at..]` starts with one of the phrases.
+    pub(crate) fn starts_at<W: AsRef<str>>(&self, words: &[W], at: usize) -> bool {
+        self.span_in(words, at, at + 1).is_some()
     }
 }
 
@@ -130,6 +143,11 @@ pub struct Polarity {
     pub negative: Phrases,
     /// Words that make a statement praise of whoever it names ("exceptional", "delighted").
     pub positive: Phrases,
+    /// Nouns for what someone else said ("claims", "allegations"): denying "his claims"
+    /// sets the speaker against whoever spoke just before.
+    pub claims: Phrases,
+    /// Words that make such a noun point back at a statement ("his", "the", "these").
+    pub claim_openers: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -187,6 +205,8 @@ impl Codebook {
             polarity.contrast.extend(&p.contrast);
             polarity.negative.extend(&p.negative);
             polarity.positive.extend(&p.positive);
+            polarity.claims.extend(&p.claims);
+            polarity.claim_openers.extend(&p.claim_openers);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();

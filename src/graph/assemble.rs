@@ -566,8 +566,8 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     r.contrasts.dedup();
     let all: Vec<&StatementInfo> = r.statements.iter().collect();
     r.matrix = matrix(&r, &all, opts);
-    r.divergence = divergence(&r, &all, opts);
-    criticism(&mut r, codebook, opts);
+    r.divergence = divergence(&r, &all, codebook, opts);
+    criticism(&mut r, lex, codebook, opts);
     r.window = opts.window;
     r.windows = opts.window.map(|size| windows(&r, size, opts));
     r
@@ -709,7 +709,7 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
 /// document, and for the people of the document who speak for it. A statement that praises
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
-fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
+fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
     let has = |ws: &[&str], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -727,55 +727,104 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     // (document, target actor) → (critics, praisers): (actor, statement id)
     type Sides = (Vec<(String, String)>, Vec<(String, String)>);
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
-    for s in &r.statements {
+    for (k, s) in r.statements.iter().enumerate() {
         let Some((critic, _)) = actor_of(r, s, opts.level) else { continue };
         let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
         let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
-        // the cue ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
+        // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
+        let joined: Vec<&str> = cue.iter().chain(content.iter()).copied().collect();
+        let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
+        // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
-        let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.negative);
+        let against = cue_against.is_some() || has(&content, &cb.polarity.negative);
         let praise = !against && has(&content, &cb.polarity.positive);
         if !against && !praise {
             continue;
         }
+        // "denied his claims": what the statement just before said, when another actor said it
+        let rebutted = cue_against.is_some_and(|(i, n)| {
+            let at = (i + n).max(cue.len());
+            cb.polarity.claim_openers.starts_at(&joined, at) && cb.polarity.claims.starts_at(&joined, at + 1)
+        });
+        let answered = r.statements[..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.document == s.document)
+            .find_map(|t| actor_of(r, t, opts.level))
+            .map(|(a, _)| a)
+            .filter(|a| rebutted && *a != critic);
         let me = s.speaker.as_deref().unwrap_or("");
         let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
         let named_orgs: BTreeSet<String> = s.targets.iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect();
-        let mut targets: BTreeSet<String> = BTreeSet::new();
-        for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
-            if id == me {
-                continue;
-            }
-            let by_org = named_orgs.contains(id)
-                || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
-            let content_words = || s.content.split(|c: char| !c.is_alphanumeric() && c != '-');
-            let by_name = people.get(id).is_some_and(|p| {
-                let surname = p.name.split_whitespace().last().unwrap_or("");
-                let given = p.name.split_whitespace().next().filter(|g| *g != surname && g.chars().count() > 2);
-                // "Paul's contribution": a given name, when no other speaker here shares it
-                let given_unique = given.is_some_and(|g| {
-                    speakers[s.document.as_str()]
-                        .iter()
-                        .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
-                        .count()
-                        == 1
+        // a speaker quoted inside the criticism ("the document, which the Foreign Office says
+        // cost £2,500") reports; it is not what is criticised
+        let quoted_inside = |id: &str| {
+            r.statements.iter().any(|t| {
+                t.id != s.id
+                    && t.document == s.document
+                    && t.speaker.as_deref() == Some(id)
+                    && t.cue.as_deref().is_some_and(|c| s.content.contains(&format!("{c} {}", t.content)))
+            })
+        };
+        // the speakers of the document that `text` (the statement or its opening words) names
+        let named_in = |text: &str, named_orgs: &BTreeSet<String>, whole: bool| -> BTreeSet<String> {
+            let mut targets: BTreeSet<String> = BTreeSet::new();
+            for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
+                if id == me || whole && quoted_inside(id) {
+                    continue;
+                }
+                let by_org = named_orgs.contains(id)
+                    || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
+                let content_words = || text.split(|c: char| !c.is_alphanumeric() && c != '-');
+                let by_name = people.get(id).is_some_and(|p| {
+                    let surname = p.name.split_whitespace().last().unwrap_or("");
+                    let given = p.name.split_whitespace().next().filter(|g| *g != surname && g.chars().count() > 2);
+                    // "Paul's contribution": a given name, when no other speaker here shares it
+                    let given_unique = given.is_some_and(|g| {
+                        speakers[s.document.as_str()]
+                            .iter()
+                            .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
+                            .count()
+                            == 1
+                    });
+                    text.contains(&p.name)
+                        || surname.chars().count() > 2 && content_words().any(|w| w == surname)
+                        || given_unique && content_words().any(|w| Some(w) == given)
                 });
-                s.content.contains(&p.name)
-                    || surname.chars().count() > 2 && content_words().any(|w| w == surname)
-                    || given_unique && content_words().any(|w| Some(w) == given)
-            });
-            if !(by_org || by_name) {
-                continue;
+                if !(by_org || by_name) {
+                    continue;
+                }
+                let target = if opts.level == Level::Organization {
+                    people.get(id).and_then(|p| p.organizations.first().cloned()).unwrap_or(id.to_string())
+                } else {
+                    id.to_string()
+                };
+                // people and bodies on the same side (the critic's own party) are no targets
+                let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+                if target != critic && side(&critic).is_disjoint(&side(&target)) && !my_orgs.contains(&target) {
+                    targets.insert(target);
+                }
             }
-            let target = if opts.level == Level::Organization {
-                people.get(id).and_then(|p| p.organizations.first().cloned()).unwrap_or(id.to_string())
-            } else {
-                id.to_string()
-            };
-            // people and bodies on the same side (the critic's own party) are no targets
+            targets
+        };
+        // "dismissed Labour suggestions that a vote for them lets the Tories in", "accused the
+        // Tories of …": when the words just after a cue against name a speaker, the cue aims at
+        // them, not at those named in what they said
+        let head = cue_against.map(|(i, n)| {
+            let skip = (i + n).saturating_sub(cue.len());
+            s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" ")
+        });
+        let head_orgs = |h: &str| -> BTreeSet<String> {
+            lex.organizations_in(h).iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
+        };
+        let mut targets = match head.as_deref().map(|h| named_in(h, &head_orgs(h), false)) {
+            Some(t) if !t.is_empty() => t,
+            _ => named_in(&s.content, &named_orgs, true),
+        };
+        if let Some(a) = answered {
             let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
-            if target != critic && side(&critic).is_disjoint(&side(&target)) && !my_orgs.contains(&target) {
-                targets.insert(target);
+            if side(&critic).is_disjoint(&side(&a)) && !my_orgs.contains(&a) {
+                targets.insert(a);
             }
         }
         for t in targets {
@@ -872,7 +921,7 @@ fn matrix(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Ve
         .collect()
 }
 
-fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Divergence {
+fn divergence(r: &Report, statements: &[&StatementInfo], codebook: &Codebook, opts: &ReportOptions) -> Divergence {
     let all = stances(r, statements, opts);
     // each actor's net side on each concept, with one statement as evidence
     let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
@@ -928,8 +977,14 @@ fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -
         }
     }
     // statements the writer set against each other, on a shared concept, are a conflict too
-    // unless both take the same side
+    // unless both take the same side; when neither takes a side, one of them must judge
+    // ("the talks had failed"): a "But" or "Meanwhile" alone may only turn to another topic
     let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
+    let judges = |s: &StatementInfo| {
+        let lower = s.content.to_lowercase();
+        let words = crate::segment::words_of(&lower);
+        [&codebook.polarity.negative, &codebook.polarity.positive].iter().any(|l| l.find_in(&words, 0, words.len()).is_some())
+    };
     for c in &r.contrasts {
         let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
         let (Some((a, _)), Some((b, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
@@ -942,6 +997,9 @@ fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -
             let opposite = ca.stance.sign() * cb.stance.sign() < 0;
             if same_side || opposite {
                 continue; // already counted by the stance pairs above
+            }
+            if ca.stance == Stance::Neutral && cb.stance == Stance::Neutral && !judges(sa) && !judges(sb) {
+                continue;
             }
             let (x, y, sx, sy) = if a < b { (&a, &b, &sa.id, &sb.id) } else { (&b, &a, &sb.id, &sa.id) };
             if seen.insert((x.clone(), y.clone(), ca.concept.clone())) {
@@ -1031,6 +1089,61 @@ mod tests {
         let r =
             report("Labour MP Tom Hale said the plan would help. Ann Lee said the fight against poverty in Labour areas would go on.", &cb);
         assert!(r.divergence.conflicts.iter().all(|c| c.concept != "concept:position-of-tom-hale"), "{:#?}", r.divergence);
+    }
+
+    fn pairs(r: &Report) -> Vec<(&str, &str)> {
+        r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect()
+    }
+
+    #[test]
+    fn a_cue_against_may_run_on_into_the_words() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Labour MP Ann Lee said a vote for the Greens would mean more traffic. Green leader Tom Hale said people were sceptical \
+             about tax. But he brushed off Labour suggestions a vote for his party would mean \"more traffic\".",
+            &cb,
+        );
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:#?}", r.statements);
+    }
+
+    #[test]
+    fn denying_his_claims_sets_the_speaker_against_who_made_them() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Opposition leader Ann Lee said the new bridge would cost twice as much. Her claims were denied by Transport Minister Tom Hale.",
+            &cb,
+        );
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:#?}", r.statements);
+        // bare "suggestions" point back at nobody
+        let r = report(
+            "Green leader Tom Hale said people were sceptical about tax. Ann Lee said the bridge would open in May. \
+             But he brushed off suggestions a vote for his party would mean \"more traffic\".",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    }
+
+    #[test]
+    fn a_speaker_quoted_inside_a_criticism_is_not_its_target() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "The Home Office said the leaflet was sent to every home. Ann Lee said the leaflet, which the Home Office says cost £2m, was a waste.",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    }
+
+    #[test]
+    fn a_cue_aims_at_whom_its_first_words_name() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "The Labour Party said the new road would ruin the valley. The Liberal Democrats said the road would help. \
+             Mayor Tom Hale dismissed Labour claims that the Liberal Democrats had broken their promise.",
+            &cb,
+        );
+        let p = pairs(&r);
+        assert!(p.contains(&("Labour Party", "Tom Hale")), "{p:?}");
+        assert!(!p.contains(&("Liberal Democrats", "Tom Hale")), "{p:?}");
     }
 
     #[test]
@@ -1176,6 +1289,10 @@ mod tests {
         assert_eq!(r.contrasts.len(), 1);
         assert_eq!(r.contrasts[0].marker, "meanwhile");
         assert_eq!(r.divergence.conflicts.len(), 1);
+        // neither takes a side nor judges: "But" turns to another topic
+        let r = report("Ann Lee said the talks would resume in May. But Tom Hale said the talks would focus on trade.", &cb);
+        assert_eq!(r.contrasts.len(), 1);
+        assert!(r.divergence.conflicts.is_empty(), "{:#?}", r.divergence.conflicts);
     }
 
     /// A person as found: name, aliases, titles, organizations.
