@@ -57,6 +57,7 @@ struct RawPolarity {
     positive: Vec<String>,
     claims: Vec<String>,
     claim_openers: Vec<String>,
+    some_of: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -146,8 +147,11 @@ pub struct Polarity {
     /// Nouns for what someone else said ("claims", "allegations"): denying "his claims"
     /// sets the speaker against whoever spoke just before.
     pub claims: Phrases,
-    /// Words that make such a noun point back at a statement ("his", "the", "these").
+    /// Words that make such a noun point back at a statement ("his", "these").
     pub claim_openers: Phrases,
+    /// Words that make an organization's name stand for some of its members ("some
+    /// Conservatives", "many Labour MPs"), not for the organization.
+    pub some_of: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -207,6 +211,7 @@ impl Codebook {
             polarity.positive.extend(&p.positive);
             polarity.claims.extend(&p.claims);
             polarity.claim_openers.extend(&p.claim_openers);
+            polarity.some_of.extend(&p.some_of);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();

@@ -700,6 +700,36 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
     finalize(out, lex, codebook, opts)
 }
 
+/// `text` without the names that stand for some members of a body: a word of `some_of`
+/// ("some", "many"), up to two lower-case words ("senior", "of the") and the capitalized
+/// words after them ("some senior Tories" → "").
+fn without_members(text: &str, some_of: &code::Phrases) -> String {
+    let pieces: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = pieces.iter().map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let capitalized = |p: &str| p.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
+    let mut keep = vec![true; pieces.len()];
+    let mut i = 0;
+    while i < pieces.len() {
+        let Some((_, n)) = some_of.span_in(&lower, i, i + 1) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + n;
+        let mut lowers = 0;
+        while j < pieces.len() && lowers < 2 && !capitalized(pieces[j]) && !pieces[j - 1].ends_with([',', '.', ';', ':']) {
+            j += 1;
+            lowers += 1;
+        }
+        let ended = pieces[j - 1].ends_with([',', '.', ';', ':']);
+        let names = if ended { 0 } else { (j..pieces.len()).take_while(|&k| capitalized(pieces[k])).count() };
+        if names > 0 {
+            keep[i..j + names].iter_mut().for_each(|k| *k = false);
+        }
+        i = j + names.max(1);
+    }
+    pieces.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect::<Vec<_>>().join(" ")
+}
+
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
 /// Boateng is the latest example of cronyism", "accused Mr Howard of producing a
 /// fraudulent prospectus", "branded the Tory plans a fantasy") puts its speaker against
@@ -755,7 +785,16 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             .filter(|a| rebutted && *a != critic);
         let me = s.speaker.as_deref().unwrap_or("");
         let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
-        let named_orgs: BTreeSet<String> = s.targets.iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect();
+        // "some Conservatives" are not the party: their names are no target
+        let text = without_members(&s.content, &cb.polarity.some_of);
+        let orgs_in = |h: &str| -> BTreeSet<String> {
+            lex.organizations_in(h).iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
+        };
+        let named_orgs: BTreeSet<String> = if text == s.content {
+            s.targets.iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
+        } else {
+            orgs_in(&text)
+        };
         // a speaker quoted inside the criticism ("the document, which the Foreign Office says
         // cost £2,500") reports; it is not what is criticised
         let quoted_inside = |id: &str| {
@@ -812,14 +851,11 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // them, not at those named in what they said
         let head = cue_against.map(|(i, n)| {
             let skip = (i + n).saturating_sub(cue.len());
-            s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" ")
+            without_members(&s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" "), &cb.polarity.some_of)
         });
-        let head_orgs = |h: &str| -> BTreeSet<String> {
-            lex.organizations_in(h).iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
-        };
-        let mut targets = match head.as_deref().map(|h| named_in(h, &head_orgs(h), false)) {
+        let mut targets = match head.as_deref().map(|h| named_in(h, &orgs_in(h), false)) {
             Some(t) if !t.is_empty() => t,
-            _ => named_in(&s.content, &named_orgs, true),
+            _ => named_in(&text, &named_orgs, true),
         };
         if let Some(a) = answered {
             let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
@@ -1144,6 +1180,19 @@ mod tests {
         let p = pairs(&r);
         assert!(p.contains(&("Labour Party", "Tom Hale")), "{p:?}");
         assert!(!p.contains(&("Liberal Democrats", "Tom Hale")), "{p:?}");
+    }
+
+    #[test]
+    fn criticising_some_members_is_no_conflict_with_their_party() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "The Labour Party said the plan was fair. Mayor Tom Hale dismissed fears from some Labour members that the plan was too timid.",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+        let some_of = &cb.polarity.some_of;
+        assert_eq!(without_members("fears from some senior Tories that it fails", some_of), "fears from that it fails");
+        assert_eq!(without_members("many, Labour said", some_of), "many, Labour said");
     }
 
     #[test]
