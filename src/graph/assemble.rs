@@ -327,6 +327,41 @@ fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
             into.insert(i, h);
         }
     }
+    // a given name alone ("Howard dismisses …" in a headline over "Michael Howard has
+    // dismissed …") is, within the documents it speaks in, the one full-name speaker there
+    // with that surname, when no speaker there has it for a given name
+    let mut docs_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for s in &r.statements {
+        if let Some(sp) = s.speaker.as_deref().filter(|sp| sp.starts_with("person:")) {
+            docs_of.entry(sp.to_string()).or_default().insert(s.document.clone());
+        }
+    }
+    let mut speak_in: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, p) in r.people.iter().enumerate() {
+        for d in docs_of.get(&p.id).into_iter().flatten() {
+            speak_in.entry(d.as_str()).or_default().push(k);
+        }
+    }
+    for (i, p) in r.people.iter().enumerate() {
+        let [w] = name_words(&p.name, lex)[..] else { continue };
+        if into.contains_key(&i) || matches!(forms[i], NameForm::Surname(_)) || !(lex.female.contains(w) || lex.male.contains(w)) {
+            continue;
+        }
+        let key = fold_name(w);
+        let mut hosts = BTreeSet::new();
+        let mut clear = true;
+        for d in docs_of.get(&p.id).into_iter().flatten() {
+            let here = speak_in.get(d.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            let full: Vec<usize> = here.iter().copied().filter(|&k| matches!(&forms[k], NameForm::Full(f) if *f == key)).collect();
+            let given =
+                here.iter().any(|&k| k != i && name_words(&r.people[k].name, lex).len() > 1 && name_words(&r.people[k].name, lex)[0] == w);
+            clear &= full.len() == 1 && !given && (genders[i].is_none() || genders[full[0]].is_none() || genders[i] == genders[full[0]]);
+            hosts.extend(full);
+        }
+        if clear && hosts.len() == 1 {
+            into.insert(i, *hosts.iter().next().unwrap_or(&i));
+        }
+    }
     if into.is_empty() {
         return;
     }
@@ -1447,6 +1482,19 @@ mod tests {
         both[1].3 = &["org:acme", "org:treasury"];
         both[2].3 = &["org:treasury"];
         assert_eq!(ids(&finished(found(&both))).len(), 3);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_speaker_of_its_document_with_that_surname() {
+        let cb = Codebook::default_codebook();
+        let text = "Howard dismisses Tory road fears\n\nMayor Tom Howard has dismissed fears from some Conservatives that the road \
+                    will ruin the valley. Ann Lee said the road was a waste of money.";
+        let r = report(text, &cb);
+        assert_eq!(ids(&r), ["person:ann-lee", "person:tom-howard"], "{:#?}", r.statements);
+        assert!(r.statements.iter().all(|s| s.speaker.as_deref() != Some("person:howard")));
+        // not when another speaker there has it for a given name
+        let r = report(&format!("{text} Howard Lee said the road would help."), &cb);
+        assert!(ids(&r).contains(&"person:howard"), "{:?}", ids(&r));
     }
 
     #[test]
