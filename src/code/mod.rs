@@ -58,6 +58,8 @@ struct RawPolarity {
     claims: Vec<String>,
     claim_openers: Vec<String>,
     some_of: Vec<String>,
+    rebuts: Vec<String>,
+    back_references: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -152,6 +154,11 @@ pub struct Polarity {
     /// Words that make an organization's name stand for some of its members ("some
     /// Conservatives", "many Labour MPs"), not for the organization.
     pub some_of: Phrases,
+    /// Verbs that turn down what was said ("slaps", "denied") when a word of
+    /// `back_references` ("that", "it") or "his claims" follows them.
+    pub rebuts: Phrases,
+    /// Words that point back at what was said ("that", "this", "it").
+    pub back_references: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -212,6 +219,8 @@ impl Codebook {
             polarity.claims.extend(&p.claims);
             polarity.claim_openers.extend(&p.claim_openers);
             polarity.some_of.extend(&p.some_of);
+            polarity.rebuts.extend(&p.rebuts);
+            polarity.back_references.extend(&p.back_references);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -341,6 +350,34 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
         }
     }
     out
+}
+
+/// The words in `frame` (a sentence before its statement's cue: "Mr Brown slaps that aside,")
+/// that turn down what was said before ("slaps that aside", "denied the claims"), if any.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown slaps that aside,", &cb).as_deref(), Some("slaps that aside"));
+/// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown denied wrongdoing,", &cb), None);
+/// ```
+pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
+    let lower = frame.to_lowercase();
+    let words = crate::segment::words_of(&lower);
+    let p = &cb.polarity;
+    (0..words.len()).find_map(|i| {
+        let (_, n) = p.rebuts.span_in(&words, i, i + 1)?;
+        let j = i + n;
+        let object = if p.back_references.starts_at(&words, j) {
+            1
+        } else if (p.claim_openers.starts_at(&words, j) || words.get(j) == Some(&"the")) && p.claims.starts_at(&words, j + 1) {
+            2
+        } else {
+            return None;
+        };
+        // "slaps that aside", "brushed the claims off"
+        let particle = words.get(j + object).is_some_and(|w| matches!(*w, "aside" | "off" | "away" | "down"));
+        Some(words[i..j + object + usize::from(particle)].join(" "))
+    })
 }
 
 /// The contrast marker that opens `sentence` or joins its clauses, if any ("Meanwhile", "while").

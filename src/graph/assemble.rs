@@ -555,6 +555,24 @@ impl<'a> ReportBuilder<'a> {
                 self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
             }
         }
+        // rebuttal: a statement whose sentence first turns down what was said ("Mr Brown slaps
+        // that aside, claiming …") is set against the nearest earlier statement of another speaker
+        for i in first_stmt..self.statements.len() {
+            let a = &atts[i - first_stmt];
+            let me = self.statements[i].speaker.clone();
+            let end = a.cue.filter(|c| c.start >= a.sentence.start && c.start <= a.content.start).map_or(a.content.start, |c| c.start);
+            if me.is_none() || end <= a.sentence.start {
+                continue;
+            }
+            let Some(marker) = text.get(a.sentence.start..end).and_then(|frame| code::rebuttal_in(frame, self.codebook)) else { continue };
+            let earlier = (first_stmt..i).rev().find(|&k| {
+                let s = &self.statements[k];
+                s.speaker.is_some() && s.speaker != me && atts[k - first_stmt].sentence.start + 600 >= a.sentence.start
+            });
+            if let Some(k) = earlier {
+                self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
+            }
+        }
     }
 
     /// Finishes the report: sorted lists, matrix and divergence.
@@ -907,6 +925,24 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             }
         }
     }
+    // a statement that turns down the one before it ("slaps that aside"; a contrast whose
+    // marker is a rebuttal) criticises its speaker
+    for c in &r.contrasts {
+        let words: Vec<&str> = c.marker.split_whitespace().collect();
+        if !cb.polarity.rebuts.starts_at(&words, 0) {
+            continue;
+        }
+        let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
+        let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
+        let (Some((target, _)), Some((critic, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
+        let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+        if side(&critic).is_disjoint(&side(&target)) {
+            let e = aimed.entry((sb.document.clone(), target)).or_default();
+            if !e.0.contains(&(critic.clone(), sb.id.clone())) {
+                e.0.push((critic, sb.id.clone()));
+            }
+        }
+    }
     let mut extra: Vec<(Pair, ConceptInfo)> = Vec::new();
     for ((doc, target), (critics, praisers)) in &aimed {
         let target_name = super::actor_name(r, target);
@@ -1191,6 +1227,19 @@ mod tests {
              But he brushed off suggestions a vote for his party would mean \"more traffic\".",
             &cb,
         );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    }
+
+    #[test]
+    fn turning_down_what_was_said_before_is_a_conflict_with_who_said_it() {
+        let cb = Codebook::default_codebook();
+        let first = "Opposition leader Ann Lee said the mayor would have to raise fares next year.";
+        let r = report(&format!("{first} Mayor Tom Hale slaps that aside, claiming his figures are sound."), &cb);
+        assert_eq!(r.contrasts.len(), 1, "{:#?}", r.statements);
+        assert_eq!(r.contrasts[0].marker, "slaps that aside");
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:?}", pairs(&r));
+        // turning down something else is not
+        let r = report(&format!("{first} Mayor Tom Hale denied wrongdoing, claiming his figures are sound."), &cb);
         assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
     }
 
