@@ -352,13 +352,14 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
     out
 }
 
-/// The words in `frame` (a sentence before its statement's cue: "Mr Brown slaps that aside,")
-/// that turn down what was said before ("slaps that aside", "denied the claims"), if any.
+/// The words that end `frame` (a sentence before its statement's cue: "Mr Brown slaps that
+/// aside,") and turn down what was said before ("slaps that aside", "denied the claims"), if any.
 ///
 /// ```
 /// let cb = quotegraph::code::Codebook::default_codebook();
 /// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown slaps that aside,", &cb).as_deref(), Some("slaps that aside"));
 /// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown denied wrongdoing,", &cb), None);
+/// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown denied that the deficit had grown, and", &cb), None);
 /// ```
 pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
     let lower = frame.to_lowercase();
@@ -376,7 +377,10 @@ pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
         };
         // "slaps that aside", "brushed the claims off"
         let particle = words.get(j + object).is_some_and(|w| matches!(*w, "aside" | "off" | "away" | "down"));
-        Some(words[i..j + object + usize::from(particle)].join(" "))
+        let end = j + object + usize::from(particle);
+        // the object ends the words before the cue ("denied it, saying"): "denied that he …"
+        // and "disputed the claim that …" turn down what follows, not what was said before
+        (end == words.len()).then(|| words[i..end].join(" "))
     })
 }
 

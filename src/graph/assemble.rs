@@ -565,9 +565,16 @@ impl<'a> ReportBuilder<'a> {
                 continue;
             }
             let Some(marker) = text.get(a.sentence.start..end).and_then(|frame| code::rebuttal_in(frame, self.codebook)) else { continue };
-            let earlier = (first_stmt..i).rev().find(|&k| {
-                let s = &self.statements[k];
-                s.speaker.is_some() && s.speaker != me && atts[k - first_stmt].sentence.start + 600 >= a.sentence.start
+            // what was said in the sentence just before, unless it was a denial too ("Downing Street
+            // denied the claims. Lord Goldsmith also denied them, saying …")
+            let earlier = (first_stmt..i).rev().find(|&k| self.statements[k].speaker.is_some()).filter(|&k| {
+                let (s, b) = (&self.statements[k], &atts[k - first_stmt]);
+                let between = text.get(b.sentence.end..a.sentence.start).unwrap_or("x");
+                let cue_lower = s.cue.as_deref().unwrap_or("").to_lowercase();
+                let cue_words = crate::segment::words_of(&cue_lower);
+                s.speaker != me
+                    && (b.sentence == a.sentence || !between.chars().any(char::is_alphanumeric))
+                    && !self.codebook.polarity.rebuts.starts_at(&cue_words, 0)
             });
             if let Some(k) = earlier {
                 self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
@@ -1240,6 +1247,14 @@ mod tests {
         assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:?}", pairs(&r));
         // turning down something else is not
         let r = report(&format!("{first} Mayor Tom Hale denied wrongdoing, claiming his figures are sound."), &cb);
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+        // nor what was not said in the sentence just before, nor a denial alongside another
+        let r = report(&format!("{first} There were rumours Tom Hale would quit. But he denied that, saying he was happy to stay."), &cb);
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+        let r = report(
+            "The Home Office denied the claims, made in a new book. Mayor Tom Hale also denied them, saying he was not involved.",
+            &cb,
+        );
         assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
     }
 
