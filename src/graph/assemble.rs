@@ -764,6 +764,11 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
 /// ("some", "many"), up to two lower-case words ("senior", "of the") and the capitalized
 /// words after them ("some senior Tories" → "").
 fn without_members(text: &str, some_of: &code::Phrases) -> String {
+    let lower = text.to_lowercase();
+    let words = crate::segment::words_of(&lower);
+    if some_of.span_in(&words, 0, words.len()).is_none() {
+        return text.to_string();
+    }
     let pieces: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = pieces.iter().map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let capitalized = |p: &str| p.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
@@ -814,6 +819,11 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     }
     let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let orgs_of = |id: &str| -> Vec<String> { people.get(id).map(|p| p.organizations.clone()).unwrap_or_default() };
+    // where each document's statements are (they sort together by id)
+    let mut doc_range: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
+    for (k, t) in r.statements.iter().enumerate() {
+        doc_range.entry(t.document.as_str()).or_insert(k..k).end = k + 1;
+    }
     // (document, target actor) → (critics, praisers): (actor, statement id)
     type Sides = (Vec<(String, String)>, Vec<(String, String)>);
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
@@ -858,7 +868,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // a speaker quoted inside the criticism ("the document, which the Foreign Office says
         // cost £2,500") reports; it is not what is criticised
         let quoted_inside = |id: &str| {
-            r.statements.iter().any(|t| {
+            r.statements[doc_range[s.document.as_str()].clone()].iter().any(|t| {
                 t.id != s.id
                     && t.document == s.document
                     && t.speaker.as_deref() == Some(id)
