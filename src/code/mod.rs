@@ -55,6 +55,11 @@ struct RawPolarity {
     contrast: Vec<String>,
     negative: Vec<String>,
     positive: Vec<String>,
+    claims: Vec<String>,
+    claim_openers: Vec<String>,
+    some_of: Vec<String>,
+    rebuts: Vec<String>,
+    back_references: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -102,9 +107,20 @@ impl Phrases {
 
     /// The first phrase found in `words[from..to]`, as text.
     pub(crate) fn find_in<W: AsRef<str>>(&self, words: &[W], from: usize, to: usize) -> Option<String> {
+        self.span_in(words, from, to).map(|(i, n)| words[i..i + n].iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" "))
+    }
+
+    /// Where the first phrase starting in `words[from..to]` is: (first word, number of words).
+    /// The phrase may run on past `to`.
+    pub(crate) fn span_in<W: AsRef<str>>(&self, words: &[W], from: usize, to: usize) -> Option<(usize, usize)> {
         (from..to.min(words.len()))
             .filter(|&i| self.firsts.contains(words[i].as_ref()))
-            .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| p.join(" ")))
+            .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| (i, p.len())))
+    }
+
+    /// True when `words[at..]` starts with one of the phrases.
+    pub(crate) fn starts_at<W: AsRef<str>>(&self, words: &[W], at: usize) -> bool {
+        self.span_in(words, at, at + 1).is_some()
     }
 }
 
@@ -130,6 +146,19 @@ pub struct Polarity {
     pub negative: Phrases,
     /// Words that make a statement praise of whoever it names ("exceptional", "delighted").
     pub positive: Phrases,
+    /// Nouns for what someone else said ("claims", "allegations"): denying "his claims"
+    /// sets the speaker against whoever spoke just before.
+    pub claims: Phrases,
+    /// Words that make such a noun point back at a statement ("his", "these").
+    pub claim_openers: Phrases,
+    /// Words that make an organization's name stand for some of its members ("some
+    /// Conservatives", "many Labour MPs"), not for the organization.
+    pub some_of: Phrases,
+    /// Verbs that turn down what was said ("slaps", "denied") when a word of
+    /// `back_references` ("that", "it") or "his claims" follows them.
+    pub rebuts: Phrases,
+    /// Words that point back at what was said ("that", "this", "it").
+    pub back_references: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -187,6 +216,11 @@ impl Codebook {
             polarity.contrast.extend(&p.contrast);
             polarity.negative.extend(&p.negative);
             polarity.positive.extend(&p.positive);
+            polarity.claims.extend(&p.claims);
+            polarity.claim_openers.extend(&p.claim_openers);
+            polarity.some_of.extend(&p.some_of);
+            polarity.rebuts.extend(&p.rebuts);
+            polarity.back_references.extend(&p.back_references);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -316,6 +350,38 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
         }
     }
     out
+}
+
+/// The words that end `frame` (a sentence before its statement's cue: "Mr Brown slaps that
+/// aside,") and turn down what was said before ("slaps that aside", "denied the claims"), if any.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown slaps that aside,", &cb).as_deref(), Some("slaps that aside"));
+/// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown denied wrongdoing,", &cb), None);
+/// assert_eq!(quotegraph::code::rebuttal_in("Mr Brown denied that the deficit had grown, and", &cb), None);
+/// ```
+pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
+    let lower = frame.to_lowercase();
+    let words = crate::segment::words_of(&lower);
+    let p = &cb.polarity;
+    (0..words.len()).find_map(|i| {
+        let (_, n) = p.rebuts.span_in(&words, i, i + 1)?;
+        let j = i + n;
+        let object = if p.back_references.starts_at(&words, j) {
+            1
+        } else if (p.claim_openers.starts_at(&words, j) || words.get(j) == Some(&"the")) && p.claims.starts_at(&words, j + 1) {
+            2
+        } else {
+            return None;
+        };
+        // "slaps that aside", "brushed the claims off"
+        let particle = words.get(j + object).is_some_and(|w| matches!(*w, "aside" | "off" | "away" | "down"));
+        let end = j + object + usize::from(particle);
+        // the object ends the words before the cue ("denied it, saying"): "denied that he …"
+        // and "disputed the claim that …" turn down what follows, not what was said before
+        (end == words.len()).then(|| words[i..end].join(" "))
+    })
 }
 
 /// The contrast marker that opens `sentence` or joins its clauses, if any ("Meanwhile", "while").

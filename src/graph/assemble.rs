@@ -327,6 +327,41 @@ fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
             into.insert(i, h);
         }
     }
+    // a given name alone ("Howard dismisses …" in a headline over "Michael Howard has
+    // dismissed …") is, within the documents it speaks in, the one full-name speaker there
+    // with that surname, when no speaker there has it for a given name
+    let mut docs_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for s in &r.statements {
+        if let Some(sp) = s.speaker.as_deref().filter(|sp| sp.starts_with("person:")) {
+            docs_of.entry(sp.to_string()).or_default().insert(s.document.clone());
+        }
+    }
+    let mut speak_in: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, p) in r.people.iter().enumerate() {
+        for d in docs_of.get(&p.id).into_iter().flatten() {
+            speak_in.entry(d.as_str()).or_default().push(k);
+        }
+    }
+    for (i, p) in r.people.iter().enumerate() {
+        let [w] = name_words(&p.name, lex)[..] else { continue };
+        if into.contains_key(&i) || matches!(forms[i], NameForm::Surname(_)) || !(lex.female.contains(w) || lex.male.contains(w)) {
+            continue;
+        }
+        let key = fold_name(w);
+        let mut hosts = BTreeSet::new();
+        let mut clear = true;
+        for d in docs_of.get(&p.id).into_iter().flatten() {
+            let here = speak_in.get(d.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            let full: Vec<usize> = here.iter().copied().filter(|&k| matches!(&forms[k], NameForm::Full(f) if *f == key)).collect();
+            let given =
+                here.iter().any(|&k| k != i && name_words(&r.people[k].name, lex).len() > 1 && name_words(&r.people[k].name, lex)[0] == w);
+            clear &= full.len() == 1 && !given && (genders[i].is_none() || genders[full[0]].is_none() || genders[i] == genders[full[0]]);
+            hosts.extend(full);
+        }
+        if clear && hosts.len() == 1 {
+            into.insert(i, *hosts.iter().next().unwrap_or(&i));
+        }
+    }
     if into.is_empty() {
         return;
     }
@@ -520,6 +555,31 @@ impl<'a> ReportBuilder<'a> {
                 self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
             }
         }
+        // rebuttal: a statement whose sentence first turns down what was said ("Mr Brown slaps
+        // that aside, claiming …") is set against the nearest earlier statement of another speaker
+        for i in first_stmt..self.statements.len() {
+            let a = &atts[i - first_stmt];
+            let me = self.statements[i].speaker.clone();
+            let end = a.cue.filter(|c| c.start >= a.sentence.start && c.start <= a.content.start).map_or(a.content.start, |c| c.start);
+            if me.is_none() || end <= a.sentence.start {
+                continue;
+            }
+            let Some(marker) = text.get(a.sentence.start..end).and_then(|frame| code::rebuttal_in(frame, self.codebook)) else { continue };
+            // what was said in the sentence just before, unless it was a denial too ("Downing Street
+            // denied the claims. Lord Goldsmith also denied them, saying …")
+            let earlier = (first_stmt..i).rev().find(|&k| self.statements[k].speaker.is_some()).filter(|&k| {
+                let (s, b) = (&self.statements[k], &atts[k - first_stmt]);
+                let between = text.get(b.sentence.end..a.sentence.start).unwrap_or("x");
+                let cue_lower = s.cue.as_deref().unwrap_or("").to_lowercase();
+                let cue_words = crate::segment::words_of(&cue_lower);
+                s.speaker != me
+                    && (b.sentence == a.sentence || !between.chars().any(char::is_alphanumeric))
+                    && !self.codebook.polarity.rebuts.starts_at(&cue_words, 0)
+            });
+            if let Some(k) = earlier {
+                self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
+            }
+        }
     }
 
     /// Finishes the report: sorted lists, matrix and divergence.
@@ -566,8 +626,8 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     r.contrasts.dedup();
     let all: Vec<&StatementInfo> = r.statements.iter().collect();
     r.matrix = matrix(&r, &all, opts);
-    r.divergence = divergence(&r, &all, opts);
-    criticism(&mut r, codebook, opts);
+    r.divergence = divergence(&r, &all, codebook, opts);
+    criticism(&mut r, lex, codebook, opts);
     r.window = opts.window;
     r.windows = opts.window.map(|size| windows(&r, size, opts));
     r
@@ -700,6 +760,41 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
     finalize(out, lex, codebook, opts)
 }
 
+/// `text` without the names that stand for some members of a body: a word of `some_of`
+/// ("some", "many"), up to two lower-case words ("senior", "of the") and the capitalized
+/// words after them ("some senior Tories" → "").
+fn without_members(text: &str, some_of: &code::Phrases) -> String {
+    let lower = text.to_lowercase();
+    let words = crate::segment::words_of(&lower);
+    if some_of.span_in(&words, 0, words.len()).is_none() {
+        return text.to_string();
+    }
+    let pieces: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = pieces.iter().map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let capitalized = |p: &str| p.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
+    let mut keep = vec![true; pieces.len()];
+    let mut i = 0;
+    while i < pieces.len() {
+        let Some((_, n)) = some_of.span_in(&lower, i, i + 1) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + n;
+        let mut lowers = 0;
+        while j < pieces.len() && lowers < 2 && !capitalized(pieces[j]) && !pieces[j - 1].ends_with([',', '.', ';', ':']) {
+            j += 1;
+            lowers += 1;
+        }
+        let ended = pieces[j - 1].ends_with([',', '.', ';', ':']);
+        let names = if ended { 0 } else { (j..pieces.len()).take_while(|&k| capitalized(pieces[k])).count() };
+        if names > 0 {
+            keep[i..j + names].iter_mut().for_each(|k| *k = false);
+        }
+        i = j + names.max(1);
+    }
+    pieces.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect::<Vec<_>>().join(" ")
+}
+
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
 /// Boateng is the latest example of cronyism", "accused Mr Howard of producing a
 /// fraudulent prospectus", "branded the Tory plans a fantasy") puts its speaker against
@@ -709,7 +804,7 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
 /// document, and for the people of the document who speak for it. A statement that praises
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
-fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
+fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
     let has = |ws: &[&str], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -724,58 +819,118 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
     }
     let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let orgs_of = |id: &str| -> Vec<String> { people.get(id).map(|p| p.organizations.clone()).unwrap_or_default() };
+    // where each document's statements are (they sort together by id)
+    let mut doc_range: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
+    for (k, t) in r.statements.iter().enumerate() {
+        doc_range.entry(t.document.as_str()).or_insert(k..k).end = k + 1;
+    }
     // (document, target actor) → (critics, praisers): (actor, statement id)
     type Sides = (Vec<(String, String)>, Vec<(String, String)>);
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
-    for s in &r.statements {
+    for (k, s) in r.statements.iter().enumerate() {
         let Some((critic, _)) = actor_of(r, s, opts.level) else { continue };
         let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
         let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
-        // the cue ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
+        // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
+        let joined: Vec<&str> = cue.iter().chain(content.iter()).copied().collect();
+        let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
+        // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
-        let against = has(&cue, &cb.polarity.disagree) || has(&content, &cb.polarity.negative);
+        let against = cue_against.is_some() || has(&content, &cb.polarity.negative);
         let praise = !against && has(&content, &cb.polarity.positive);
         if !against && !praise {
             continue;
         }
+        // "denied his claims": what the statement just before said, when another actor said it
+        let rebutted = cue_against.is_some_and(|(i, n)| {
+            let at = (i + n).max(cue.len());
+            cb.polarity.claim_openers.starts_at(&joined, at) && cb.polarity.claims.starts_at(&joined, at + 1)
+        });
+        let answered = r.statements[..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.document == s.document)
+            .find_map(|t| actor_of(r, t, opts.level))
+            .map(|(a, _)| a)
+            .filter(|a| rebutted && *a != critic);
         let me = s.speaker.as_deref().unwrap_or("");
         let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
-        let named_orgs: BTreeSet<String> = s.targets.iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect();
-        let mut targets: BTreeSet<String> = BTreeSet::new();
-        for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
-            if id == me {
-                continue;
-            }
-            let by_org = named_orgs.contains(id)
-                || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
-            let content_words = || s.content.split(|c: char| !c.is_alphanumeric() && c != '-');
-            let by_name = people.get(id).is_some_and(|p| {
-                let surname = p.name.split_whitespace().last().unwrap_or("");
-                let given = p.name.split_whitespace().next().filter(|g| *g != surname && g.chars().count() > 2);
-                // "Paul's contribution": a given name, when no other speaker here shares it
-                let given_unique = given.is_some_and(|g| {
-                    speakers[s.document.as_str()]
-                        .iter()
-                        .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
-                        .count()
-                        == 1
+        // "some Conservatives" are not the party: their names are no target
+        let text = without_members(&s.content, &cb.polarity.some_of);
+        let orgs_in = |h: &str| -> BTreeSet<String> {
+            lex.organizations_in(h).iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
+        };
+        let named_orgs: BTreeSet<String> = if text == s.content {
+            s.targets.iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
+        } else {
+            orgs_in(&text)
+        };
+        // a speaker quoted inside the criticism ("the document, which the Foreign Office says
+        // cost £2,500") reports; it is not what is criticised
+        let quoted_inside = |id: &str| {
+            r.statements[doc_range[s.document.as_str()].clone()].iter().any(|t| {
+                t.id != s.id
+                    && t.document == s.document
+                    && t.speaker.as_deref() == Some(id)
+                    && t.cue.as_deref().is_some_and(|c| s.content.contains(&format!("{c} {}", t.content)))
+            })
+        };
+        // the speakers of the document that `text` (the statement or its opening words) names
+        let named_in = |text: &str, named_orgs: &BTreeSet<String>, whole: bool| -> BTreeSet<String> {
+            let mut targets: BTreeSet<String> = BTreeSet::new();
+            for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
+                if id == me || whole && quoted_inside(id) {
+                    continue;
+                }
+                let by_org = named_orgs.contains(id)
+                    || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
+                let content_words = || text.split(|c: char| !c.is_alphanumeric() && c != '-');
+                let by_name = people.get(id).is_some_and(|p| {
+                    let surname = p.name.split_whitespace().last().unwrap_or("");
+                    let given = p.name.split_whitespace().next().filter(|g| *g != surname && g.chars().count() > 2);
+                    // "Paul's contribution": a given name, when no other speaker here shares it
+                    let given_unique = given.is_some_and(|g| {
+                        speakers[s.document.as_str()]
+                            .iter()
+                            .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
+                            .count()
+                            == 1
+                    });
+                    text.contains(&p.name)
+                        || surname.chars().count() > 2 && content_words().any(|w| w == surname)
+                        || given_unique && content_words().any(|w| Some(w) == given)
                 });
-                s.content.contains(&p.name)
-                    || surname.chars().count() > 2 && content_words().any(|w| w == surname)
-                    || given_unique && content_words().any(|w| Some(w) == given)
-            });
-            if !(by_org || by_name) {
-                continue;
+                if !(by_org || by_name) {
+                    continue;
+                }
+                let target = if opts.level == Level::Organization {
+                    people.get(id).and_then(|p| p.organizations.first().cloned()).unwrap_or(id.to_string())
+                } else {
+                    id.to_string()
+                };
+                // people and bodies on the same side (the critic's own party) are no targets
+                let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+                if target != critic && side(&critic).is_disjoint(&side(&target)) && !my_orgs.contains(&target) {
+                    targets.insert(target);
+                }
             }
-            let target = if opts.level == Level::Organization {
-                people.get(id).and_then(|p| p.organizations.first().cloned()).unwrap_or(id.to_string())
-            } else {
-                id.to_string()
-            };
-            // people and bodies on the same side (the critic's own party) are no targets
+            targets
+        };
+        // "dismissed Labour suggestions that a vote for them lets the Tories in", "accused the
+        // Tories of …": when the words just after a cue against name a speaker, the cue aims at
+        // them, not at those named in what they said
+        let head = cue_against.map(|(i, n)| {
+            let skip = (i + n).saturating_sub(cue.len());
+            without_members(&s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" "), &cb.polarity.some_of)
+        });
+        let mut targets = match head.as_deref().map(|h| named_in(h, &orgs_in(h), false)) {
+            Some(t) if !t.is_empty() => t,
+            _ => named_in(&text, &named_orgs, true),
+        };
+        if let Some(a) = answered {
             let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
-            if target != critic && side(&critic).is_disjoint(&side(&target)) && !my_orgs.contains(&target) {
-                targets.insert(target);
+            if side(&critic).is_disjoint(&side(&a)) && !my_orgs.contains(&a) {
+                targets.insert(a);
             }
         }
         for t in targets {
@@ -784,6 +939,24 @@ fn criticism(r: &mut Report, cb: &Codebook, opts: &ReportOptions) {
                 e.0.push((critic.clone(), s.id.clone()));
             } else {
                 e.1.push((critic.clone(), s.id.clone()));
+            }
+        }
+    }
+    // a statement that turns down the one before it ("slaps that aside"; a contrast whose
+    // marker is a rebuttal) criticises its speaker
+    for c in &r.contrasts {
+        let words: Vec<&str> = c.marker.split_whitespace().collect();
+        if !cb.polarity.rebuts.starts_at(&words, 0) {
+            continue;
+        }
+        let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
+        let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
+        let (Some((target, _)), Some((critic, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
+        let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+        if side(&critic).is_disjoint(&side(&target)) {
+            let e = aimed.entry((sb.document.clone(), target)).or_default();
+            if !e.0.contains(&(critic.clone(), sb.id.clone())) {
+                e.0.push((critic, sb.id.clone()));
             }
         }
     }
@@ -872,7 +1045,7 @@ fn matrix(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Ve
         .collect()
 }
 
-fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Divergence {
+fn divergence(r: &Report, statements: &[&StatementInfo], codebook: &Codebook, opts: &ReportOptions) -> Divergence {
     let all = stances(r, statements, opts);
     // each actor's net side on each concept, with one statement as evidence
     let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
@@ -928,8 +1101,14 @@ fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -
         }
     }
     // statements the writer set against each other, on a shared concept, are a conflict too
-    // unless both take the same side
+    // unless both take the same side; when neither takes a side, one of them must judge
+    // ("the talks had failed"): a "But" or "Meanwhile" alone may only turn to another topic
     let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
+    let judges = |s: &StatementInfo| {
+        let lower = s.content.to_lowercase();
+        let words = crate::segment::words_of(&lower);
+        [&codebook.polarity.negative, &codebook.polarity.positive].iter().any(|l| l.find_in(&words, 0, words.len()).is_some())
+    };
     for c in &r.contrasts {
         let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
         let (Some((a, _)), Some((b, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
@@ -942,6 +1121,9 @@ fn divergence(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -
             let opposite = ca.stance.sign() * cb.stance.sign() < 0;
             if same_side || opposite {
                 continue; // already counted by the stance pairs above
+            }
+            if ca.stance == Stance::Neutral && cb.stance == Stance::Neutral && !judges(sa) && !judges(sb) {
+                continue;
             }
             let (x, y, sx, sy) = if a < b { (&a, &b, &sa.id, &sb.id) } else { (&b, &a, &sb.id, &sa.id) };
             if seen.insert((x.clone(), y.clone(), ca.concept.clone())) {
@@ -1031,6 +1213,95 @@ mod tests {
         let r =
             report("Labour MP Tom Hale said the plan would help. Ann Lee said the fight against poverty in Labour areas would go on.", &cb);
         assert!(r.divergence.conflicts.iter().all(|c| c.concept != "concept:position-of-tom-hale"), "{:#?}", r.divergence);
+    }
+
+    fn pairs(r: &Report) -> Vec<(&str, &str)> {
+        r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect()
+    }
+
+    #[test]
+    fn a_cue_against_may_run_on_into_the_words() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Labour MP Ann Lee said a vote for the Greens would mean more traffic. Green leader Tom Hale said people were sceptical \
+             about tax. But he brushed off Labour suggestions a vote for his party would mean \"more traffic\".",
+            &cb,
+        );
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:#?}", r.statements);
+    }
+
+    #[test]
+    fn denying_his_claims_sets_the_speaker_against_who_made_them() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Opposition leader Ann Lee said the new bridge would cost twice as much. Her claims were denied by Transport Minister Tom Hale.",
+            &cb,
+        );
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:#?}", r.statements);
+        // bare "suggestions" point back at nobody
+        let r = report(
+            "Green leader Tom Hale said people were sceptical about tax. Ann Lee said the bridge would open in May. \
+             But he brushed off suggestions a vote for his party would mean \"more traffic\".",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    }
+
+    #[test]
+    fn turning_down_what_was_said_before_is_a_conflict_with_who_said_it() {
+        let cb = Codebook::default_codebook();
+        let first = "Opposition leader Ann Lee said the mayor would have to raise fares next year.";
+        let r = report(&format!("{first} Mayor Tom Hale slaps that aside, claiming his figures are sound."), &cb);
+        assert_eq!(r.contrasts.len(), 1, "{:#?}", r.statements);
+        assert_eq!(r.contrasts[0].marker, "slaps that aside");
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:?}", pairs(&r));
+        // turning down something else is not
+        let r = report(&format!("{first} Mayor Tom Hale denied wrongdoing, claiming his figures are sound."), &cb);
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+        // nor what was not said in the sentence just before, nor a denial alongside another
+        let r = report(&format!("{first} There were rumours Tom Hale would quit. But he denied that, saying he was happy to stay."), &cb);
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+        let r = report(
+            "The Home Office denied the claims, made in a new book. Mayor Tom Hale also denied them, saying he was not involved.",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    }
+
+    #[test]
+    fn a_speaker_quoted_inside_a_criticism_is_not_its_target() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "The Home Office said the leaflet was sent to every home. Ann Lee said the leaflet, which the Home Office says cost £2m, was a waste.",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+    }
+
+    #[test]
+    fn a_cue_aims_at_whom_its_first_words_name() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "The Labour Party said the new road would ruin the valley. The Liberal Democrats said the road would help. \
+             Mayor Tom Hale dismissed Labour claims that the Liberal Democrats had broken their promise.",
+            &cb,
+        );
+        let p = pairs(&r);
+        assert!(p.contains(&("Labour Party", "Tom Hale")), "{p:?}");
+        assert!(!p.contains(&("Liberal Democrats", "Tom Hale")), "{p:?}");
+    }
+
+    #[test]
+    fn criticising_some_members_is_no_conflict_with_their_party() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "The Labour Party said the plan was fair. Mayor Tom Hale dismissed fears from some Labour members that the plan was too timid.",
+            &cb,
+        );
+        assert!(pairs(&r).is_empty(), "{:?}", pairs(&r));
+        let some_of = &cb.polarity.some_of;
+        assert_eq!(without_members("fears from some senior Tories that it fails", some_of), "fears from that it fails");
+        assert_eq!(without_members("many, Labour said", some_of), "many, Labour said");
     }
 
     #[test]
@@ -1176,6 +1447,10 @@ mod tests {
         assert_eq!(r.contrasts.len(), 1);
         assert_eq!(r.contrasts[0].marker, "meanwhile");
         assert_eq!(r.divergence.conflicts.len(), 1);
+        // neither takes a side nor judges: "But" turns to another topic
+        let r = report("Ann Lee said the talks would resume in May. But Tom Hale said the talks would focus on trade.", &cb);
+        assert_eq!(r.contrasts.len(), 1);
+        assert!(r.divergence.conflicts.is_empty(), "{:#?}", r.divergence.conflicts);
     }
 
     /// A person as found: name, aliases, titles, organizations.
@@ -1281,6 +1556,19 @@ mod tests {
         both[1].3 = &["org:acme", "org:treasury"];
         both[2].3 = &["org:treasury"];
         assert_eq!(ids(&finished(found(&both))).len(), 3);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_speaker_of_its_document_with_that_surname() {
+        let cb = Codebook::default_codebook();
+        let text = "Howard dismisses Tory road fears\n\nMayor Tom Howard has dismissed fears from some Conservatives that the road \
+                    will ruin the valley. Ann Lee said the road was a waste of money.";
+        let r = report(text, &cb);
+        assert_eq!(ids(&r), ["person:ann-lee", "person:tom-howard"], "{:#?}", r.statements);
+        assert!(r.statements.iter().all(|s| s.speaker.as_deref() != Some("person:howard")));
+        // not when another speaker there has it for a given name
+        let r = report(&format!("{text} Howard Lee said the road would help."), &cb);
+        assert!(ids(&r).contains(&"person:howard"), "{:?}", ids(&r));
     }
 
     #[test]
