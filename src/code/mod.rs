@@ -392,33 +392,33 @@ pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
 /// assert_eq!(quotegraph::code::contrast_marker("Moscow said no.", &cb), None);
 /// ```
 pub fn contrast_marker(sentence: &str, cb: &Codebook) -> Option<String> {
-    let lower = sentence.to_lowercase();
-    // only the opening words can match: tokenize no further than the longest marker needs
+    // only the opening words can match: lower-case and tokenize no further than the longest
+    // marker needs (a piece between spaces with a letter or digit in it holds at least one word)
     let longest = cb.polarity.contrast.iter().map(Vec::len).max().unwrap_or(0);
-    // (a piece between spaces with a letter or digit in it holds at least one word)
-    let opening = lower
+    let opening = sentence
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(longest + 1)
         .last()
-        .map_or(0, |w| w.as_ptr() as usize - lower.as_ptr() as usize + w.len());
-    let words = crate::segment::words_of(&lower[..opening]);
+        .map_or(0, |w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len());
+    let head = sentence[..opening].to_lowercase();
+    let words = crate::segment::words_of(&head);
     if let Some(m) = cb.polarity.contrast.iter().find(|p| starts(&words, 0, p)) {
         return Some(m.join(" "));
     }
     // a clause joined by "while" / "whereas" / "but" after a comma (", but", ",” but")
-    let after_commas: Vec<&str> = lower
+    let after_commas: Vec<&[u8]> = sentence
         .match_indices(',')
         .filter_map(|(i, _)| {
-            let rest = &lower[i + 1..];
-            rest.strip_prefix(['”', '"']).unwrap_or(rest).strip_prefix(' ')
+            let rest = &sentence[i + 1..];
+            rest.strip_prefix(['”', '"']).unwrap_or(rest).strip_prefix(' ').map(str::as_bytes)
         })
         .collect();
     cb.polarity
         .contrast
         .iter()
         .filter(|p| p.len() == 1 && matches!(p[0].as_str(), "while" | "whereas" | "but" | "however" | "yet"))
-        .find(|p| after_commas.iter().any(|rest| rest.starts_with(p[0].as_str())))
+        .find(|p| after_commas.iter().any(|rest| rest.get(..p[0].len()).is_some_and(|r| r.eq_ignore_ascii_case(p[0].as_bytes()))))
         .map(|p| p.join(" "))
 }
 

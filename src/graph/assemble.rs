@@ -879,7 +879,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         let named_in = |text: &str, named_orgs: &BTreeSet<String>, whole: bool| -> BTreeSet<String> {
             let mut targets: BTreeSet<String> = BTreeSet::new();
             for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
-                if id == me || whole && quoted_inside(id) {
+                if id == me {
                     continue;
                 }
                 let by_org = named_orgs.contains(id)
@@ -900,7 +900,8 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
                         || surname.chars().count() > 2 && content_words().any(|w| w == surname)
                         || given_unique && content_words().any(|w| Some(w) == given)
                 });
-                if !(by_org || by_name) {
+                // (the costlier test last)
+                if !(by_org || by_name) || whole && quoted_inside(id) {
                     continue;
                 }
                 let target = if opts.level == Level::Organization {
