@@ -25,6 +25,8 @@
 //! assert_eq!(found[0].speaker.name.as_deref(), Some("Ann Lee"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod check;
 pub mod code;

@@ -1,7 +1,7 @@
 //! Data types shared between pipeline stages.
 //!
 //! Every stage is a plain function from one of these types to the next:
-//! [`Document`] (ingest) → [`Segmented`] (segment) → [`Attribution`]s without
+//! [`Document`] (ingest) → [`Segmented`](crate::segment::Segmented) (segment) → [`Attribution`]s without
 //! resolved speakers (extract) → [`Attribution`]s with speakers (resolve).
 //!
 //! Offsets inside the library are **byte** offsets into [`Document::text`]; they
