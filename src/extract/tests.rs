@@ -383,7 +383,7 @@ fn support_oppose_and_back_state_a_position_on_their_object() {
 
 #[test]
 fn the_object_of_a_verb_without_a_clause_ends_at_a_comma_a_verb_or_by() {
-    let (c, _, _, _) = one("The council supported the harbour plan, citing the jobs it would bring.");
+    let (c, _, _, _) = one("The council supported the harbour plan, ending a long dispute over the port.");
     assert_eq!(c, "the harbour plan");
     let (c, _, _, _) = one("Local teachers supported the new timetable by a wide margin.");
     assert_eq!(c, "the new timetable");
@@ -409,4 +409,15 @@ fn a_target_verb_inside_the_same_speakers_reported_clause_is_no_second_statement
         (c.as_str(), m.as_deref(), cue.as_deref()),
         ("he would oppose any new taxes on fuel", Some("Opposition leader Tom Hale"), Some("said"))
     );
+}
+
+#[test]
+fn citing_and_referring_to_after_a_quote_report_what_the_speaker_points_to() {
+    let r = run("“It is a mess,” the mayor said, citing the cost of the new bridge.");
+    assert!(
+        r.iter().any(|x| x.0 == "the cost of the new bridge" && x.2.as_deref() == Some("the mayor") && x.3.as_deref() == Some("citing")),
+        "{r:?}"
+    );
+    let r = run("“It is a mess,” the mayor said, referring to the new bridge plan.");
+    assert!(r.iter().any(|x| x.0 == "the new bridge plan" && x.3.as_deref() == Some("referring to")), "{r:?}");
 }
