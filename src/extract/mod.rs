@@ -1290,7 +1290,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                 || matches!(
                                     w,
                                     "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"
-                                ));
+                                )
+                                // "hoped his endorsement would …"
+                                || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your"));
                         let not_prep =
                             self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
                         // "voters oppose the plan": a position verb's object is its target

@@ -421,3 +421,11 @@ fn citing_and_referring_to_after_a_quote_report_what_the_speaker_points_to() {
     let r = run("“It is a mess,” the mayor said, referring to the new bridge plan.");
     assert!(r.iter().any(|x| x.0 == "the new bridge plan" && x.3.as_deref() == Some("referring to")), "{r:?}");
 }
+
+#[test]
+fn hope_reports_its_infinitive_and_a_clause_opening_with_a_possessive() {
+    let (c, _, m, _) = one("Mayor Ann Lee hopes to reopen the old bridge by May.");
+    assert_eq!((c.as_str(), m.as_deref()), ("to reopen the old bridge by May", Some("Mayor Ann Lee")));
+    let (c, _, m, _) = one("Mayor Ann Lee hoped her new bridge plan would win votes.");
+    assert_eq!((c.as_str(), m.as_deref()), ("her new bridge plan would win votes", Some("Mayor Ann Lee")));
+}
