@@ -429,3 +429,13 @@ fn hope_reports_its_infinitive_and_a_clause_opening_with_a_possessive() {
     let (c, _, m, _) = one("Mayor Ann Lee hoped her new bridge plan would win votes.");
     assert_eq!((c.as_str(), m.as_deref()), ("her new bridge plan would win votes", Some("Mayor Ann Lee")));
 }
+
+#[test]
+fn ordered_reports_the_order_given() {
+    let (c, _, m, cue) = one("Judge Ann Lee ordered the council to publish the contracts.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the council to publish the contracts", Some("Judge Ann Lee"), Some("ordered"))
+    );
+    assert!(run("The council met in order to publish the contracts.").is_empty());
+}
