@@ -1121,7 +1121,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if cue.speaker_after && cue.speaker_tokens.0 == cue.end {
                 if let Some(aux) = self.passive_aux(cue, lo) {
                     let first = lo + skip_connective(self, lo);
-                    if first < aux && self.words_in(first, aux) >= 2 && !cue_used[ci] {
+                    // "her call was backed by …", "he was questioned by …": the subject of a verb that
+                    // takes no clause is its target, not something said
+                    let w = self.low(cue.start);
+                    let target = self.lex.np_object.contains(w) && !self.lex.bare_clause.contains(w);
+                    if !target && first < aux && self.words_in(first, aux) >= 2 && !cue_used[ci] {
                         if let Some(span) = self.content_span(first, aux) {
                             self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.6, None);
                             cue_used[ci] = true;
@@ -1132,12 +1136,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
             // the next cue bounds this one's clause
-            // (a cue nested inside this one's content, "said he believes …", does not)
+            // (a cue nested inside this one's content, "said he believes …", does not, unless this one is a
+            // position verb taking no clause: "who supported which bill that X said, “…”")
+            let position = cue.class == CueClass::Belief
+                && cue.end == cue.start + 1
+                && self.lex.np_object.contains(self.low(cue.start))
+                && !self.lex.bare_clause.contains(self.low(cue.start));
             let stop = cues[ci + 1..]
                 .iter()
                 .map(|n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) })
                 .find(|&first| {
-                    first <= lo
+                    position
+                        || first <= lo
                         || self.seg.tokens[first - 1].kind == TokKind::Punct && self.frame(first - 1)
                         || matches!(self.seg.tokens[first - 1].kind, TokKind::Close(_))
                         || self.fw(first - 1) && matches!(self.low(first - 1), "and" | "but" | "while" | "whereas" | "although" | "though")
@@ -1237,7 +1247,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                     | "but"
                             );
                         let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-                        let object = object_verb && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so");
+                        // "backed by a majority", "supporting in his campaign": no object
+                        let object =
+                            object_verb && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so") && !PREPOSITIONS.contains(&w);
                         let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
                         // "asked the mayor whether …", "asked voters to …": a question or request needs its
                         // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
@@ -1278,20 +1290,63 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                 || matches!(
                                     w,
                                     "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"
-                                ));
+                                )
+                                // "hoped his endorsement would …"
+                                || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your"));
                         let not_prep =
                             self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
+                        // "voters oppose the plan": a position verb's object is its target
+                        let object = object_verb && not_prep && (self.words_in(start, end) >= 3 || self.named_object(start, end));
                         starts_that
                             || bare && clause_start
                             || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
+                            || object
                     }
                     CueClass::Source => false,
                 };
             // "endorsed Ms Lee in March and campaigned for her": the object of a verb that takes a
             // claim or a target as its object ends before a time or place adjunct or the
             // speaker's next verb
-            let end = if !starts_that && !infinitive && object_verb { self.object_end(start, end) } else { end };
-            if ok && (self.words_in(start, end) >= 2 || self.named_object(start, end)) {
+            let end = if !starts_that && !infinitive && object_verb {
+                let e = self.object_end(start, end);
+                // a verb that takes no clause ("supported Trump, providing …", "who support Sanders are …"):
+                // its object ends at a comma, before a verb of the sentence's own, "by" or a subordinate clause
+                if (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k))) {
+                    e
+                } else {
+                    (start + 1..e)
+                        .find(|&k| {
+                            self.fw(k)
+                                && matches!(
+                                    self.low(k),
+                                    "is" | "are"
+                                        | "was"
+                                        | "were"
+                                        | "has"
+                                        | "have"
+                                        | "had"
+                                        | "by"
+                                        | "if"
+                                        | "because"
+                                        | "unless"
+                                        | "although"
+                                )
+                                || self.punct(k, ",")
+                        })
+                        .unwrap_or(e)
+                }
+            } else {
+                end
+            };
+            // "Tom Hale said he would oppose any new taxes": a verb taking a target, with a pronoun
+            // for its subject, inside what an earlier cue of the sentence reported is part of that
+            // statement, not a second one
+            let nested = object_verb
+                && cue.mention.as_ref().is_some_and(|m| m.kind == MentionKind::Pronoun)
+                && self.out.iter().rev().take_while(|a| a.sentence == sspan).any(|a| {
+                    a.content.start <= self.seg.tokens[cue.start].span.start && self.seg.tokens[cue.end - 1].span.end <= a.content.end
+                });
+            if ok && !nested && (self.words_in(start, end) >= 2 || self.named_object(start, end)) {
                 if let Some(span) = self.content_span(start, end) {
                     self.push(span, QuoteKind::Indirect, Some(cue), sspan, 0.7, None);
                     cue_used[ci] = true;

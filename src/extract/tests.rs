@@ -372,3 +372,70 @@ fn the_object_of_a_target_verb_ends_before_a_time_adjunct_or_the_next_verb() {
     assert_eq!((c.as_str(), m.as_deref()), ("Maria Ortega", Some("The union")));
     assert!(run("Read more Daily Express News").is_empty());
 }
+
+#[test]
+fn support_oppose_and_back_state_a_position_on_their_object() {
+    let (c, _, m, cue) = one("Two-thirds of voters oppose the new shift rota.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("the new shift rota", Some("Two-thirds of voters"), Some("oppose")));
+    let (c, _, m, _) = one("Senator Ann Lee backed Maria Ortega.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Maria Ortega", Some("Senator Ann Lee")));
+}
+
+#[test]
+fn the_object_of_a_verb_without_a_clause_ends_at_a_comma_a_verb_or_by() {
+    let (c, _, _, _) = one("The council supported the harbour plan, ending a long dispute over the port.");
+    assert_eq!(c, "the harbour plan");
+    let (c, _, _, _) = one("Local teachers supported the new timetable by a wide margin.");
+    assert_eq!(c, "the new timetable");
+    let (c, _, _, _) = one("The mayor supports the plan because it is cheap.");
+    assert_eq!(c, "the plan");
+    // nor does it hold another cue's statement
+    let r = run("The row was over who supported which plan that Senator Ann Lee said, “It is a mess.”");
+    assert!(r.iter().any(|x| x.0 == "It is a mess." && x.2.as_deref() == Some("Senator Ann Lee")), "{r:?}");
+    // a participle before "by" has no object
+    assert!(run("Residents backed by the council marched on Sunday.").is_empty());
+}
+
+#[test]
+fn the_subject_of_a_passive_target_verb_is_no_reported_content() {
+    assert!(run("The bridge plan was backed by Mayor Ann Lee.").is_empty());
+    assert!(run("The coach was criticized by Senator Ann Lee.").is_empty());
+}
+
+#[test]
+fn a_target_verb_inside_the_same_speakers_reported_clause_is_no_second_statement() {
+    let (c, _, m, cue) = one("Opposition leader Tom Hale said he would oppose any new taxes on fuel.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("he would oppose any new taxes on fuel", Some("Opposition leader Tom Hale"), Some("said"))
+    );
+}
+
+#[test]
+fn citing_and_referring_to_after_a_quote_report_what_the_speaker_points_to() {
+    let r = run("“It is a mess,” the mayor said, citing the cost of the new bridge.");
+    assert!(
+        r.iter().any(|x| x.0 == "the cost of the new bridge" && x.2.as_deref() == Some("the mayor") && x.3.as_deref() == Some("citing")),
+        "{r:?}"
+    );
+    let r = run("“It is a mess,” the mayor said, referring to the new bridge plan.");
+    assert!(r.iter().any(|x| x.0 == "the new bridge plan" && x.3.as_deref() == Some("referring to")), "{r:?}");
+}
+
+#[test]
+fn hope_reports_its_infinitive_and_a_clause_opening_with_a_possessive() {
+    let (c, _, m, _) = one("Mayor Ann Lee hopes to reopen the old bridge by May.");
+    assert_eq!((c.as_str(), m.as_deref()), ("to reopen the old bridge by May", Some("Mayor Ann Lee")));
+    let (c, _, m, _) = one("Mayor Ann Lee hoped her new bridge plan would win votes.");
+    assert_eq!((c.as_str(), m.as_deref()), ("her new bridge plan would win votes", Some("Mayor Ann Lee")));
+}
+
+#[test]
+fn ordered_reports_the_order_given() {
+    let (c, _, m, cue) = one("Judge Ann Lee ordered the council to publish the contracts.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the council to publish the contracts", Some("Judge Ann Lee"), Some("ordered"))
+    );
+    assert!(run("The council met in order to publish the contracts.").is_empty());
+}
