@@ -372,3 +372,13 @@ fn the_object_of_a_target_verb_ends_before_a_time_adjunct_or_the_next_verb() {
     assert_eq!((c.as_str(), m.as_deref()), ("Maria Ortega", Some("The union")));
     assert!(run("Read more Daily Express News").is_empty());
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_and_a_proper_modifier_is_a_noun() {
+    // "plans" after "the Green" and before "as" is a plural noun, not the Greens' verb
+    assert!(run("Ms Hale also ridiculed the Green plans as “fantasy economics”.").iter().all(|x| x.3.as_deref() != Some("plans")));
+    assert!(run("The Paris attacks would harden attitudes, the minister said.").iter().all(|x| x.3.as_deref() != Some("attacks")));
+    // a verb with its object stays a cue
+    let (_, _, m, _) = one("The Kremlin claims the vote was fair.");
+    assert_eq!(m.as_deref(), Some("The Kremlin"));
+}
