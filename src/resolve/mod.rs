@@ -235,6 +235,9 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 // "a South Carolina Democrat" is a person described, not the state
                 let kind = if indefinite && m.kind == MentionKind::Organization { MentionKind::Group } else { m.kind };
                 let known = if kind == MentionKind::Organization { r.known_in(m.head).or(known) } else { known };
+                // "the Police Federation of England and Wales": a place after "of" inside a longer
+                // name is where the organization works, not the organization
+                let known = known.filter(|_| kind != MentionKind::Organization || !r.place_inside_name(m.head));
                 let s = match (kind, known) {
                     (MentionKind::Organization, Some((name, _))) => {
                         Speaker { name: Some(name.clone()), title: None, org: None, is_org: true }
@@ -322,6 +325,17 @@ impl Resolver<'_, '_> {
     }
 
     /// The first known organization or place inside `span`: (canonical name, surface kind).
+    /// True when the first entity the lexicon knows in `span` is a place after "of" or "for",
+    /// with the capitalized words of a name before it ("Police Federation of England").
+    fn place_inside_name(&self, span: Span) -> bool {
+        let r = self.tokens_in(span);
+        let text = &self.seg.doc.text;
+        let words: Vec<&str> = r.map(|k| self.seg.tokens[k].span.of(text)).collect();
+        let Some((i, k)) = (0..words.len()).find_map(|i| self.lex.longest_known(&words[i..]).map(|(_, k)| (i, k))) else { return false };
+        let place = matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region");
+        place && i >= 2 && matches!(words[i - 1], "of" | "for") && words[..i - 1].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    }
+
     fn known_in(&self, span: Span) -> Option<(String, Surface)> {
         let r = self.tokens_in(span);
         let text = &self.seg.doc.text;
@@ -690,6 +704,14 @@ mod tests {
         // a person named after the role is nearer still
         let r = run("A Kremlin spokesman criticised the plan. Tom Hale met the press. He said: “It will fail.”");
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
+    fn a_person_after_a_party_title_and_a_place_inside_an_organization_name() {
+        let r = run("Party leader Tom Hale said the plan would work.");
+        assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
+        let r = run("The Nurses Federation of Scotland, which represents staff, said the plan was unfair.");
+        assert_eq!(r[0].1.as_deref(), Some("Nurses Federation of Scotland"), "{r:?}");
     }
 
     #[test]
