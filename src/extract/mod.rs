@@ -385,6 +385,29 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // "Labour accused of 'propaganda'", "The minister was criticised over …": a participle of a
+        // verb that takes an object, with a preposition instead of the object and no agent, after
+        // an auxiliary, a comma or a subject opening the sentence, is passive: its subject is the
+        // one accused, not the speaker ("the rivals whom he accused of lying" is active)
+        let w = self.low(cue.start);
+        if cue.end == cue.start + 1
+            && w.ends_with("ed")
+            && self.lex.np_object.contains(w)
+            && !self.lex.infinitive.contains(w)
+            && cue.end < hi
+            && self.fw(cue.end)
+            && matches!(self.low(cue.end), "of" | "over" | "for" | "as")
+        {
+            let aux = self.passive_aux(cue, lo).is_some();
+            let reduced = self.low(cue.end) != "as"
+                && (self.punct(cue.start - 1, ",")
+                    || np
+                        .backward(lo, cue.start)
+                        .is_some_and(|(m, s)| s == lo + skip_connective(self, lo) && m.kind != MentionKind::Pronoun));
+            if aux || reduced {
+                return;
+            }
+        }
         // the subject before the cue, past adverbs and auxiliaries
         let mut j = cue.start;
         while j > lo

@@ -382,3 +382,12 @@ fn a_cue_word_after_a_determiner_and_a_proper_modifier_is_a_noun() {
     let (_, _, m, _) = one("The Kremlin claims the vote was fair.");
     assert_eq!(m.as_deref(), Some("The Kremlin"));
 }
+
+#[test]
+fn a_participle_with_a_preposition_for_its_object_is_passive_and_has_no_speaker() {
+    assert!(run("Greenpeace accused of “climate spin”").is_empty());
+    assert!(run("The mayor was criticised over the cost of the new bridge.").is_empty());
+    // the active verb with its object keeps its speaker
+    let (_, _, m, _) = one("The mayor accused the council of hiding the cost of the bridge.");
+    assert_eq!(m.as_deref(), Some("The mayor"));
+}
