@@ -346,7 +346,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // "the report", "a call", "his remarks": after a determiner too
             let determiner = self.fw(cue.start - 1)
                 && matches!(self.low(cue.start - 1), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "these");
-            if possessive || determiner {
+            if possessive || determiner || self.modified_noun(cue, lo, hi) {
                 return;
             }
         }
@@ -383,6 +383,29 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     cue.mention = Some(m);
                     return;
                 }
+            }
+        }
+        // "Labour accused of 'propaganda'", "The minister was criticised over …": a participle of a
+        // verb that takes an object, with a preposition instead of the object and no agent, after
+        // an auxiliary, a comma or a subject opening the sentence, is passive: its subject is the
+        // one accused, not the speaker ("the rivals whom he accused of lying" is active)
+        let w = self.low(cue.start);
+        if cue.end == cue.start + 1
+            && w.ends_with("ed")
+            && self.lex.np_object.contains(w)
+            && !self.lex.infinitive.contains(w)
+            && cue.end < hi
+            && self.fw(cue.end)
+            && matches!(self.low(cue.end), "of" | "over" | "for" | "as")
+        {
+            let aux = self.passive_aux(cue, lo).is_some();
+            let reduced = self.low(cue.end) != "as"
+                && (self.punct(cue.start - 1, ",")
+                    || np
+                        .backward(lo, cue.start)
+                        .is_some_and(|(m, s)| s == lo + skip_connective(self, lo) && m.kind != MentionKind::Pronoun));
+            if aux || reduced {
+                return;
             }
         }
         // the subject before the cue, past adverbs and auxiliaries
@@ -614,6 +637,67 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// "branded the Tory plans as …", "the Paris attacks would …": a one-word cue ending in -s after
+    /// a determiner and one capitalized modifier, with no object, clause or infinitive after it, is
+    /// a plural noun.
+    fn modified_noun(&self, cue: &Cue, lo: usize, hi: usize) -> bool {
+        let (s, w) = (cue.start, self.low(cue.start));
+        if cue.end != s + 1 || !w.ends_with('s') || w.ends_with("ss") || s < lo + 2 || !self.fw(s - 1) || !self.seg.tokens[s - 1].cap {
+            return false;
+        }
+        // a capitalized "The" inside the sentence opens a name ("The Times shows")
+        let determiner = self.fw(s - 2)
+            && (s - 2 == lo || !self.seg.tokens[s - 2].cap)
+            && matches!(self.low(s - 2), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "these" | "those");
+        if !determiner || w == "says" {
+            return false;
+        }
+        // what follows a verb: its object, a clause or a quotation
+        cue.end >= hi
+            || !self.fw(cue.end) && !matches!(self.seg.tokens[cue.end].kind, TokKind::Open(_))
+            || self.fw(cue.end)
+                && !self.seg.tokens[cue.end].cap
+                && !self.low(cue.end).starts_with(|c: char| c.is_ascii_digit())
+                && !crate::extract::np::PRONOUNS.contains(&self.low(cue.end))
+                && !crate::extract::np::OBJECT_PRONOUNS.contains(&self.low(cue.end))
+                && !matches!(
+                    self.low(cue.end),
+                    "that"
+                        | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "there"
+                        | "no"
+                        | "some"
+                        | "any"
+                        | "all"
+                        | "more"
+                        | "most"
+                        | "many"
+                        | "several"
+                        | "few"
+                        | "both"
+                        | "each"
+                        | "every"
+                        | "what"
+                        | "how"
+                        | "why"
+                        | "whether"
+                        | "if"
+                )
     }
 
     /// True when the sentence `[lo, …)` opens with a subordinate or adverbial clause

@@ -671,12 +671,21 @@ impl<'s, 'a> NpParser<'s, 'a> {
             if self.title_word(head) {
                 return mk(MentionKind::Role, whole);
             }
-            if self.known(head, b).is_some() {
-                return mk(MentionKind::Organization, self.span(head, b));
+            if let Some(known) = self.known(head, b) {
+                // "the Police Federation of England and Wales": a place ending a name whose
+                // organization head comes before "of" is part of that name
+                let of = (body_start..head).find(|&k| !self.cap(k) && matches!(self.low(k), "of" | "for"));
+                let place = matches!(self.lex.orgs[known.org].kind.as_str(), "country" | "region");
+                let named = place && of.is_some_and(|c| (body_start..c).any(|k| self.cap(k) && self.lex.org_heads.contains(self.text(k))));
+                return mk(MentionKind::Organization, self.span(if named { body_start } else { head }, b));
             }
             return None;
         }
-        let org_like = (body_start..b).any(|k| self.cap(k) && self.lex.org_heads.contains(self.text(k)));
+        // "Party leader Michael Howard": an organization's word before the title of a person's full
+        // name is no part of the name
+        let person = b - n >= 2 || self.lex.gender_of(self.text(n)).is_some();
+        let name_from = if n > body_start && self.title_word(n - 1) && person { n } else { body_start };
+        let org_like = (name_from..b).any(|k| self.cap(k) && self.lex.org_heads.contains(self.text(k)));
         if org_like {
             return mk(MentionKind::Organization, self.span(body_start, b));
         }

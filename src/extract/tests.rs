@@ -439,3 +439,22 @@ fn ordered_reports_the_order_given() {
     );
     assert!(run("The council met in order to publish the contracts.").is_empty());
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_and_a_proper_modifier_is_a_noun() {
+    // "plans" after "the Green" and before "as" is a plural noun, not the Greens' verb
+    assert!(run("Ms Hale also ridiculed the Green plans as “fantasy economics”.").iter().all(|x| x.3.as_deref() != Some("plans")));
+    assert!(run("The Paris attacks would harden attitudes, the minister said.").iter().all(|x| x.3.as_deref() != Some("attacks")));
+    // a verb with its object stays a cue
+    let (_, _, m, _) = one("The Kremlin claims the vote was fair.");
+    assert_eq!(m.as_deref(), Some("The Kremlin"));
+}
+
+#[test]
+fn a_participle_with_a_preposition_for_its_object_is_passive_and_has_no_speaker() {
+    assert!(run("Greenpeace accused of “climate spin”").is_empty());
+    assert!(run("The mayor was criticised over the cost of the new bridge.").is_empty());
+    // the active verb with its object keeps its speaker
+    let (_, _, m, _) = one("The mayor accused the council of hiding the cost of the bridge.");
+    assert_eq!(m.as_deref(), Some("The mayor"));
+}

@@ -138,6 +138,8 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
     let mut orgs_seen: Vec<(usize, Speaker)> = Vec::new();
+    // unnamed speakers introduced by a role ("A party spokesman said"), in text order: antecedents for "he"/"she"
+    let mut roles_seen: Vec<(usize, Speaker)> = Vec::new();
     for &i in &order {
         let Some(m) = atts[i].mention.clone() else { continue };
         let text = &seg.doc.text;
@@ -194,9 +196,12 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
             MentionKind::Pronoun => {
                 let w = m.head.of(&seg.lower);
                 match w {
-                    "he" => r.nearest_person(&people, m.head.start, Some(Gender::Male)),
-                    "she" => r.nearest_person(&people, m.head.start, Some(Gender::Female)),
-                    "i" => r.nearest_person(&people, m.head.start, None),
+                    "he" | "she" => {
+                        let gender = if w == "he" { Gender::Male } else { Gender::Female };
+                        let (person, person_at) = r.nearest_person(&people, m.head.start, Some(gender));
+                        r.nearer_role(&roles_seen, m.head.start, person_at, gender).unwrap_or(person)
+                    }
+                    "i" => r.nearest_person(&people, m.head.start, None).0,
                     "it" | "they" | "we" => {
                         // the last one named before (kept in text order)
                         let n = orgs_seen.partition_point(|(at, _)| *at < m.head.start);
@@ -211,28 +216,14 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 }
             }
             MentionKind::Role => {
-                let (title, org) = r.title_and_org(m.span, Span::new(m.span.end, m.span.end), m.apposition);
-                let first = seg.lower[m.span.start..m.span.end].split(' ').next().unwrap_or("").to_string();
-                let word = m.span.of(text);
-                let namesake = people.before(m.span.start).find(|p| p.surname == word);
-                if let Some(p) = namesake {
-                    // a surname that is also a title word ("Major", "Judge")
-                    Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false }
-                } else if first == "the" && org.is_none() {
-                    // "the minister": the nearest person whose title names the role
-                    let role = m.span.of(&seg.lower).rsplit(' ').next().unwrap_or("").to_string();
-                    let p = people.before(m.span.start).find(|p| p.title.as_ref().is_some_and(|t| t.to_lowercase().contains(&role)));
-                    match p {
-                        Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
-                        None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
-                    }
-                } else if let (Some(o), false) = (org.clone(), first == "the") {
-                    // an unnamed spokesperson speaks for the organization
-                    Speaker { name: Some(o.clone()), title, org: Some(o), is_org: true }
-                } else {
-                    // "the Republican nominee", "the Kremlin spokesman": the role itself
-                    Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false }
+                let s = r.role(&people, &m);
+                // a new, unnamed speaker ("a party spokesman", "the party's spokesman"), not "the minister"
+                // named before
+                let first = seg.lower[m.span.start..m.span.end].split(' ').next().unwrap_or("");
+                if s.is_org || matches!(first, "a" | "an") {
+                    roles_seen.push((m.span.start, s.clone()));
                 }
+                s
             }
             MentionKind::Organization | MentionKind::Document | MentionKind::Group => {
                 let indefinite = matches!(
@@ -244,6 +235,9 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 // "a South Carolina Democrat" is a person described, not the state
                 let kind = if indefinite && m.kind == MentionKind::Organization { MentionKind::Group } else { m.kind };
                 let known = if kind == MentionKind::Organization { r.known_in(m.head).or(known) } else { known };
+                // "the Police Federation of England and Wales": a place after "of" inside a longer
+                // name is where the organization works, not the organization
+                let known = known.filter(|_| kind != MentionKind::Organization || !r.place_inside_name(m.head));
                 let s = match (kind, known) {
                     (MentionKind::Organization, Some((name, _))) => {
                         Speaker { name: Some(name.clone()), title: None, org: None, is_org: true }
@@ -331,6 +325,17 @@ impl Resolver<'_, '_> {
     }
 
     /// The first known organization or place inside `span`: (canonical name, surface kind).
+    /// True when the first entity the lexicon knows in `span` is a place after "of" or "for",
+    /// with the capitalized words of a name before it ("Police Federation of England").
+    fn place_inside_name(&self, span: Span) -> bool {
+        let r = self.tokens_in(span);
+        let text = &self.seg.doc.text;
+        let words: Vec<&str> = r.map(|k| self.seg.tokens[k].span.of(text)).collect();
+        let Some((i, k)) = (0..words.len()).find_map(|i| self.lex.longest_known(&words[i..]).map(|(_, k)| (i, k))) else { return false };
+        let place = matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region");
+        place && i >= 2 && matches!(words[i - 1], "of" | "for") && words[..i - 1].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    }
+
     fn known_in(&self, span: Span) -> Option<(String, Surface)> {
         let r = self.tokens_in(span);
         let text = &self.seg.doc.text;
@@ -460,9 +465,59 @@ impl Resolver<'_, '_> {
         )
     }
 
+    /// The speaker a role mention names: the person the role refers back to, an organization
+    /// for its unnamed spokesperson, or the role itself.
+    fn role(&self, people: &People, m: &crate::model::Mention) -> Speaker {
+        let (r, seg) = (self, self.seg);
+        let text = &seg.doc.text;
+        let (title, org) = r.title_and_org(m.span, Span::new(m.span.end, m.span.end), m.apposition);
+        let first = seg.lower[m.span.start..m.span.end].split(' ').next().unwrap_or("").to_string();
+        let word = m.span.of(text);
+        let namesake = people.before(m.span.start).find(|p| p.surname == word);
+        if let Some(p) = namesake {
+            // a surname that is also a title word ("Major", "Judge")
+            Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false }
+        } else if first == "the" && org.is_none() {
+            // "the minister": the nearest person whose title names the role
+            let role = m.span.of(&seg.lower).rsplit(' ').next().unwrap_or("").to_string();
+            let p = people.before(m.span.start).find(|p| p.title.as_ref().is_some_and(|t| t.to_lowercase().contains(&role)));
+            match p {
+                Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
+                None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
+            }
+        } else if let (Some(o), false) = (org.clone(), first == "the") {
+            // an unnamed spokesperson speaks for the organization
+            Speaker { name: Some(o.clone()), title, org: Some(o), is_org: true }
+        } else {
+            // "the Republican nominee", "the Kremlin spokesman": the role itself
+            Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false }
+        }
+    }
+
+    /// "A Labour spokesman criticised the plan. He said …": a role speaker in the sentence of `at`
+    /// or the one before it in the same paragraph, named after the nearest person (at `person_at`),
+    /// is the nearer antecedent for "he"/"she".
+    fn nearer_role(&self, roles: &[(usize, Speaker)], at: usize, person_at: Option<usize>, gender: Gender) -> Option<Speaker> {
+        let n = roles.partition_point(|(start, _)| *start < at);
+        let (role_at, s) = &roles[n.checked_sub(1)?];
+        let sentence_of = |pos: usize| self.seg.sentences.partition_point(|s| s.span.end <= pos);
+        let (here, there) = (sentence_of(at), sentence_of(*role_at));
+        // the same paragraph: a new one often turns back to the story's main person
+        let near =
+            here <= there + 1 && self.seg.sentences.get(here).map(|s| s.paragraph) == self.seg.sentences.get(there).map(|s| s.paragraph);
+        let after_person = person_at.is_none_or(|p| p < *role_at);
+        // "spokeswoman" is no "he", "spokesman" no "she"
+        let title = s.title.as_deref().unwrap_or("").to_lowercase();
+        let fits = match gender {
+            Gender::Male => !title.contains("woman"),
+            Gender::Female => !(title.ends_with("man") && !title.ends_with("woman")),
+        };
+        (near && after_person && fits).then(|| s.clone())
+    }
+
     /// The nearest person mentioned before `at`, within the three paragraphs before it; one
     /// named as a subject before one named only as a possessor.
-    fn nearest_person(&self, people: &People, at: usize, gender: Option<Gender>) -> Speaker {
+    fn nearest_person(&self, people: &People, at: usize, gender: Option<Gender>) -> (Speaker, Option<usize>) {
         let para_of = |pos: usize| self.seg.paragraphs.partition_point(|p| p.end < pos);
         let here = para_of(at);
         let mut fallback = None;
@@ -477,10 +532,9 @@ impl Resolver<'_, '_> {
             }
             fallback = fallback.or(Some(p));
         }
-        found
-            .or(fallback)
-            .map(|p| Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false })
-            .unwrap_or_default()
+        found.or(fallback).map_or((Speaker::default(), None), |p| {
+            (Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false }, Some(p.at))
+        })
     }
 
     fn scan_people(&self, until: usize) -> Vec<Person> {
@@ -641,6 +695,23 @@ mod tests {
     fn an_unnamed_spokesman_speaks_for_the_organization() {
         let r = run("A Kremlin spokesman said the talks were useful and would go on.");
         assert_eq!(r[0].1.as_deref(), Some("Kremlin"));
+    }
+
+    #[test]
+    fn he_after_a_role_subject_is_the_role_not_a_name_further_back() {
+        let r = run("Tom Hale said the plan was bold. A Kremlin spokesman criticised Ann Lee's record, saying it was poor. He said: “It will fail.”");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Kremlin"), "{r:?}");
+        // a person named after the role is nearer still
+        let r = run("A Kremlin spokesman criticised the plan. Tom Hale met the press. He said: “It will fail.”");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
+    fn a_person_after_a_party_title_and_a_place_inside_an_organization_name() {
+        let r = run("Party leader Tom Hale said the plan would work.");
+        assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
+        let r = run("The Nurses Federation of Scotland, which represents staff, said the plan was unfair.");
+        assert_eq!(r[0].1.as_deref(), Some("Nurses Federation of Scotland"), "{r:?}");
     }
 
     #[test]
