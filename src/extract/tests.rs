@@ -458,3 +458,11 @@ fn a_participle_with_a_preposition_for_its_object_is_passive_and_has_no_speaker(
     let (_, _, m, _) = one("The mayor accused the council of hiding the cost of the bridge.");
     assert_eq!(m.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn verbs_that_name_what_something_is_frame_a_quoted_label() {
+    let (_, k, m, cue) = one("Ms Hale branded the council's budget “a work of fiction”.");
+    assert_eq!((k, m.as_deref(), cue.as_deref()), (QuoteKind::Mixed, Some("Ms Hale"), Some("branded")));
+    let (_, _, m, cue) = one("Critics dubbed the scheme “a tax on the poor”.");
+    assert_eq!((m.as_deref(), cue.as_deref()), (Some("Critics"), Some("dubbed")));
+}
