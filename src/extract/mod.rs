@@ -831,6 +831,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 i += 1;
             } else if object_verb {
                 if let Some((m, end)) = self.np().forward(i, hi, true) {
+                    let end = self.recipient_end(i, end);
                     // "told the BBC", "told Mr Smith", "told the committee"
                     let named = !matches!(m.kind, crate::model::MentionKind::Document | crate::model::MentionKind::Role)
                         || self.lex.listeners.contains(self.low(end - 1));
@@ -877,6 +878,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
             i += 1;
         }
         i
+    }
+
+    /// Where the listener `[from, end)` after "told" really ends: a known body's name followed
+    /// by a person's name ("told the BBC Michael Howard has …") is the body alone; the person
+    /// (a given name or honorific the lexicon knows, then more capitalized words) opens the reported clause.
+    fn recipient_end(&self, from: usize, end: usize) -> usize {
+        let start = if self.fw(from) && matches!(self.low(from), "the" | "a" | "an") { from + 1 } else { from };
+        let np = self.np();
+        let Some(n) = (1..end.saturating_sub(start)).rev().find(|&n| np.known(start, start + n).is_some()) else { return end };
+        let rest = start + n;
+        let person =
+            end - rest >= 2 && (rest..end).all(|k| self.fw(k) && self.seg.tokens[k].cap) && self.lex.gender_of(self.text(rest)).is_some();
+        if person {
+            rest
+        } else {
+            end
+        }
     }
 
     /// The token of the "that" after an aside opening at `i` ("— on Twitter —", ", in a

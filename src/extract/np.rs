@@ -75,7 +75,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 || self.lex.not_names.contains(head)
         })
     }
-    fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
+    pub(super) fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
         if a >= b {
             return None;
         }

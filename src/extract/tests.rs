@@ -466,3 +466,14 @@ fn verbs_that_name_what_something_is_frame_a_quoted_label() {
     let (_, _, m, cue) = one("Critics dubbed the scheme “a tax on the poor”.");
     assert_eq!((m.as_deref(), cue.as_deref()), (Some("Critics"), Some("dubbed")));
 }
+
+#[test]
+fn a_body_told_is_the_listener_and_a_person_named_after_it_opens_the_clause() {
+    let (c, _, _, _) = one("An aide told the BBC Michael Howard would stand down in May.");
+    assert_eq!(c, "Michael Howard would stand down in May");
+    let (c, _, _, _) = one("An aide told the BBC Mr Howard would stand down in May.");
+    assert_eq!(c, "Mr Howard would stand down in May");
+    // a longer body's name stays the listener
+    let (c, _, _, _) = one("The general told the Senate Armed Services Committee the plan would fail.");
+    assert_eq!(c, "the plan would fail");
+}
