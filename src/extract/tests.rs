@@ -242,6 +242,8 @@ fn a_group_with_a_qualifier_before_the_cue_is_the_speaker() {
     // a cue word after a determiner is a noun of the qualifier
     let (_, _, m, _) = one("Officials familiar with the talks said the deal was close.");
     assert_eq!(m.as_deref(), Some("Officials familiar with the talks"));
+    let (_, _, m, _) = one("Sources within the union told reporters the deal was close.");
+    assert_eq!(m.as_deref(), Some("Sources within the union"));
 }
 
 #[test]
