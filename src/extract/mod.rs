@@ -221,6 +221,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "not", "he", "she", "they", "we", "i", "you", "this", "these", "those", "there", "as", "to", "by", "with", "from", "on", "at", "in",
     "for", "of", "than", "then", "so", "also",
 ];
+/// Words after which a cue word is a noun ("the report", "his claims", "their plans").
+const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"];
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
 
 impl<'s, 'a> Extractor<'s, 'a> {
@@ -344,8 +346,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let possessive = self.fw(cue.start - 1) && (before.ends_with("'s") || before.ends_with("’s"))
                 || matches!(before, "’" | "'") && self.frame(cue.start - 1);
             // "the report", "a call", "his remarks": after a determiner too
-            let determiner = self.fw(cue.start - 1)
-                && matches!(self.low(cue.start - 1), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "these");
+            let determiner = self.fw(cue.start - 1) && NOUN_DETERMINERS.contains(&self.low(cue.start - 1));
             if possessive || determiner || self.modified_noun(cue, lo, hi) {
                 return;
             }
@@ -650,7 +651,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // a capitalized "The" inside the sentence opens a name ("The Times shows")
         let determiner = self.fw(s - 2)
             && (s - 2 == lo || !self.seg.tokens[s - 2].cap)
-            && matches!(self.low(s - 2), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "these" | "those");
+            && (NOUN_DETERMINERS.contains(&self.low(s - 2)) || self.low(s - 2) == "those");
         if !determiner || w == "says" {
             return false;
         }

@@ -353,8 +353,7 @@ fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
         for d in docs_of.get(&p.id).into_iter().flatten() {
             let here = speak_in.get(d.as_str()).map(Vec::as_slice).unwrap_or(&[]);
             let full: Vec<usize> = here.iter().copied().filter(|&k| matches!(&forms[k], NameForm::Full(f) if *f == key)).collect();
-            let given =
-                here.iter().any(|&k| k != i && name_words(&r.people[k].name, lex).len() > 1 && name_words(&r.people[k].name, lex)[0] == w);
+            let given = here.iter().any(|&k| k != i && matches!(name_words(&r.people[k].name, lex)[..], [g, _, ..] if g == w));
             clear &= full.len() == 1 && !given && (genders[i].is_none() || genders[full[0]].is_none() || genders[i] == genders[full[0]]);
             hosts.extend(full);
         }
@@ -819,6 +818,8 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     }
     let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let orgs_of = |id: &str| -> Vec<String> { people.get(id).map(|p| p.organizations.clone()).unwrap_or_default() };
+    // an actor and the bodies it belongs to: people and bodies on one side are no targets
+    let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
     // where each document's statements are (they sort together by id)
     let mut doc_range: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
     for (k, t) in r.statements.iter().enumerate() {
@@ -909,8 +910,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
                 } else {
                     id.to_string()
                 };
-                // people and bodies on the same side (the critic's own party) are no targets
-                let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+                // (the critic's own party is on its side)
                 if target != critic && side(&critic).is_disjoint(&side(&target)) && !my_orgs.contains(&target) {
                     targets.insert(target);
                 }
@@ -929,7 +929,6 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             _ => named_in(&text, &named_orgs, true),
         };
         if let Some(a) = answered {
-            let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
             if side(&critic).is_disjoint(&side(&a)) && !my_orgs.contains(&a) {
                 targets.insert(a);
             }
@@ -953,7 +952,6 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
         let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
         let (Some((target, _)), Some((critic, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
-        let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
         if side(&critic).is_disjoint(&side(&target)) {
             let e = aimed.entry((sb.document.clone(), target)).or_default();
             if !e.0.contains(&(critic.clone(), sb.id.clone())) {
@@ -1208,7 +1206,7 @@ mod tests {
             "Labour MP Tom Hale said the new hospital would open in May. Liberal Democrat spokesman Ann Lee said the Labour plans were a shambles.",
             &cb,
         );
-        let pairs: Vec<(&str, &str)> = r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect();
+        let pairs = pairs(&r);
         assert!(pairs.contains(&("Ann Lee", "Tom Hale")), "{pairs:?}");
         // a word against a policy, not a person, criticises nobody
         let r =
@@ -1312,7 +1310,7 @@ mod tests {
             "Prime Minister Tom Hale said Paul Ode had made an exceptional contribution. Opposition leader Ann Lee said the appointment of Paul Ode was a disgrace. Paul Ode said he was honoured.",
             &cb,
         );
-        let pairs: Vec<(&str, &str)> = r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect();
+        let pairs = pairs(&r);
         assert!(pairs.contains(&("Ann Lee", "Paul Ode")), "{pairs:?}");
         assert!(pairs.contains(&("Ann Lee", "Tom Hale")), "{pairs:?}");
         assert!(!pairs.contains(&("Paul Ode", "Tom Hale")), "{pairs:?}");
