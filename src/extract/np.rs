@@ -570,7 +570,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 {
                     e += 1;
                 }
-                if e > k + 1 {
+                // "…, who said he would not vote": a relative clause holding a cue is a statement of
+                // its own, not a description
+                let own_cue = first == "who"
+                    && (k + 2..e).any(|t| self.fw(t) && (self.lex.speech.contains(self.low(t)) || self.lex.belief.contains(self.low(t))));
+                if e > k + 1 && !own_cue {
                     m.apposition = Some(self.span(k + 1, e));
                     end = e;
                 }
@@ -681,10 +685,15 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             return None;
         }
-        // "Party leader Michael Howard": an organization's word before the title of a person's full
-        // name is no part of the name
-        let person = b - n >= 2 || self.lex.gender_of(self.text(n)).is_some();
-        let name_from = if n > body_start && self.title_word(n - 1) && person { n } else { body_start };
+        // "Party leader Michael Howard", "Police Commissioner Sir John Stevens": an organization's
+        // word before the title or honorific of a person's name is no part of the name
+        let mut t = n;
+        while t > body_start && self.lex.honorifics.contains(self.text(t - 1).trim_end_matches('.')) {
+            t -= 1;
+        }
+        let honored = t < n;
+        let person = honored || b - n >= 2 || self.lex.gender_of(self.text(n)).is_some();
+        let name_from = if t > body_start && (honored || self.title_word(t - 1)) && person { n } else { body_start };
         let org_like = (name_from..b).any(|k| self.cap(k) && self.lex.org_heads.contains(self.text(k)));
         if org_like {
             return mk(MentionKind::Organization, self.span(body_start, b));

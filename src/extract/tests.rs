@@ -479,3 +479,13 @@ fn a_body_told_is_the_listener_and_a_person_named_after_it_opens_the_clause() {
     let (c, _, _, _) = one("The general told the Senate Armed Services Committee the plan would fail.");
     assert_eq!(c, "the plan would fail");
 }
+
+#[test]
+fn a_relative_clause_with_its_own_cue_after_an_inverted_speaker_is_a_statement() {
+    let r = run("“The plan is wrong,” said Capt. Ann Lee, who said she would vote against it.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].0, "she would vote against it");
+    // a relative clause without a cue still describes the speaker
+    let r = run("“The plan is wrong,” said Ann Lee, who is a senior fellow at the institute.");
+    assert_eq!(r.len(), 1, "{r:?}");
+}

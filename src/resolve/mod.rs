@@ -156,9 +156,13 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 // a surname alone refers to the full name mentioned before
                 let first_name_form =
                     single && m.span.of(text).split_whitespace().any(|w| lex.first_name_honorifics.contains(w.trim_end_matches('.')));
-                let earlier = people
-                    .before(m.head.start + 1)
-                    .find(|p| p.surname == surname || p.name == name || first_name_form && p.name.split(' ').next() == Some(name.as_str()));
+                // "Sir John": the full name with that given name, before anyone called just "John"
+                let earlier = first_name_form
+                    .then(|| {
+                        people.before(m.head.start + 1).find(|p| p.name.contains(' ') && p.name.split(' ').next() == Some(name.as_str()))
+                    })
+                    .flatten()
+                    .or_else(|| people.before(m.head.start + 1).find(|p| p.surname == surname || p.name == name));
                 // a name the lexicon knows for an organization or a place, with no honorific and
                 // no person of that name before ("Lib Dems", "Standard Chartered"), is no person; it
                 // is no antecedent for "it" or "they" either (the words were read as a name)
@@ -556,11 +560,30 @@ impl Resolver<'_, '_> {
                 }
                 j += 1;
             }
+            // "Metropolitan Police Commissioner Sir John Stevens": a name after an honorific inside
+            // a run that starts with an organization's words
+            let honorific_at = (i + 1..j.saturating_sub(1)).rev().find(|&k| self.lex.is_honorific(toks[k].span.of(text)));
+            let from = match honorific_at {
+                Some(h) if (i..h).any(|k| self.lex.org_heads.contains(toks[k].span.of(text))) => h,
+                _ => i,
+            };
             // strip leading sentence words, titles and honorifics
-            let mut a = i;
+            let mut a = from;
             let mut hon = false;
-            let mut title: Vec<&str> = Vec::new();
-            let mut org: Option<String> = None;
+            // the longest known body opening the run is the organization; the words after it, the title
+            // (after the words that open a sentence: "But Metropolitan Police …")
+            let mut first = i;
+            while first < from && {
+                let w = toks[first].span.of(text);
+                self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w)
+            } {
+                first += 1;
+            }
+            let body = (first + 1..=from)
+                .rev()
+                .find_map(|k| self.lex.lookup(&text[toks[first].span.start..toks[k - 1].span.end]).map(|known| (k, known)));
+            let mut org: Option<String> = body.map(|(_, known)| self.lex.orgs[known.org].name.clone());
+            let mut title: Vec<&str> = (body.map_or(first, |(k, _)| k)..from).map(|k| toks[k].span.of(text)).collect();
             while a < j {
                 let w = toks[a].span.of(text);
                 let lw = toks[a].span.of(&seg.lower);
@@ -596,8 +619,20 @@ impl Resolver<'_, '_> {
                     let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
                     out.push(Person { name, surname, title, org, at: toks[a].span.start, gender, possessive });
                 } else {
-                    // "Mr Blair": the full name seen before, or the surname alone
-                    let prev = out.iter().rev().find(|p: &&Person| p.surname == surname).cloned();
+                    // "Mr Blair": the full name seen before, or the surname alone; "Sir John": the
+                    // full name with that given name
+                    let given = a > i && self.lex.first_name_honorifics.contains(toks[a - 1].span.of(text).trim_end_matches('.'));
+                    let prev = out
+                        .iter()
+                        .rev()
+                        .find(|p: &&Person| {
+                            if given {
+                                p.name.contains(' ') && p.name.split(' ').next() == Some(surname.as_str())
+                            } else {
+                                p.surname == surname
+                            }
+                        })
+                        .cloned();
                     let p = match prev {
                         Some(p) => Person { at: toks[a].span.start, possessive, ..p },
                         None => {
@@ -712,6 +747,15 @@ mod tests {
         assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
         let r = run("The Nurses Federation of Scotland, which represents staff, said the plan was unfair.");
         assert_eq!(r[0].1.as_deref(), Some("Nurses Federation of Scotland"), "{r:?}");
+    }
+
+    #[test]
+    fn a_name_after_an_organization_title_and_honorific_and_the_given_name_after_sir() {
+        let r = run("Northshire Police Commissioner Sir Tom Hale said the evidence was weak. \
+                     In an interview, Sir Tom said his officers would look again.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r.iter().all(|x| x.1.as_deref() == Some("Tom Hale")), "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("Northshire Police Commissioner"), "{r:?}");
     }
 
     #[test]
