@@ -130,6 +130,16 @@ fn a_person_given_two_titles_in_one_article_is_a_title_mismatch() {
 }
 
 #[test]
+fn a_surname_spelt_one_letter_off_is_a_name_spelling_flag() {
+    let f = flags(&["name-spelling.txt"]);
+    // the apostrophe written two ways is no misspelling
+    assert_eq!(summary(&f), vec![triple("name-spelling", "Ms Castelano", 7)]);
+    assert_eq!(f[0]["speaker"], "Teodora Castellano");
+    assert_eq!(f[0]["other"]["line"], 3);
+    assert!(f[0]["note"].as_str().unwrap().contains("“Castelano” here"), "{}", f[0]["note"]);
+}
+
+#[test]
 fn across_articles_by_date_same_words_drift_and_titles_are_found() {
     let f = flags(&["words-and-titles.jsonl"]);
     assert_eq!(

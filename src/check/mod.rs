@@ -13,6 +13,7 @@
 //! | `drift` | near-identical quotations of one speaker whose words differ, with the word diff | `words.rs` |
 //! | `not-in-roster` | a named speaker the roster does not list | `people.rs` |
 //! | `roster-title` | a title the article gives that the roster's titles on the article's date contradict | `people.rs` |
+//! | `name-spelling` | a person's surname spelt one letter off the name the article gave first ("Mr Barrioneuvo" after "Jose Barrionuevo") | `people.rs` |
 //!
 //! The work comes in two steps so that a corpus can stream through: [`examine`]
 //! looks at one document (on any thread) and keeps what the cross-article rules
@@ -83,11 +84,13 @@ pub enum FlagKind {
     NotInRoster,
     /// A title the roster contradicts.
     RosterTitle,
+    /// A surname spelt one letter off the name given first.
+    NameSpelling,
 }
 
 impl FlagKind {
     /// Every kind, in output order.
-    pub const ALL: [FlagKind; 9] = [
+    pub const ALL: [FlagKind; 10] = [
         FlagKind::Unattributed,
         FlagKind::Anonymous,
         FlagKind::Vague,
@@ -97,6 +100,7 @@ impl FlagKind {
         FlagKind::Drift,
         FlagKind::NotInRoster,
         FlagKind::RosterTitle,
+        FlagKind::NameSpelling,
     ];
 
     /// The name used in every output format.
@@ -111,6 +115,7 @@ impl FlagKind {
             FlagKind::Drift => "drift",
             FlagKind::NotInRoster => "not-in-roster",
             FlagKind::RosterTitle => "roster-title",
+            FlagKind::NameSpelling => "name-spelling",
         }
     }
 }
@@ -294,6 +299,7 @@ pub fn examine(seg: &Segmented, atts: &[Attribution], rules: &Rules) -> DocCheck
     flags.extend(sources::typed_sources(&cx));
     let titled = people::titled(&cx);
     flags.extend(people::within(&titled, rules.lex));
+    flags.extend(people::spelling(&cx));
     if let Some(r) = rules.roster {
         flags.extend(people::roster_flags(&cx, r));
     }

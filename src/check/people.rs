@@ -19,6 +19,10 @@
 //!   article before it, in date order, that gave one.
 //! - **not-in-roster**: with `--roster`, a named speaker whose name (or alias, or a
 //!   surname alone that ends a roster name) the roster does not list, once per article.
+//! - **name-spelling**: a named speaker whose surname, as written at this mention, is
+//!   one letter off the surname of the full name resolution gave them (a letter
+//!   changed, added, dropped or two swapped: "Mr Barrioneuvo" after "Jose
+//!   Barrionuevo"), once per spelling; straight and curly apostrophes count as one.
 //! - **roster-title**: with `--roster`, a title (or organization) the article gives a
 //!   roster person that agrees with none of the roster's titles held on the article's
 //!   date (any of their titles when the article is undated).
@@ -185,6 +189,40 @@ pub(crate) fn titled(cx: &Ctx) -> Vec<Titled> {
         }
         let place = cx.place(m.span, Some(name.to_string()), describe(title.as_deref(), org.as_deref()));
         out.push(Titled { key, title, org, place, span: cx.lines.span(m.span) });
+    }
+    out
+}
+
+/// `name-spelling`: speakers whose surname is written one slip off their name.
+pub(crate) fn spelling(cx: &Ctx) -> Vec<Flag> {
+    let text = cx.text();
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut atts: Vec<_> = cx.atts.iter().filter(|a| !a.speaker.is_org).collect();
+    atts.sort_by_key(|a| a.mention.as_ref().map(|m| m.span.start));
+    for a in &atts {
+        let Some(m) = a.mention.as_ref().filter(|m| m.kind == MentionKind::Name) else { continue };
+        let Some(name) = a.speaker.name.as_deref().filter(|n| n.contains(' ')) else { continue };
+        let surname = name.rsplit(' ').next().unwrap_or(name).replace('’', "'");
+        let head = m.head.of(text);
+        let Some(written) = head.split_whitespace().next_back() else { continue };
+        let written = written.replace('’', "'");
+        let written = written.strip_suffix("'s").unwrap_or(&written);
+        if written == surname || !crate::resolve::misspelt(&surname, written) || !seen.insert((name, written.to_string())) {
+            continue;
+        }
+        // where the article spells it as in the name
+        let right = atts.iter().filter_map(|b| b.mention.as_ref().filter(|_| b.speaker.name.as_deref() == Some(name))).find(|bm| {
+            bm.head.of(text).split_whitespace().next_back().is_some_and(|w| w.replace('’', "'").trim_end_matches("'s") == surname)
+        });
+        let mut note = format!("“{written}” here, one letter off “{surname}” in the name {name}");
+        let other = right.map(|bm| cx.place(bm.span, Some(name.to_string()), bm.span.of(text).to_string()));
+        if let Some(o) = &other {
+            note.push_str(&format!(" at {}", o.label()));
+        }
+        let mut f = cx.flag(FlagKind::NameSpelling, m.span, m.span.of(text).to_string(), Some(name.to_string()), note);
+        f.other = other;
+        out.push(f);
     }
     out
 }

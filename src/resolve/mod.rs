@@ -92,6 +92,32 @@ impl People {
     }
 }
 
+/// True when `a` and `b` are one slip apart: a letter changed, added, dropped, or two
+/// neighbours swapped ("Barrioneuvo" for "Barrionuevo"). Only names of six letters or
+/// more that begin alike (shorter names differ by one letter too often: "Hale", "Hall"),
+/// and not a plural ("the Clintons").
+pub(crate) fn misspelt(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 || a[0] != b[0] {
+        return false;
+    }
+    // "the Clintons" are a family, not a slip
+    let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() > short.len() && long.last() == Some(&'s') && long[..short.len()] == short[..] {
+        return false;
+    }
+    let lead = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (x, y) = (&a[lead..], &b[lead..]);
+    let rest = |p: usize, q: usize| x.get(p..) == y.get(q..);
+    if x.len() == y.len() {
+        rest(1, 1) || x.len() >= 2 && x[0] == y[1] && x[1] == y[0] && rest(2, 2)
+    } else if x.len() > y.len() {
+        rest(1, 0)
+    } else {
+        rest(0, 1)
+    }
+}
+
 /// Byte spans merged into disjoint, sorted ranges, for "does any of them hold this offset?"
 /// in a binary search.
 struct Spans(Vec<(usize, usize)>);
@@ -162,7 +188,13 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         people.before(m.head.start + 1).find(|p| p.name.contains(' ') && p.name.split(' ').next() == Some(name.as_str()))
                     })
                     .flatten()
-                    .or_else(|| people.before(m.head.start + 1).find(|p| p.surname == surname || p.name == name));
+                    .or_else(|| people.before(m.head.start + 1).find(|p| p.surname == surname || p.name == name))
+                    // "Mr Barrioneuvo" after "Jose Barrionuevo": a surname misspelt
+                    .or_else(|| {
+                        single
+                            .then(|| people.before(m.head.start + 1).find(|p| p.name.contains(' ') && misspelt(&p.surname, &surname)))
+                            .flatten()
+                    });
                 // a name the lexicon knows for an organization or a place, with no honorific and
                 // no person of that name before ("Lib Dems", "Standard Chartered"), is no person; it
                 // is no antecedent for "it" or "they" either (the words were read as a name)
@@ -632,6 +664,7 @@ impl Resolver<'_, '_> {
                                 p.surname == surname
                             }
                         })
+                        .or_else(|| out.iter().rev().find(|p| p.name.contains(' ') && misspelt(&p.surname, &surname)))
                         .cloned();
                     let p = match prev {
                         Some(p) => Person { at: toks[a].span.start, possessive, ..p },
@@ -756,6 +789,26 @@ mod tests {
         assert_eq!(r.len(), 2, "{r:?}");
         assert!(r.iter().all(|x| x.1.as_deref() == Some("Tom Hale")), "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("Northshire Police Commissioner"), "{r:?}");
+    }
+
+    #[test]
+    fn one_slip_apart() {
+        assert!(misspelt("Barrionuevo", "Barrioneuvo"));
+        assert!(misspelt("Peterson", "Petersen"));
+        assert!(misspelt("Kennedy", "Kenedy"));
+        assert!(misspelt("Kenedy", "Kennedy"));
+        assert!(!misspelt("Kennedy", "Kennedy"));
+        assert!(!misspelt("Hale", "Hall"));
+        assert!(!misspelt("Peterson", "Patterson"));
+        assert!(!misspelt("Johnson", "Jackson"));
+        assert!(!misspelt("Clinton", "Clintons"));
+    }
+
+    #[test]
+    fn a_misspelt_surname_is_the_person_named_before() {
+        let r = run("“Prices will rise,” says Maria Castellano, an economist. Mr Castelano says the rise will be short.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].1.as_deref(), Some("Maria Castellano"), "{r:?}");
     }
 
     #[test]
