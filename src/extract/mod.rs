@@ -347,7 +347,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 || matches!(before, "’" | "'") && self.frame(cue.start - 1);
             // "the report", "a call", "his remarks": after a determiner too
             let determiner = self.fw(cue.start - 1) && NOUN_DETERMINERS.contains(&self.low(cue.start - 1));
-            if possessive || determiner || self.modified_noun(cue, lo, hi) {
+            // "two states", "a number of claims": counted, or after "of" (where a verb would end in -ing)
+            let (before, w) = (self.low(cue.start - 1), self.low(cue.start));
+            let counted = self.fw(cue.start - 1)
+                && cue.end == cue.start + 1
+                && (w.ends_with('s') && (np::NUMBER_WORDS.contains(&before) || before.bytes().all(|b| b.is_ascii_digit()))
+                    || before == "of" && !w.ends_with("ing"));
+            if possessive || determiner || counted || self.modified_noun(cue, lo, hi) {
                 return;
             }
         }

@@ -10,13 +10,16 @@ use crate::segment::{Fact, Segmented, TokKind};
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 /// Pronouns that stand as the object after a cue ("told him").
 pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
+/// Prepositions that open a qualifier after a source noun ("critics of the measure",
+/// "officials at the ministry").
+const QUALIFYING_PREPOSITIONS: &[&str] = &["of", "for", "at", "in", "from", "inside", "within"];
 /// Determiners that open a noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other", "two", "three",
     "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no",
 ];
 /// Number words that can stand before a share ("two thirds", "one in five").
-const NUMBER_WORDS: &[&str] =
+pub(crate) const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty"];
 /// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
 const CONNECTORS: &[&str] =
@@ -371,35 +374,59 @@ impl<'s, 'a> NpParser<'s, 'a> {
     }
 
     /// A group noun with a qualifier, ending just before `hi`: "a source familiar with the
-    /// talks", "people close to the minister", "two officials briefed on the plan". The
-    /// qualifiers are the phrases of the lexicon's `[sources] anonymity` list.
+    /// talks", "people close to the minister", "two officials briefed on the plan", "critics
+    /// of the measure". The qualifiers are the phrases of the lexicon's `[sources] anonymity`
+    /// list, or a preposition.
     pub fn qualified_group(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
         let from = hi.saturating_sub(10).max(lo + 1);
         for q in (from..hi).rev() {
-            if !self.fw(q) || !self.lex.checks.anonymity_starts.contains(self.low(q)) {
+            if !self.fw(q) {
                 continue;
             }
-            let Some(p) = self
-                .lex
-                .checks
-                .anonymity
-                .iter()
-                .find(|p| p.len() > 1 && q + p.len() < hi && p.iter().enumerate().all(|(i, w)| self.fw(q + i) && self.low(q + i) == w))
-            else {
+            let phrase = if self.lex.checks.anonymity_starts.contains(self.low(q)) {
+                self.lex
+                    .checks
+                    .anonymity
+                    .iter()
+                    .find(|p| p.len() > 1 && q + p.len() < hi && p.iter().enumerate().all(|(i, w)| self.fw(q + i) && self.low(q + i) == w))
+                    .map(Vec::len)
+            } else {
+                None
+            };
+            // after a preposition: a source noun that is no quantifier ("many of them") and an
+            // object that opens like a name or with a determiner ("of the measure", "in Congress")
+            let preposition = || {
+                QUALIFYING_PREPOSITIONS.contains(&self.low(q))
+                    && q + 1 < hi
+                    && q > lo
+                    && !DETERMINERS.contains(&self.low(q - 1))
+                    && self.fw(q + 1)
+                    && (self.cap(q + 1) || DETERMINERS.contains(&self.low(q + 1)))
+            };
+            let Some(len) = phrase.or_else(|| preposition().then_some(1)) else {
                 continue;
             };
             let noun = q - 1;
             // the qualifier's object: plain words, no verb, up to the cue (a cue word after a
             // determiner is a noun: "familiar with the talks")
-            let object = q + p.len()..hi;
-            let noun_after_det = |k: usize| k > object.start && DETERMINERS.contains(&self.low(k - 1));
+            let object = q + len..hi;
+            let noun_after_det = |k: usize| k > object.start && (DETERMINERS.contains(&self.low(k - 1)) || self.low(k - 1) == "of");
             let plain = object.len() <= 6
                 && object.clone().all(|k| {
-                    self.fw(k) && (!self.lex.cue_starts.contains(self.low(k)) || noun_after_det(k)) && !FUNCTION.contains(&self.low(k))
+                    // "a number of states": "of" and its determiner inside the object
+                    let of_phrase =
+                        k > object.start && (self.low(k) == "of" || self.low(k - 1) == "of" && DETERMINERS.contains(&self.low(k)));
+                    self.fw(k)
+                        && (!self.lex.cue_starts.contains(self.low(k)) || noun_after_det(k))
+                        && (!FUNCTION.contains(&self.low(k)) || of_phrase)
                 });
             let w = self.low(noun);
             let source_noun = self.lex.vague.contains(w) || self.lex.checks.vague.contains(w) || self.lex.checks.anonymous.contains(w);
             if !plain || !self.fw(noun) || !source_noun {
+                // a preposition inside a longer qualifier ("familiar with the planning for …")
+                if phrase.is_none() {
+                    continue;
+                }
                 return None;
             }
             // its determiner and modifiers: "two senior US officials"
@@ -413,6 +440,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 if DETERMINERS.contains(&w) {
                     break;
                 }
+            }
+            // a phrase with a plain preposition is the subject only where a clause opens: a cue
+            // word inside a longer phrase is a noun ("killed 80 people in a terrorist attack")
+            let opens = start == lo
+                || self.seg.tokens[start - 1].kind == TokKind::Punct && matches!(self.text(start - 1), "," | ";" | ":" | "—")
+                || matches!(self.low(start - 1), "and" | "but" | "while" | "as" | "though" | "although" | "because");
+            if phrase.is_none() && !opens {
+                continue;
             }
             let span = self.span(start, hi);
             return Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, start));

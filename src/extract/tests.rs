@@ -489,3 +489,23 @@ fn a_relative_clause_with_its_own_cue_after_an_inverted_speaker_is_a_statement()
     let r = run("“The plan is wrong,” said Ann Lee, who is a senior fellow at the institute.");
     assert_eq!(r.len(), 1, "{r:?}");
 }
+
+#[test]
+fn a_source_noun_with_a_prepositional_qualifier_opening_the_clause_is_the_speaker() {
+    let (_, _, m, cue) = one("Critics of the measure argue that it is unfair.");
+    assert_eq!((m.as_deref(), cue.as_deref()), (Some("Critics of the measure"), Some("argue")));
+    let (_, _, m, _) = one("Officials at the ministry warned that prices would rise.");
+    assert_eq!(m.as_deref(), Some("Officials at the ministry"));
+    // "of" inside the qualifier, and a cue word after it is a noun
+    let (_, _, m, cue) = one("Officials in a number of states said the plan is unfair.");
+    assert_eq!((m.as_deref(), cue.as_deref()), (Some("Officials in a number of states"), Some("said")));
+    // not inside a longer phrase, where the cue word is a noun
+    let r = run("A truck hit a crowd, killing at least 30 people in an apparent terrorist attack as the driver fled.");
+    assert!(r.iter().all(|x| x.2.as_deref().is_none_or(|m| !m.contains("people in"))), "{r:?}");
+}
+
+#[test]
+fn a_cue_word_counted_or_after_of_is_a_noun() {
+    assert!(run("The law now applies in two states that border the river.").is_empty());
+    assert!(run("He rejected a series of claims that the plan had failed.").iter().all(|r| r.3.as_deref() != Some("claims")));
+}
