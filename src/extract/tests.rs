@@ -479,3 +479,14 @@ fn a_body_told_is_the_listener_and_a_person_named_after_it_opens_the_clause() {
     let (c, _, _, _) = one("The general told the Senate Armed Services Committee the plan would fail.");
     assert_eq!(c, "the plan would fail");
 }
+
+#[test]
+fn a_document_word_after_a_given_name_is_a_surname() {
+    let lex = Lexicon::default_lexicon();
+    let text = "Green party spokesman Tom Memo said the budget was a mistake.";
+    let found = crate::attributions(&Document::new("t", text), &lex);
+    assert_eq!(found[0].speaker.name.as_deref(), Some("Tom Memo"), "{:?}", found[0].speaker);
+    // without a given name before it, the word still names a document
+    let (_, _, m, _) = one("The Memo said the budget was a mistake.");
+    assert_eq!(m.as_deref(), Some("The Memo"));
+}
