@@ -60,6 +60,9 @@ struct RawPolarity {
     some_of: Vec<String>,
     rebuts: Vec<String>,
     back_references: Vec<String>,
+    plans: Vec<String>,
+    plan_openers: Vec<String>,
+    authored_by: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -159,6 +162,13 @@ pub struct Polarity {
     pub rebuts: Phrases,
     /// Words that point back at what was said ("that", "this", "it").
     pub back_references: Phrases,
+    /// Nouns for a proposal ("plan", "scheme"): "the plan" in a statement that names nobody is
+    /// the plan last given an owner before it.
+    pub plans: Phrases,
+    /// Words that make a plan noun refer back ("the", "these").
+    pub plan_openers: Phrases,
+    /// Words after a plan noun that name its owner ("unveiled by").
+    pub authored_by: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -221,6 +231,9 @@ impl Codebook {
             polarity.some_of.extend(&p.some_of);
             polarity.rebuts.extend(&p.rebuts);
             polarity.back_references.extend(&p.back_references);
+            polarity.plans.extend(&p.plans);
+            polarity.plan_openers.extend(&p.plan_openers);
+            polarity.authored_by.extend(&p.authored_by);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -384,6 +397,68 @@ pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
     })
 }
 
+/// True when `content` refers back to a plan named before ("the plan was dangerous", "these
+/// proposals"): a plan noun with a word of `plan_openers` among the three words before it.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert!(quotegraph::code::refers_to_a_plan("the new plan was dangerous", &cb));
+/// assert!(!quotegraph::code::refers_to_a_plan("a plan would help", &cb));
+/// ```
+pub fn refers_to_a_plan(content: &str, cb: &Codebook) -> bool {
+    let lower = content.to_lowercase();
+    let words = crate::segment::words_of(&lower);
+    let p = &cb.polarity;
+    (0..words.len()).any(|j| p.plans.starts_at(&words, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_at(&words, i)))
+}
+
+/// The plans `text` gives an owner, in text order: (byte offset of the plan noun, the
+/// organizations that own it). The owner is named just before the noun ("Tory plans",
+/// "Labour's tax proposals") or after it by "by" ("plans unveiled by the Conservatives").
+///
+/// ```
+/// let (lex, cb) = (quotegraph::lexicon::Lexicon::default_lexicon(), quotegraph::code::Codebook::default_codebook());
+/// let found = quotegraph::code::plan_owners("New plans were unveiled by the Conservatives. The plan is bold.", &lex, &cb);
+/// assert_eq!(found, vec![(4, vec!["Conservative Party".to_string()])]);
+/// ```
+pub fn plan_owners(text: &str, lex: &crate::lexicon::Lexicon, cb: &Codebook) -> Vec<(usize, Vec<String>)> {
+    let words = crate::segment::words_of(text);
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let at = |k: usize| words[k].as_ptr() as usize - text.as_ptr() as usize;
+    // the words of `text[from..to]` after its last clause break, or before its first
+    let clause = |from: usize, to: usize, after_last: bool| {
+        let piece = &text[from..to];
+        let breaks = |c: char| matches!(c, '.' | ';' | ':' | '!' | '?' | ',' | '“' | '”' | '"' | '(' | ')');
+        if after_last {
+            piece.rfind(breaks).map_or(piece, |b| &piece[b + 1..])
+        } else {
+            piece.find(breaks).map_or(piece, |b| &piece[..b])
+        }
+    };
+    let p = &cb.polarity;
+    let mut out = Vec::new();
+    for j in (0..words.len()).filter(|&j| p.plans.starts_at(&lower, j)) {
+        let mut owners = Vec::new();
+        if j > 0 {
+            owners = lex.organizations_in(clause(at(j.saturating_sub(3)), at(j), true));
+        }
+        if owners.is_empty() {
+            // "plans unveiled by", "plans were unveiled by"
+            let passive = lower.get(j + 1).is_some_and(|w| matches!(w.as_str(), "were" | "was" | "are" | "is" | "being" | "been"));
+            if let Some((b, n)) = p.authored_by.span_in(&lower, j + 1, j + 2 + usize::from(passive)) {
+                let (from, to) = (b + n, (b + n + 5).min(words.len()));
+                if from < to {
+                    owners = lex.organizations_in(clause(at(from), at(to - 1) + words[to - 1].len(), false));
+                }
+            }
+        }
+        if !owners.is_empty() {
+            out.push((at(j), owners));
+        }
+    }
+    out
+}
+
 /// The contrast marker that opens `sentence` or joins its clauses, if any ("Meanwhile", "while").
 ///
 /// ```
@@ -469,6 +544,19 @@ mod tests {
         assert!(c[0].evidence.contains("oppose"), "{}", c[0].evidence);
         assert_eq!(code("the economy grew", Some("said"), &cb)[0].stance, Stance::Neutral);
         assert!(code("the weather was fine", Some("said"), &cb).is_empty());
+    }
+
+    #[test]
+    fn a_plan_takes_its_owner_from_the_words_around_it() {
+        let (lex, cb) = (crate::lexicon::Lexicon::default_lexicon(), Codebook::default_codebook());
+        let text = "Labour's housing plans were praised. Tom Hale called the proposals that were unveiled by the Republicans a mistake. \
+                    The plans were drawn up by the Republicans.";
+        let owners: Vec<Vec<String>> = plan_owners(text, &lex, &cb).into_iter().map(|(_, o)| o).collect();
+        assert_eq!(owners, vec![vec!["Labour Party".to_string()], vec!["Republican Party".to_string()]]);
+        // a name in the sentence before is no owner
+        assert!(plan_owners("He met the Republicans. Plans were made.", &lex, &cb).is_empty());
+        assert!(refers_to_a_plan("these proposals would fail", &cb));
+        assert!(!refers_to_a_plan("the scheming would fail", &cb));
     }
 
     #[test]

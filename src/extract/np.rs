@@ -657,10 +657,16 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let whole = self.span(a, b);
         let mk = |kind: MentionKind, head: Span| Some(Mention { span: whole, head, kind, apposition: None, relative: None });
         let hw = self.low(head);
-        if self.lex.vague.contains(hw) {
+        // "Vince Cable", "Tom Post": a capitalized word after a given name is a surname, not a
+        // document or a group
+        let surname = head > a && self.cap(head) && {
+            let given = self.text(head - 1);
+            self.lex.male.contains(given) || self.lex.female.contains(given)
+        };
+        if self.lex.vague.contains(hw) && !surname {
             return mk(MentionKind::Group, whole);
         }
-        if self.lex.documents.contains(hw) {
+        if self.lex.documents.contains(hw) && !surname {
             return mk(MentionKind::Document, whole);
         }
         if !self.cap(head) {

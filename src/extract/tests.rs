@@ -509,3 +509,14 @@ fn a_cue_word_counted_or_after_of_is_a_noun() {
     assert!(run("The law now applies in two states that border the river.").is_empty());
     assert!(run("He rejected a series of claims that the plan had failed.").iter().all(|r| r.3.as_deref() != Some("claims")));
 }
+
+#[test]
+fn a_document_word_after_a_given_name_is_a_surname() {
+    let lex = Lexicon::default_lexicon();
+    let text = "Green party spokesman Tom Memo said the budget was a mistake.";
+    let found = crate::attributions(&Document::new("t", text), &lex);
+    assert_eq!(found[0].speaker.name.as_deref(), Some("Tom Memo"), "{:?}", found[0].speaker);
+    // without a given name before it, the word still names a document
+    let (_, _, m, _) = one("The Memo said the budget was a mistake.");
+    assert_eq!(m.as_deref(), Some("The Memo"));
+}

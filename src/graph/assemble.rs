@@ -537,6 +537,19 @@ impl<'a> ReportBuilder<'a> {
                 targets: self.lex.organizations_in(a.content.of(text)),
             });
         }
+        // "the plan was dangerous": a statement that names no organization but refers back to a
+        // plan is aimed at the owners of the plan the text gave an owner last before its sentence
+        let mut owned: Option<Vec<(usize, Vec<String>)>> = None;
+        for i in first_stmt..self.statements.len() {
+            let a = &atts[i - first_stmt];
+            if !self.statements[i].targets.is_empty() || !code::refers_to_a_plan(&self.statements[i].content, self.codebook) {
+                continue;
+            }
+            let owned = owned.get_or_insert_with(|| code::plan_owners(text, self.lex, self.codebook));
+            if let Some((_, owners)) = owned.iter().rev().find(|(at, _)| *at < a.sentence.start) {
+                self.statements[i].targets = owners.clone();
+            }
+        }
         // contrast: a statement whose sentence opens with (or joins clauses by) a contrast word
         // is set against the nearest earlier statement of another speaker
         for i in first_stmt..self.statements.len() {
@@ -1180,6 +1193,19 @@ mod tests {
         assert!(r.people.iter().any(|p| p.id == "person:ann-lee"));
         assert!(r.statements.windows(2).all(|w| w[0].id < w[1].id));
         assert_eq!(r.statements[0].id, "stmt:d:0001");
+    }
+
+    #[test]
+    fn criticising_the_plan_is_a_conflict_with_its_owner() {
+        let cb = Codebook::default_codebook();
+        let text = "New housing plans were unveiled by the Republicans on Monday. The Republicans said the homes would be cheap. \
+                    Green spokesman Tom Hale said the plan was dangerous.";
+        let r = report(text, &cb);
+        let pairs: Vec<(&str, &str)> = r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect();
+        assert!(pairs.contains(&("Republican Party", "Tom Hale")), "{pairs:?} {:#?}", r.statements);
+        // a plan nobody was named with is aimed at nobody
+        let r = report("New housing plans were unveiled on Monday. The Republicans said the homes would be cheap. Tom Hale said the plan was dangerous.", &cb);
+        assert!(r.divergence.conflicts.is_empty(), "{:#?}", r.divergence.conflicts);
     }
 
     #[test]

@@ -172,6 +172,10 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
         let sp = match m.kind {
             MentionKind::Name => {
                 let (title, mut org) = r.title_and_org(m.span, m.head, m.apposition);
+                if org.is_none() && title.as_deref().is_some_and(|t| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("party"))) {
+                    // "Party leader X", with no party named: the party named last before
+                    org = r.party_before(m.span.start);
+                }
                 if org.is_none() && title.is_some() {
                     // "Ukrainian officials …, with Foreign Minister X stating": the country the sentence is about
                     org = r.country_before(atts[i].sentence, m.span.start);
@@ -488,6 +492,21 @@ impl Resolver<'_, '_> {
         (title, org)
     }
 
+    /// The political party named last before `at` in the document, outside quotes: "The plans were
+    /// unveiled by the Conservatives. Party leader Michael Howard said …" (a Conservative).
+    fn party_before(&self, at: usize) -> Option<String> {
+        let (text, toks) = (&self.seg.doc.text, &self.seg.tokens);
+        let word = |k: usize| toks[k].kind == TokKind::Word && toks[k].cap && self.seg.in_quote[k].is_none();
+        self.tokens_in(Span::new(0, at)).rev().filter(|&k| word(k)).find_map(|k| {
+            // the longest name ending here: "Liberal Democrats", not "Democrats"
+            (1..=3).rev().filter(|n| k + 1 >= *n && (k + 1 - n..=k).all(word)).find_map(|n| {
+                let words: Vec<&str> = (k + 1 - n..=k).map(|j| toks[j].span.of(text)).collect();
+                let o = &self.lex.orgs[self.lex.lookup(&words.join(" "))?.org];
+                (o.kind == "party").then(|| o.name.clone())
+            })
+        })
+    }
+
     /// The nearest country named (or named by its adjective) in `sentence` before `at`, outside quotes.
     fn country_before(&self, sentence: Span, at: usize) -> Option<String> {
         let r = self.tokens_in(Span::new(sentence.start, at.max(sentence.start)));
@@ -700,6 +719,21 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn a_party_leader_with_no_party_named_belongs_to_the_party_named_last() {
+        let r = run("The housing plans were unveiled by the Republicans on Monday. Party leader Ann Lee said they would pass.");
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_deref()), (Some("Ann Lee"), Some("Republican Party")), "{r:?}");
+        // a title without "party" takes no party from the text before it
+        let r = run("The housing plans were unveiled by the Republicans on Monday. Housing expert Ann Lee said they would pass.");
+        assert_ne!(r[0].3.as_deref(), Some("Republican Party"), "{r:?}");
+    }
+
+    #[test]
+    fn a_backbencher_belongs_to_the_party_before_the_title() {
+        let r = run("Labour backbencher Tom Hale said the budget was a mistake.");
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_deref()), (Some("Tom Hale"), Some("Labour Party")), "{r:?}");
     }
 
     #[test]
