@@ -479,3 +479,36 @@ fn a_body_told_is_the_listener_and_a_person_named_after_it_opens_the_clause() {
     let (c, _, _, _) = one("The general told the Senate Armed Services Committee the plan would fail.");
     assert_eq!(c, "the plan would fail");
 }
+
+#[test]
+fn a_headline_label_names_its_source() {
+    // a surname the story names again inside a sentence
+    let r = run("Haverford: Council must publish the bridge contracts.\n\nThe mayor met Sen. Tom Haverford on Monday.");
+    assert_eq!(r[0].0, "Council must publish the bridge contracts");
+    assert_eq!(r[0].2.as_deref(), Some("Haverford"));
+    // a document noun
+    let (c, _, m, _) = one("Poll: Most voters back the new bridge.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Most voters back the new bridge", Some("Poll")));
+    // quoted words in the headline make it mixed
+    let r = run("Haverford: Council Budget Is ‘A Work of Fiction’ Again.\n\nThe mayor met Sen. Tom Haverford on Monday.");
+    assert_eq!(
+        (r[0].0.as_str(), r[0].1, r[0].2.as_deref()),
+        ("Council Budget Is ‘A Work of Fiction’ Again", QuoteKind::Mixed, Some("Haverford"))
+    );
+    // a rubric is no source, nor is a place, nor a figure
+    assert!(run("Correction: An earlier version of this story misspelled a name.").is_empty());
+    assert!(run("The Update: Council publishes the bridge contracts.\n\nIt was The Update that broke the news.").is_empty());
+    assert!(run("Haverford: Just hang on.\n\nThe mayor met Sen. Tom Haverford on Monday.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("Haverford")));
+    assert!(run("Ohio: Ann Lee, Tom Hale, Jo Marsh and Kim Park.").is_empty());
+    assert!(run("Haverford: 1,769 votes.\n\nThe mayor met Sen. Tom Haverford on Monday.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("Haverford")));
+    // a label repeated on a second line is not running text
+    assert!(run("Tense Talks: Council meets the unions again.\n\nTense Talks: Unions walk out of the council meeting.").is_empty());
+    // a label inside a paragraph is no headline
+    assert!(run("He left. Haverford: Council must publish the bridge contracts.\n\nThe mayor met Sen. Tom Haverford.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("Haverford")));
+}
