@@ -1318,7 +1318,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && self.low(start) == "to"
                 && (cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
                 && cue.mention.is_some()
-                && self.words_in(start, self.clause_end(start, hi, stop)) >= 3;
+                && self.words_in(start, self.clause_end(start, hi, stop)) >= 2;
             let ok = infinitive
                 || match cue.class {
                     CueClass::Speech => {

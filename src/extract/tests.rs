@@ -182,6 +182,15 @@ fn intention_verb_with_infinitive() {
     assert_eq!((c.as_str(), m.as_deref()), ("to say whether the plant would close", Some("Ann Lee")));
     // a verb outside the infinitive list does not report its infinitive
     assert!(run("The governor managed to veto the budget bill next week.").is_empty());
+    // a plan or a decision is a stated intention; a two-word refusal is one too
+    let (c, _, m, cue) = one("The mayor plans to close the old bridge in May.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("to close the old bridge in May", Some("The mayor"), Some("plans")));
+    let (c, _, _, cue) = one("Ann Lee decided to sell the family farm.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("to sell the family farm", Some("decided")));
+    let (c, _, m, _) = one("The mayor declined to comment.");
+    assert_eq!((c.as_str(), m.as_deref()), ("to comment", Some("The mayor")));
+    // "seeking to" stays out: it reads as an effort more often than a statement
+    assert!(run("The council is seeking to amend the bridge contracts.").is_empty());
 }
 
 #[test]
