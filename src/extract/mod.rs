@@ -318,9 +318,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
             Some((i + 1, CueClass::Belief))
         } else if self.lex.evidence.contains(w) {
             Some((i + 1, CueClass::Evidence))
+        } else if self.lex.as_view.contains(w) && self.view_as(i + 1, hi).is_some() {
+            Some((i + 1, CueClass::Belief))
         } else {
             None
         }
+    }
+
+    /// The "as" after the object that opens at `from` ("sees [the deal] as a trap"): within a few
+    /// plain words, the object one word or more, no punctuation between.
+    fn view_as(&self, from: usize, hi: usize) -> Option<usize> {
+        (from + 1..hi.min(from + 10)).take_while(|&k| self.fw(k)).find(|&k| self.low(k) == "as").filter(|_| self.fw(from))
     }
 
     fn find_cues(&self, lo: usize, hi: usize) -> Vec<Cue> {
@@ -1403,10 +1411,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
                         // "voters oppose the plan": a position verb's object is its target
                         let object = object_verb && not_prep && (self.words_in(start, end) >= 3 || self.named_object(start, end));
+                        // "sees the deal as a trap": the object and its "as" are the view
+                        let view = self.lex.as_view.contains(self.low(cue.start))
+                            && start == cue.end
+                            && not_prep
+                            && self.view_as(start, end).is_some();
                         starts_that
                             || bare && clause_start
                             || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
                             || object
+                            || view
                     }
                     CueClass::Source => false,
                 };

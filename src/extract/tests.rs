@@ -521,3 +521,17 @@ fn a_headline_label_names_its_source() {
         .iter()
         .all(|x| x.2.as_deref() != Some("Haverford")));
 }
+
+#[test]
+fn a_view_verb_with_its_object_and_as_states_the_view() {
+    let (c, k, m, cue) = one("The mayor sees the new bridge as a waste of money.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref(), cue.as_deref()),
+        ("the new bridge as a waste of money", QuoteKind::Indirect, Some("The mayor"), Some("sees"))
+    );
+    let (c, _, m, _) = one("Ann Lee cast herself as the candidate of change.");
+    assert_eq!((c.as_str(), m.as_deref()), ("herself as the candidate of change", Some("Ann Lee")));
+    // without its "as" the verb reports nothing
+    assert!(run("The mayor saw the new bridge on Monday.").is_empty());
+    assert!(run("Ann Lee cast her vote early in the morning.").is_empty());
+}
