@@ -535,3 +535,18 @@ fn a_view_verb_with_its_object_and_as_states_the_view() {
     assert!(run("The mayor saw the new bridge on Monday.").is_empty());
     assert!(run("Ann Lee cast her vote early in the morning.").is_empty());
 }
+
+#[test]
+fn verbs_of_praise_blame_and_preference_report_their_object() {
+    let (c, _, m, cue) = one("Senator Ann Lee blasted the council's handling of the bridge contracts.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the council's handling of the bridge contracts", Some("Senator Ann Lee"), Some("blasted"))
+    );
+    let (c, _, _, cue) = one("The governor touted her record on jobs and schools.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("her record on jobs and schools", Some("touted")));
+    let (c, _, _, cue) = one("Ann Lee prefers a candidate from outside politics.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("a candidate from outside politics", Some("prefers")));
+    // with no object there is nothing reported
+    assert!(run("The crowd applauded loudly.").is_empty());
+}
