@@ -550,3 +550,14 @@ fn verbs_of_praise_blame_and_preference_report_their_object() {
     // with no object there is nothing reported
     assert!(run("The crowd applauded loudly.").is_empty());
 }
+
+#[test]
+fn verbs_of_discussing_comparing_and_thanking_report_their_object() {
+    let (c, _, m, cue) = one("Ann Lee discussed her plans for the old bridge.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("her plans for the old bridge", Some("Ann Lee"), Some("discussed")));
+    let (c, _, _, cue) = one("The mayor compared the new tax to daylight robbery.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("the new tax to daylight robbery", Some("compared")));
+    // "thanks to" is no cue, and "wants" with a bare object reports nothing
+    assert!(run("Thanks to the mayor, the bridge opened on time.").is_empty());
+    assert!(run("The mayor wants the council to publish the contracts.").is_empty());
+}
