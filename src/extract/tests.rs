@@ -561,3 +561,13 @@ fn verbs_of_discussing_comparing_and_thanking_report_their_object() {
     assert!(run("Thanks to the mayor, the bridge opened on time.").is_empty());
     assert!(run("The mayor wants the council to publish the contracts.").is_empty());
 }
+
+#[test]
+fn phrasal_verbs_of_talk_and_attack_report_their_object() {
+    let (c, _, m, cue) = one("The mayor talked about her plans for the old bridge.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("her plans for the old bridge", Some("The mayor"), Some("talked about")));
+    let (c, _, _, cue) = one("Ann Lee took aim at the council's spending on consultants.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("the council's spending on consultants", Some("took aim at")));
+    // after a determiner the phrase is a noun's
+    assert!(run("The talk about the bridge went on for hours.").is_empty());
+}
