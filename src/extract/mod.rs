@@ -1259,6 +1259,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let stop = cues[ci + 1..]
                 .iter()
                 .map(|n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) })
+                // "Ann Lee, who endorsed Hale, spoke …": a later cue sharing this one's subject does not bound it
+                .filter(|&first| first >= after)
                 .find(|&first| {
                     position
                         || first <= lo
@@ -1286,7 +1288,20 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
                 continue;
             }
-            let end = self.clause_end(start, hi, stop);
+            let mut end = self.clause_end(start, hi, stop);
+            // "Ann Lee, who said the plan failed, left …": a relative clause between commas ends at its comma
+            let (sp0, sp1) = cue.speaker_tokens;
+            let relative = !cue.speaker_after
+                && sp1 >= sp0 + 2
+                && sp1 <= cue.start
+                && self.fw(sp1 - 1)
+                && self.low(sp1 - 1) == "who"
+                && self.punct(sp1 - 2, ",");
+            if relative {
+                if let Some(c) = (start..end).find(|&k| self.frame(k) && self.punct(k, ",")) {
+                    end = c;
+                }
+            }
             let qs: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= start && quotes[qi].1 < end).collect();
             if let Some(&first) = qs.first() {
                 let (q, open, close) = quotes[first];

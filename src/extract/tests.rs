@@ -571,3 +571,12 @@ fn phrasal_verbs_of_talk_and_attack_report_their_object() {
     // after a determiner the phrase is a noun's
     assert!(run("The talk about the bridge went on for hours.").is_empty());
 }
+
+#[test]
+fn a_relative_clause_cue_is_not_bounded_by_the_main_verb_and_ends_at_its_comma() {
+    let r = run("Senator Ann Lee, who said the plan was a mistake, spoke on Monday.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].3.as_deref()), ("the plan was a mistake", Some("said")));
+    let (c, _, _, cue) = one("Senator Ann Lee, who criticized the new budget plan, left early.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("the new budget plan", Some("criticized")));
+}
