@@ -431,7 +431,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             j -= 1;
         }
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
-        if j > lo + 1 && self.fw(j - 1) && self.low(j - 1) == "who" {
+        // (and "The union, which endorsed Hale": "which" after a comma, for a body or a document)
+        if j > lo + 1 && self.fw(j - 1) && (self.low(j - 1) == "who" || self.low(j - 1) == "which" && self.punct(j - 2, ",")) {
             let k = if self.punct(j - 2, ",") { j - 2 } else { j - 1 };
             let restrictive = k == j - 1;
             let found =
@@ -1295,7 +1296,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && sp1 >= sp0 + 2
                 && sp1 <= cue.start
                 && self.fw(sp1 - 1)
-                && self.low(sp1 - 1) == "who"
+                && matches!(self.low(sp1 - 1), "who" | "which")
                 && self.punct(sp1 - 2, ",");
             if relative {
                 if let Some(c) = (start..end).find(|&k| self.frame(k) && self.punct(k, ",")) {

@@ -579,4 +579,8 @@ fn a_relative_clause_cue_is_not_bounded_by_the_main_verb_and_ends_at_its_comma()
     assert_eq!((r[0].0.as_str(), r[0].3.as_deref()), ("the plan was a mistake", Some("said")));
     let (c, _, _, cue) = one("Senator Ann Lee, who criticized the new budget plan, left early.");
     assert_eq!((c.as_str(), cue.as_deref()), ("the new budget plan", Some("criticized")));
+    // "which" after a comma stands for the body before it
+    let r = run("The union, which endorsed Mr. Hale in December, said that the vote was fair.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("Mr. Hale", Some("The union")));
 }
