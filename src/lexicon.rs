@@ -129,6 +129,7 @@ struct RawCues {
     shares: Vec<String>,
     polled: Vec<String>,
     manner: Vec<String>,
+    as_view: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -272,6 +273,9 @@ pub struct Lexicon {
     pub shares: WordSet,
     /// Verbs of manner that introduce speech only next to a quotation ("smiles", "shrugs").
     pub manner: WordSet,
+    /// Verbs whose object and "as" state the subject's view ("sees the deal as a trap"), cues only
+    /// with that "as".
+    pub as_view: WordSet,
     /// Participles naming the people asked, after "those" ("those surveyed say").
     pub polled: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
@@ -417,6 +421,7 @@ impl Lexicon {
         self.shares.extend(lower_set(&c.shares));
         self.polled.extend(lower_set(&c.polled));
         self.manner.extend(lower_set(&c.manner));
+        self.as_view.extend(lower_set(&c.as_view));
         for p in lower_set(&c.sources) {
             let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
             if !words.is_empty() && !self.sources.contains(&words) {
@@ -440,6 +445,7 @@ impl Lexicon {
             .chain(self.belief.iter())
             .chain(self.evidence.iter())
             .chain(self.manner.iter())
+            .chain(self.as_view.iter())
             .chain(self.phrase_index.keys())
             .chain(self.source_index.keys())
             .cloned()

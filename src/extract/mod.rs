@@ -58,7 +58,7 @@ struct Cue {
 /// assert_eq!(found[1].content.of(&doc.text), "the vote was fair");
 /// ```
 pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
-    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None, last_cue: None };
+    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None, last_cue: None, mid_caps: std::cell::OnceCell::new() };
     for si in 0..seg.sentences.len() {
         x.sentence(si);
     }
@@ -86,6 +86,9 @@ struct Extractor<'s, 'a> {
     /// The last speech cue with a speaker, its paragraph and its sentence: a quotation
     /// standing alone after "X criticised the plan." is X's.
     last_cue: Option<(Cue, usize, Span)>,
+    /// Capitalized words that stand inside a sentence of the text (after another word), worked
+    /// out once and only when a headline label asks.
+    mid_caps: std::cell::OnceCell<std::collections::HashSet<&'s str>>,
 }
 
 /// Words that end a clause when they follow a comma.
@@ -315,9 +318,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
             Some((i + 1, CueClass::Belief))
         } else if self.lex.evidence.contains(w) {
             Some((i + 1, CueClass::Evidence))
+        } else if self.lex.as_view.contains(w) && self.view_as(i + 1, hi).is_some() {
+            Some((i + 1, CueClass::Belief))
         } else {
             None
         }
+    }
+
+    /// The "as" after the object that opens at `from` ("sees [the deal] as a trap"): within a few
+    /// plain words, the object one word or more, no punctuation between.
+    fn view_as(&self, from: usize, hi: usize) -> Option<usize> {
+        (from + 1..hi.min(from + 10)).take_while(|&k| self.fw(k)).find(|&k| self.low(k) == "as").filter(|_| self.fw(from))
     }
 
     fn find_cues(&self, lo: usize, hi: usize) -> Vec<Cue> {
@@ -426,7 +437,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             j -= 1;
         }
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
-        if j > lo + 1 && self.fw(j - 1) && self.low(j - 1) == "who" {
+        // (and "The union, which endorsed Hale": "which" after a comma, for a body or a document)
+        if j > lo + 1 && self.fw(j - 1) && (self.low(j - 1) == "who" || self.low(j - 1) == "which" && self.punct(j - 2, ",")) {
             let k = if self.punct(j - 2, ",") { j - 2 } else { j - 1 };
             let restrictive = k == j - 1;
             let found =
@@ -1254,6 +1266,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let stop = cues[ci + 1..]
                 .iter()
                 .map(|n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) })
+                // "Ann Lee, who endorsed Hale, spoke …": a later cue sharing this one's subject does not bound it
+                .filter(|&first| first >= after)
                 .find(|&first| {
                     position
                         || first <= lo
@@ -1281,7 +1295,20 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
                 continue;
             }
-            let end = self.clause_end(start, hi, stop);
+            let mut end = self.clause_end(start, hi, stop);
+            // "Ann Lee, who said the plan failed, left …": a relative clause between commas ends at its comma
+            let (sp0, sp1) = cue.speaker_tokens;
+            let relative = !cue.speaker_after
+                && sp1 >= sp0 + 2
+                && sp1 <= cue.start
+                && self.fw(sp1 - 1)
+                && matches!(self.low(sp1 - 1), "who" | "which")
+                && self.punct(sp1 - 2, ",");
+            if relative {
+                if let Some(c) = (start..end).find(|&k| self.frame(k) && self.punct(k, ",")) {
+                    end = c;
+                }
+            }
             let qs: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= start && quotes[qi].1 < end).collect();
             if let Some(&first) = qs.first() {
                 let (q, open, close) = quotes[first];
@@ -1321,7 +1348,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && self.low(start) == "to"
                 && (cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
                 && cue.mention.is_some()
-                && self.words_in(start, self.clause_end(start, hi, stop)) >= 3;
+                && self.words_in(start, self.clause_end(start, hi, stop)) >= 2;
             let ok = infinitive
                 || match cue.class {
                     CueClass::Speech => {
@@ -1406,10 +1433,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
                         // "voters oppose the plan": a position verb's object is its target
                         let object = object_verb && not_prep && (self.words_in(start, end) >= 3 || self.named_object(start, end));
+                        // "sees the deal as a trap": the object and its "as" are the view
+                        let view = self.lex.as_view.contains(self.low(cue.start))
+                            && start == cue.end
+                            && not_prep
+                            && self.view_as(start, end).is_some();
                         starts_that
                             || bare && clause_start
                             || cue.class == CueClass::Evidence && doc_subject && not_prep && self.words_in(start, end) >= 3
                             || object
+                            || view
                     }
                     CueClass::Source => false,
                 };
@@ -1498,13 +1531,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
             self.predicate_quotes(lo, hi, &quotes, &mut owned, sspan);
         }
         // "Gingrich: Trump must decide …", "MATTHEWS: Well, …": a speaker label or headline source
-        if quotes.is_empty() && hi > lo + 3 {
+        // (a headline quoting some of its words, "Lee: Council ‘Must Publish’ Contracts", is mixed)
+        if owned.iter().all(|&o| !o) && hi > lo + 3 {
             if let Some((m, end)) = self.np().forward(lo, hi, false) {
                 // a person's name (a known given name or honorific first) or an all-caps transcript label
                 let first = self.text(lo);
                 let person = m.kind == MentionKind::Name && (self.lex.gender_of(first).is_some() || self.lex.is_honorific(first));
                 let transcript = end == lo + 1 && first.len() > 2 && first.chars().all(|c| !c.is_lowercase());
-                let label = end < hi && self.punct(end, ":") && end - lo <= 4 && (person || transcript);
+                let label =
+                    end < hi && self.punct(end, ":") && end - lo <= 4 && (person || transcript || self.headline_source(&m, lo, end, hi));
                 if label && self.words_in(end + 1, hi) >= 3 {
                     if let Some(span) = self.content_span(end + 1, hi) {
                         let c = Cue {
@@ -1515,7 +1550,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             speaker_after: false,
                             speaker_tokens: (lo, end),
                         };
-                        self.push(span, QuoteKind::Indirect, Some(&c), sspan, 0.5, None);
+                        let kind = if quotes.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+                        self.push(span, kind, Some(&c), sspan, 0.5, None);
+                        owned.iter_mut().for_each(|o| *o = true);
                     }
                 }
             }
@@ -1632,6 +1669,50 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let _ = owned;
+    }
+
+    /// True when the label `[lo, end)` before a colon opening the line `[lo, hi)` is a headline's
+    /// source ("Lee: Council must publish the contracts", "Poll: Voters back the plan"): a line of its
+    /// own whose label is a body the lexicon knows (not a place), a document or a group, or a name
+    /// that recurs capitalized inside a sentence of the text (a surname; "Correction:" does not).
+    fn headline_source(&self, m: &Mention, lo: usize, end: usize, hi: usize) -> bool {
+        let line = self.seg.sentences.iter().any(|s| s.tokens.start == lo && self.seg.paragraphs[s.paragraph] == s.span);
+        // the statement is a clause, not a figure ("Lee: 1,769.")
+        // (and more than a slogan: "Lee: Just hang on.")
+        let clause = end + 1 < hi
+            && self.fw(end + 1)
+            && !self.text(end + 1).starts_with(|c: char| c.is_ascii_digit())
+            && self.words_in(end + 1, hi) >= 4;
+        if !line || !clause {
+            return false;
+        }
+        match m.kind {
+            MentionKind::Document | MentionKind::Group => true,
+            MentionKind::Organization => {
+                let body = (lo..end).find(|&k| self.seg.tokens[k].span.start == m.head.start).unwrap_or(lo);
+                let place = self.np().known(body, end).is_some_and(|k| matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region"));
+                !place
+            }
+            // "The Latest:" is a rubric, not a person
+            MentionKind::Name if !NOUN_DETERMINERS.contains(&self.low(lo)) => {
+                let head = end - 1;
+                let mid = self.mid_caps.get_or_init(|| {
+                    let mut set = std::collections::HashSet::new();
+                    for s in &self.seg.sentences {
+                        for k in s.tokens.start + 1..s.tokens.end {
+                            // (another label's word before its colon is no running text)
+                            let label = k + 1 < s.tokens.end && self.punct(k + 1, ":");
+                            if self.seg.tokens[k].cap && self.fw(k) && self.fw(k - 1) && !label {
+                                set.insert(self.text(k));
+                            }
+                        }
+                    }
+                    set
+                });
+                mid.contains(self.text(head))
+            }
+            _ => false,
+        }
     }
 
     /// True when tokens `[from, hi)` are only a time or place adjunct closing the sentence

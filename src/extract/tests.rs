@@ -182,6 +182,15 @@ fn intention_verb_with_infinitive() {
     assert_eq!((c.as_str(), m.as_deref()), ("to say whether the plant would close", Some("Ann Lee")));
     // a verb outside the infinitive list does not report its infinitive
     assert!(run("The governor managed to veto the budget bill next week.").is_empty());
+    // a plan or a decision is a stated intention; a two-word refusal is one too
+    let (c, _, m, cue) = one("The mayor plans to close the old bridge in May.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("to close the old bridge in May", Some("The mayor"), Some("plans")));
+    let (c, _, _, cue) = one("Ann Lee decided to sell the family farm.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("to sell the family farm", Some("decided")));
+    let (c, _, m, _) = one("The mayor declined to comment.");
+    assert_eq!((c.as_str(), m.as_deref()), ("to comment", Some("The mayor")));
+    // "seeking to" stays out: it reads as an effort more often than a statement
+    assert!(run("The council is seeking to amend the bridge contracts.").is_empty());
 }
 
 #[test]
@@ -519,4 +528,100 @@ fn a_document_word_after_a_given_name_is_a_surname() {
     // without a given name before it, the word still names a document
     let (_, _, m, _) = one("The Memo said the budget was a mistake.");
     assert_eq!(m.as_deref(), Some("The Memo"));
+}
+
+#[test]
+fn a_headline_label_names_its_source() {
+    // a surname the story names again inside a sentence
+    let r = run("Haverford: Council must publish the bridge contracts.\n\nThe mayor met Sen. Tom Haverford on Monday.");
+    assert_eq!(r[0].0, "Council must publish the bridge contracts");
+    assert_eq!(r[0].2.as_deref(), Some("Haverford"));
+    // a document noun
+    let (c, _, m, _) = one("Poll: Most voters back the new bridge.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Most voters back the new bridge", Some("Poll")));
+    // quoted words in the headline make it mixed
+    let r = run("Haverford: Council Budget Is ‘A Work of Fiction’ Again.\n\nThe mayor met Sen. Tom Haverford on Monday.");
+    assert_eq!(
+        (r[0].0.as_str(), r[0].1, r[0].2.as_deref()),
+        ("Council Budget Is ‘A Work of Fiction’ Again", QuoteKind::Mixed, Some("Haverford"))
+    );
+    // a rubric is no source, nor is a place, nor a figure
+    assert!(run("Correction: An earlier version of this story misspelled a name.").is_empty());
+    assert!(run("The Update: Council publishes the bridge contracts.\n\nIt was The Update that broke the news.").is_empty());
+    assert!(run("Haverford: Just hang on.\n\nThe mayor met Sen. Tom Haverford on Monday.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("Haverford")));
+    assert!(run("Ohio: Ann Lee, Tom Hale, Jo Marsh and Kim Park.").is_empty());
+    assert!(run("Haverford: 1,769 votes.\n\nThe mayor met Sen. Tom Haverford on Monday.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("Haverford")));
+    // a label repeated on a second line is not running text
+    assert!(run("Tense Talks: Council meets the unions again.\n\nTense Talks: Unions walk out of the council meeting.").is_empty());
+    // a label inside a paragraph is no headline
+    assert!(run("He left. Haverford: Council must publish the bridge contracts.\n\nThe mayor met Sen. Tom Haverford.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("Haverford")));
+}
+
+#[test]
+fn a_view_verb_with_its_object_and_as_states_the_view() {
+    let (c, k, m, cue) = one("The mayor sees the new bridge as a waste of money.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref(), cue.as_deref()),
+        ("the new bridge as a waste of money", QuoteKind::Indirect, Some("The mayor"), Some("sees"))
+    );
+    let (c, _, m, _) = one("Ann Lee cast herself as the candidate of change.");
+    assert_eq!((c.as_str(), m.as_deref()), ("herself as the candidate of change", Some("Ann Lee")));
+    // without its "as" the verb reports nothing
+    assert!(run("The mayor saw the new bridge on Monday.").is_empty());
+    assert!(run("Ann Lee cast her vote early in the morning.").is_empty());
+}
+
+#[test]
+fn verbs_of_praise_blame_and_preference_report_their_object() {
+    let (c, _, m, cue) = one("Senator Ann Lee blasted the council's handling of the bridge contracts.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the council's handling of the bridge contracts", Some("Senator Ann Lee"), Some("blasted"))
+    );
+    let (c, _, _, cue) = one("The governor touted her record on jobs and schools.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("her record on jobs and schools", Some("touted")));
+    let (c, _, _, cue) = one("Ann Lee prefers a candidate from outside politics.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("a candidate from outside politics", Some("prefers")));
+    // with no object there is nothing reported
+    assert!(run("The crowd applauded loudly.").is_empty());
+}
+
+#[test]
+fn verbs_of_discussing_comparing_and_thanking_report_their_object() {
+    let (c, _, m, cue) = one("Ann Lee discussed her plans for the old bridge.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("her plans for the old bridge", Some("Ann Lee"), Some("discussed")));
+    let (c, _, _, cue) = one("The mayor compared the new tax to daylight robbery.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("the new tax to daylight robbery", Some("compared")));
+    // "thanks to" is no cue, and "wants" with a bare object reports nothing
+    assert!(run("Thanks to the mayor, the bridge opened on time.").is_empty());
+    assert!(run("The mayor wants the council to publish the contracts.").is_empty());
+}
+
+#[test]
+fn phrasal_verbs_of_talk_and_attack_report_their_object() {
+    let (c, _, m, cue) = one("The mayor talked about her plans for the old bridge.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("her plans for the old bridge", Some("The mayor"), Some("talked about")));
+    let (c, _, _, cue) = one("Ann Lee took aim at the council's spending on consultants.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("the council's spending on consultants", Some("took aim at")));
+    // after a determiner the phrase is a noun's
+    assert!(run("The talk about the bridge went on for hours.").is_empty());
+}
+
+#[test]
+fn a_relative_clause_cue_is_not_bounded_by_the_main_verb_and_ends_at_its_comma() {
+    let r = run("Senator Ann Lee, who said the plan was a mistake, spoke on Monday.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].3.as_deref()), ("the plan was a mistake", Some("said")));
+    let (c, _, _, cue) = one("Senator Ann Lee, who criticized the new budget plan, left early.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("the new budget plan", Some("criticized")));
+    // "which" after a comma stands for the body before it
+    let r = run("The union, which endorsed Mr. Hale in December, said that the vote was fair.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("Mr. Hale", Some("The union")));
 }
