@@ -379,6 +379,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
     /// list, or a preposition.
     pub fn qualified_group(&self, lo: usize, hi: usize) -> Option<(Mention, usize)> {
         let from = hi.saturating_sub(10).max(lo + 1);
+        let source_noun = |k: usize| {
+            let w = self.low(k);
+            self.fw(k) && (self.lex.vague.contains(w) || self.lex.checks.vague.contains(w) || self.lex.checks.anonymous.contains(w))
+        };
         for q in (from..hi).rev() {
             if !self.fw(q) {
                 continue;
@@ -399,6 +403,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 QUALIFYING_PREPOSITIONS.contains(&self.low(q))
                     && q + 1 < hi
                     && q > lo
+                    && source_noun(q - 1)
                     && !DETERMINERS.contains(&self.low(q - 1))
                     && self.fw(q + 1)
                     && (self.cap(q + 1) || DETERMINERS.contains(&self.low(q + 1)))
@@ -420,9 +425,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                         && (!self.lex.cue_starts.contains(self.low(k)) || noun_after_det(k))
                         && (!FUNCTION.contains(&self.low(k)) || of_phrase)
                 });
-            let w = self.low(noun);
-            let source_noun = self.lex.vague.contains(w) || self.lex.checks.vague.contains(w) || self.lex.checks.anonymous.contains(w);
-            if !plain || !self.fw(noun) || !source_noun {
+            if !plain || !source_noun(noun) {
                 // a preposition inside a longer qualifier ("familiar with the planning for …")
                 if phrase.is_none() {
                     continue;
