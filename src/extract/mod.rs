@@ -893,6 +893,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while i < hi && self.fw(i) && TIME_WORDS.contains(&self.low(i)) && !(i + 1 < hi && self.fw(i + 1) && self.low(i + 1) == "year") {
             i += 1;
         }
+        // "said on Thursday it had …", "has said in the past it …": a time phrase after a
+        // preposition, then a clause opening with a pronoun or a name
+        if i + 2 < hi && self.fw(i) && matches!(self.low(i), "on" | "in" | "at" | "during" | "over") {
+            let mut j = i + 1;
+            while j < hi && j < i + 4 && self.fw(j) && (TIME_WORDS.contains(&self.low(j)) || matches!(self.low(j), "the" | "past")) {
+                j += 1;
+            }
+            let timed = (i + 1..j).any(|k| self.low(k) != "the");
+            let clause = j < hi && self.fw(j) && (np::PRONOUNS.contains(&self.low(j)) || self.seg.tokens[j].cap);
+            if timed && clause && !(j > i + 1 && self.low(j - 1) == "the") {
+                i = j;
+            }
+        }
         while i < hi && (self.punct(i, ":") || self.punct(i, ",") || self.punct(i, "—") || self.punct(i, "-")) {
             i += 1;
         }

@@ -625,3 +625,13 @@ fn a_relative_clause_cue_is_not_bounded_by_the_main_verb_and_ends_at_its_comma()
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("Mr. Hale", Some("The union")));
 }
+
+#[test]
+fn a_time_phrase_after_a_preposition_before_a_bare_clause_is_skipped() {
+    let (c, _, m, _) = one("Acme said on Thursday it had signed a new agreement with a rival.");
+    assert_eq!((c.as_str(), m.as_deref()), ("it had signed a new agreement with a rival", Some("Acme")));
+    let (c, _, _, _) = one("Globex Games has said in the past it markets its games responsibly.");
+    assert_eq!(c, "it markets its games responsibly");
+    // a place is no time phrase
+    assert!(run("Acme said in the hall it was cold.").iter().all(|r| r.0 != "it was cold"));
+}
