@@ -1618,6 +1618,28 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
             }
+            // "… has grown and, according to the UN, is now worth $3bn": after a conjunction the
+            // source vouches for the clause that follows it
+            if source_tail
+                && first >= lo + 2
+                && self.fw(first - 2)
+                && matches!(self.low(first - 2), "and" | "but")
+                && self.punct(last.min(hi - 1), ",")
+            {
+                let end = self.clause_end(last + 1, hi, hi);
+                if self.words_in(last + 1, end) >= 3 {
+                    if let Some(span) = self.content_span(last + 1, end) {
+                        let has_q = (0..quotes.len()).any(|qi| !owned[qi] && quotes[qi].1 > last && quotes[qi].1 < end);
+                        self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.75, None);
+                        for qi in 0..quotes.len() {
+                            if quotes[qi].1 > last && quotes[qi].1 < end {
+                                owned[qi] = true;
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
             if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3)
                 && (tail_words == 0
                     || self.punct(last.min(hi - 1), ",")

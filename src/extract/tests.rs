@@ -635,3 +635,12 @@ fn a_time_phrase_after_a_preposition_before_a_bare_clause_is_skipped() {
     // a place is no time phrase
     assert!(run("Acme said in the hall it was cold.").iter().all(|r| r.0 != "it was cold"));
 }
+
+#[test]
+fn a_source_after_and_vouches_for_the_clause_after_it() {
+    let (c, _, m, _) = one("The industry has grown and, according to the trade board, is now worth $3bn to the country.");
+    assert_eq!((c.as_str(), m.as_deref()), ("is now worth $3bn to the country", Some("the trade board")));
+    // at the end of the sentence the source still vouches for what comes before it
+    let (c, _, _, _) = one("The industry is now worth $3bn, according to the trade board.");
+    assert_eq!(c, "The industry is now worth $3bn");
+}

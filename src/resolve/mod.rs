@@ -278,7 +278,13 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 // "the Police Federation of England and Wales": a place after "of" inside a longer
                 // name is where the organization works, not the organization
                 let known = known.filter(|_| kind != MentionKind::Organization || !r.place_inside_name(m.head));
+                // "the UN Economic Commission for Latin America": a known body's name opening a longer
+                // name whose own head comes after it names a body of its own
+                let own_name = if kind == MentionKind::Organization { r.longer_name(m.head) } else { None };
                 let s = match (kind, known) {
+                    (MentionKind::Organization, Some(_)) if own_name.is_some() => {
+                        Speaker { name: own_name, title: None, org: None, is_org: true }
+                    }
                     (MentionKind::Organization, Some((name, _))) => {
                         Speaker { name: Some(name.clone()), title: None, org: None, is_org: true }
                     }
@@ -374,6 +380,26 @@ impl Resolver<'_, '_> {
         let Some((i, k)) = (0..words.len()).find_map(|i| self.lex.longest_known(&words[i..]).map(|(_, k)| (i, k))) else { return false };
         let place = matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region");
         place && i >= 2 && matches!(words[i - 1], "of" | "for") && words[..i - 1].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    }
+
+    /// The whole name in `span` when the first body the lexicon knows in it ends before the
+    /// name's own head word ("UN Economic Commission for Latin America": "UN", then
+    /// "Commission"): capitalized words (and "of", "for", "and" between them), three or more.
+    fn longer_name(&self, span: Span) -> Option<String> {
+        let r = self.tokens_in(span);
+        let text = &self.seg.doc.text;
+        let words: Vec<&str> = r.map(|k| self.seg.tokens[k].span.of(text)).collect();
+        let words = words.strip_prefix(&["the"]).or_else(|| words.strip_prefix(&["The"])).unwrap_or(&words);
+        let joint = |w: &str| matches!(w, "of" | "for" | "and" | "on");
+        let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        if words.len() < 3 || !capital(words[0]) || !words.iter().all(|w| capital(w) || joint(w)) {
+            return None;
+        }
+        let (n, _) = self.lex.longest_known(words)?;
+        // the name's head: its last capitalized word before any "of"/"for"
+        let body_end = words.iter().position(|w| joint(w)).unwrap_or(words.len());
+        let head = (n..body_end).rev().find(|&i| self.lex.org_heads.contains(words[i]))?;
+        (head >= n).then(|| words.join(" "))
     }
 
     fn known_in(&self, span: Span) -> Option<(String, Surface)> {
@@ -843,6 +869,15 @@ mod tests {
         let r = run("“Prices will rise,” says Maria Castellano, an economist. Mr Castelano says the rise will be short.");
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[1].1.as_deref(), Some("Maria Castellano"), "{r:?}");
+    }
+
+    #[test]
+    fn a_known_body_opening_a_longer_name_with_its_own_head_is_that_longer_body() {
+        let r = run("The industry has grown and, according to the UN Economic Commission for Latin America, is now worth $3bn.");
+        assert_eq!(r[0].1.as_deref(), Some("UN Economic Commission for Latin America"), "{r:?}");
+        // the known body's own name stays itself
+        let r = run("The industry has grown and, according to the United Nations, is now worth $3bn.");
+        assert_eq!(r[0].1.as_deref(), Some("United Nations"), "{r:?}");
     }
 
     #[test]
