@@ -436,6 +436,47 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             j -= 1;
         }
+        // "Tom Hale in July said": a month or year after a preposition between subject and cue
+        if j >= lo + 3 && self.fw(j - 1) && self.fw(j - 2) && matches!(self.low(j - 2), "in" | "during") {
+            let w = self.low(j - 1);
+            if crate::date::MONTHS.contains(&w) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+                j -= 2;
+            }
+        }
+        // "Mr Hale, who has described the town as …, has already said …": the subject before a
+        // relative clause between commas (the clause's own cues were read before this one)
+        if j > lo + 3 && self.punct(j - 1, ",") {
+            let rel =
+                (lo + 1..j - 1).rev().take(30).find(|&k| self.fw(k) && matches!(self.low(k), "who" | "which") && self.punct(k - 1, ","));
+            // (no comma of its own outside quotations)
+            if let Some(k) = rel.filter(|&k| !(k + 1..j - 1).any(|i| self.punct(i, ",") && self.frame(i))) {
+                // "Jeb Bush, the former governor, who …": the name before an apposition
+                let found = np.backward(lo, k - 1).map(|(m, start)| {
+                    let named = (m.kind != MentionKind::Name && start > lo + 1 && self.punct(start - 1, ","))
+                        .then(|| np.backward(lo, start - 1))
+                        .flatten()
+                        .filter(|(n, _)| n.kind == MentionKind::Name);
+                    named.unwrap_or((m, start))
+                });
+                if let Some((m, start)) = found {
+                    // the sentence's subject only: a name later in the sentence is rarely the one
+                    let opens = start == lo + skip_connective(self, lo);
+                    if opens && m.kind != MentionKind::Pronoun {
+                        // a relative clause with no cue of its own describes the speaker ("who is
+                        // an economist at …"), as an apposition does
+                        let own_cue = (k + 1..j - 1)
+                            .any(|i| self.fw(i) && (self.lex.speech.contains(self.low(i)) || self.lex.belief.contains(self.low(i))));
+                        let mut m = m;
+                        if m.apposition.is_none() && !own_cue && m.kind == MentionKind::Name {
+                            m.apposition = Some(Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 2].span.end));
+                        }
+                        cue.speaker_tokens = (start, k - 1);
+                        cue.mention = Some(m);
+                        return;
+                    }
+                }
+            }
+        }
         // "Secretary Tessa Jowell, who said": the relative pronoun stands for the phrase before it
         // (and "The union, which endorsed Hale": "which" after a comma, for a body or a document)
         if j > lo + 1 && self.fw(j - 1) && (self.low(j - 1) == "who" || self.low(j - 1) == "which" && self.punct(j - 2, ",")) {

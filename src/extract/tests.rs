@@ -644,3 +644,15 @@ fn a_source_after_and_vouches_for_the_clause_after_it() {
     let (c, _, _, _) = one("The industry is now worth $3bn, according to the trade board.");
     assert_eq!(c, "The industry is now worth $3bn");
 }
+
+#[test]
+fn the_subject_before_a_relative_clause_and_a_date_before_the_cue_speaks() {
+    let r = run("Mr Hale, who has described the town as a \"disgrace\" to the region, has already said the budget would be cut.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[1].0.as_str(), r[1].2.as_deref()), ("the budget would be cut", Some("Mr Hale")));
+    // the name before an apposition, not the apposition
+    let r = run("Tom Hale, the former mayor, who lost the vote, said the count was wrong.");
+    assert_eq!(r.last().and_then(|x| x.2.as_deref()), Some("Tom Hale"), "{r:?}");
+    let (c, _, m, _) = one("Charity founder Tom Hale in July said he was tired of the talks.");
+    assert_eq!((c.as_str(), m.as_deref()), ("he was tired of the talks", Some("Charity founder Tom Hale")));
+}
