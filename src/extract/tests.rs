@@ -625,3 +625,15 @@ fn a_relative_clause_cue_is_not_bounded_by_the_main_verb_and_ends_at_its_comma()
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("Mr. Hale", Some("The union")));
 }
+
+#[test]
+fn a_mixed_quote_runs_on_over_a_because_clause() {
+    let (c, k, m, _) = one("The mayor said the levy was “a fair deal,” because the harbour needs dredging every spring.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref()),
+        ("the levy was “a fair deal,” because the harbour needs dredging every spring", QuoteKind::Mixed, Some("The mayor"))
+    );
+    // a reported clause with no quote still ends at its "because"
+    let (c, k, _, _) = one("The mayor said the levy was fair, because the harbour needs dredging every spring.");
+    assert_eq!((c.as_str(), k), ("the levy was fair", QuoteKind::Indirect));
+}
