@@ -1499,7 +1499,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                         | "unless"
                                         | "although"
                                 )
-                                || self.punct(k, ",")
+                                // "banned all weapons, including rifles": an "including" list is part of the object
+                                || self.punct(k, ",") && !(k + 1 < e && self.fw(k + 1) && self.low(k + 1) == "including")
                         })
                         .unwrap_or(e)
                 }

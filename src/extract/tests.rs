@@ -637,3 +637,12 @@ fn a_mixed_quote_runs_on_over_a_because_clause() {
     let (c, k, _, _) = one("The mayor said the levy was fair, because the harbour needs dredging every spring.");
     assert_eq!((c.as_str(), k), ("the levy was fair", QuoteKind::Indirect));
 }
+
+#[test]
+fn an_including_list_stays_in_the_object() {
+    let (c, k, m, _) = one("The mayor criticized several proposals, including a tax on fishing boats, at the council meeting.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref()),
+        ("several proposals, including a tax on fishing boats", QuoteKind::Indirect, Some("The mayor"))
+    );
+}
