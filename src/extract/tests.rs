@@ -633,6 +633,8 @@ fn a_mixed_quote_runs_on_over_a_because_clause() {
         (c.as_str(), k, m.as_deref()),
         ("the levy was “a fair deal,” because the harbour needs dredging every spring", QuoteKind::Mixed, Some("The mayor"))
     );
+    let (c, _, _, _) = one("The mayor said the levy was “a fair deal,” with the harbour paying half of it.");
+    assert_eq!(c, "the levy was “a fair deal,” with the harbour paying half of it");
     // a reported clause with no quote still ends at its "because"
     let (c, k, _, _) = one("The mayor said the levy was fair, because the harbour needs dredging every spring.");
     assert_eq!((c.as_str(), k), ("the levy was fair", QuoteKind::Indirect));
