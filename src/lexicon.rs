@@ -110,6 +110,7 @@ struct RawGrammar {
     abbreviations: Vec<String>,
     sentence_starters: Vec<String>,
     not_names: Vec<String>,
+    mixed_runs_on: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -333,6 +334,8 @@ pub struct Lexicon {
     pub sentence_starters: WordSet,
     /// Capitalized words that are never part of a personal name ("Monday", "January").
     pub not_names: WordSet,
+    /// Words opening a clause that a mixed quote's content runs on over ("…,” because …").
+    pub mixed_runs_on: WordSet,
     /// Every word of every role and modifier, lower case ("secretary", "state", "foreign").
     pub title_words: WordSet,
     /// Common nouns for organizations ("company", "government"): "the company said".
@@ -474,6 +477,7 @@ impl Lexicon {
         self.abbreviations.extend(g.abbreviations.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.sentence_starters.extend(g.sentence_starters.iter().map(|s| s.trim().to_string()));
         self.not_names.extend(g.not_names.iter().map(|s| s.trim().to_string()));
+        self.mixed_runs_on.extend(g.mixed_runs_on.iter().map(|s| s.trim().to_lowercase()));
         let t = raw.titles;
         for h in &t.honorifics {
             let h = h.trim();

@@ -1081,6 +1081,25 @@ impl<'s, 'a> Extractor<'s, 'a> {
         i.min(hi)
     }
 
+    /// The end of a mixed quote's clause that `clause_end` cut at `end`: it runs on over a clause
+    /// opened by a word of the lexicon's `mixed_runs_on` ("…, because …", "“…,” even if …").
+    fn mixed_end(&self, mut end: usize, hi: usize, stop: usize) -> usize {
+        while end < hi.min(stop) {
+            let word = if self.punct(end, ",") && end + 1 < hi && self.fw(end + 1) {
+                end + 1
+            } else if self.fw(end) {
+                end
+            } else {
+                break;
+            };
+            if !self.lex.mixed_runs_on.contains(self.low(word)) {
+                break;
+            }
+            end = self.clause_end(word + 1, hi, stop);
+        }
+        end
+    }
+
     /// The content span of tokens `[from, to)`, trimmed of final punctuation outside quotes.
     fn content_span(&self, from: usize, mut to: usize) -> Option<Span> {
         while to > from {
@@ -1376,8 +1395,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let intro = start > after && matches!(self.text(start - 1), ":" | ",");
                     let kind = if lead_cap || intro { QuoteKind::Direct } else { QuoteKind::Mixed };
                     self.push(inner, kind, Some(cue), sspan, 0.9, None);
-                } else if let Some(span) = self.content_span(start, end) {
-                    self.push(span, QuoteKind::Mixed, Some(cue), sspan, 0.8, None);
+                } else {
+                    // "called it “a trap,” because …": a mixed quote runs on over a clause of cause or manner
+                    let end = self.mixed_end(end, hi, stop);
+                    if let Some(span) = self.content_span(start, end) {
+                        self.push(span, QuoteKind::Mixed, Some(cue), sspan, 0.8, None);
+                    }
+                    for qi in (0..quotes.len()).filter(|&qi| quotes[qi].1 >= start && quotes[qi].1 < end) {
+                        owned[qi] = true;
+                    }
                 }
                 for qi in qs {
                     owned[qi] = true;
@@ -1527,7 +1553,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                         | "unless"
                                         | "although"
                                 )
-                                || self.punct(k, ",")
+                                // "banned all weapons, including rifles": an "including" list is part of the object
+                                || self.punct(k, ",") && !(k + 1 < e && self.fw(k + 1) && self.low(k + 1) == "including")
                         })
                         .unwrap_or(e)
                 }

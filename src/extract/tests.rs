@@ -656,3 +656,26 @@ fn the_subject_before_a_relative_clause_and_a_date_before_the_cue_speaks() {
     let (c, _, m, _) = one("Charity founder Tom Hale in July said he was tired of the talks.");
     assert_eq!((c.as_str(), m.as_deref()), ("he was tired of the talks", Some("Charity founder Tom Hale")));
 }
+
+#[test]
+fn a_mixed_quote_runs_on_over_a_because_clause() {
+    let (c, k, m, _) = one("The mayor said the levy was “a fair deal,” because the harbour needs dredging every spring.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref()),
+        ("the levy was “a fair deal,” because the harbour needs dredging every spring", QuoteKind::Mixed, Some("The mayor"))
+    );
+    let (c, _, _, _) = one("The mayor said the levy was “a fair deal,” with the harbour paying half of it.");
+    assert_eq!(c, "the levy was “a fair deal,” with the harbour paying half of it");
+    // a reported clause with no quote still ends at its "because"
+    let (c, k, _, _) = one("The mayor said the levy was fair, because the harbour needs dredging every spring.");
+    assert_eq!((c.as_str(), k), ("the levy was fair", QuoteKind::Indirect));
+}
+
+#[test]
+fn an_including_list_stays_in_the_object() {
+    let (c, k, m, _) = one("The mayor criticized several proposals, including a tax on fishing boats, at the council meeting.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref()),
+        ("several proposals, including a tax on fishing boats", QuoteKind::Indirect, Some("The mayor"))
+    );
+}
