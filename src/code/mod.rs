@@ -122,6 +122,12 @@ impl Phrases {
     }
 
     /// True when `words[at..]` starts with one of the phrases.
+    /// False when no phrase can occur in the lower-cased `text` (its first word is nowhere in
+    /// it): a cheap test before splitting `text` into words.
+    pub(crate) fn may_occur_in(&self, lower: &str) -> bool {
+        self.list.iter().any(|p| lower.contains(p[0].as_str()))
+    }
+
     pub(crate) fn starts_at<W: AsRef<str>>(&self, words: &[W], at: usize) -> bool {
         self.span_in(words, at, at + 1).is_some()
     }
@@ -407,8 +413,11 @@ pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
 /// ```
 pub fn refers_to_a_plan(content: &str, cb: &Codebook) -> bool {
     let lower = content.to_lowercase();
-    let words = crate::segment::words_of(&lower);
     let p = &cb.polarity;
+    if !p.plans.may_occur_in(&lower) {
+        return false;
+    }
+    let words = crate::segment::words_of(&lower);
     (0..words.len()).any(|j| p.plans.starts_at(&words, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_at(&words, i)))
 }
 
