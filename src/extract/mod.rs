@@ -464,8 +464,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     if opens && m.kind != MentionKind::Pronoun {
                         // a relative clause with no cue of its own describes the speaker ("who is
                         // an economist at …"), as an apposition does
-                        let own_cue = (k + 1..j - 1)
-                            .any(|i| self.fw(i) && (self.lex.speech.contains(self.low(i)) || self.lex.belief.contains(self.low(i))));
+                        let own_cue = np.holds_cue(k + 1, j - 1);
                         let mut m = m;
                         if m.apposition.is_none() && !own_cue && m.kind == MentionKind::Name {
                             m.apposition = Some(Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 2].span.end));

@@ -373,6 +373,12 @@ impl<'s, 'a> NpParser<'s, 'a> {
         Some((m, j))
     }
 
+    /// True when tokens `[a, b)` hold a verb of speech or belief: a clause that says
+    /// something of its own ("who said he would …") rather than describing someone.
+    pub fn holds_cue(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|t| self.fw(t) && (self.lex.speech.contains(self.low(t)) || self.lex.belief.contains(self.low(t))))
+    }
+
     /// A group noun with a qualifier, ending just before `hi`: "a source familiar with the
     /// talks", "people close to the minister", "two officials briefed on the plan", "critics
     /// of the measure". The qualifiers are the phrases of the lexicon's `[sources] anonymity`
@@ -610,8 +616,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 }
                 // "…, who said he would not vote": a relative clause holding a cue is a statement of
                 // its own, not a description
-                let own_cue = first == "who"
-                    && (k + 2..e).any(|t| self.fw(t) && (self.lex.speech.contains(self.low(t)) || self.lex.belief.contains(self.low(t))));
+                let own_cue = first == "who" && self.holds_cue(k + 2, e);
                 if e > k + 1 && !own_cue {
                     m.apposition = Some(self.span(k + 1, e));
                     end = e;
