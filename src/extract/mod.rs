@@ -1327,6 +1327,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
             }
+            // "Many of the closures, he said, have involved …", "…, he said, adding …": a cue set off
+            // by commas reports the whole sentence or the clause before it, which step 3 takes
+            if !cue_used[ci] && self.set_off(cue, lo, hi).is_some() {
+                continue;
+            }
             let after = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
             // the next cue bounds this one's clause
             // (a cue nested inside this one's content, "said he believes …", does not, unless this one is a
@@ -1664,12 +1669,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let before_comma = first > lo && self.punct(first - 1, ",");
             let clause_before = before_comma && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3;
             let tail_words = (last..hi).filter(|&i| self.fw(i)).count();
-            // "This campaign, he says, is different.": the statement is the whole sentence
-            let parenthetical = before_comma
-                && (lo..first - 1).any(|i| self.fw(i))
-                && tail_words > 0
-                && self.punct(last.min(hi - 1), ",")
-                && cue.class != CueClass::Source;
+            let parenthetical = self.set_off(cue, lo, hi) == Some(true);
             let source_tail = cue.class == CueClass::Source && before_comma;
             if parenthetical {
                 let from = lo + skip_connective(self, lo);
@@ -1815,6 +1815,56 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             _ => false,
         }
+    }
+
+    /// How `cue` with its speaker sits between commas inside the sentence, or `None` when it
+    /// does not. `Some(true)`: it interrupts the clause it reports ("This campaign, he says, is
+    /// different."), and the statement is the whole sentence. `Some(false)`: a participle or "on
+    /// condition of anonymity" follows ("…, he said, adding …"), and the statement ends before the cue.
+    fn set_off(&self, cue: &Cue, lo: usize, hi: usize) -> Option<bool> {
+        if cue.class == CueClass::Source {
+            return None;
+        }
+        let first = if cue.speaker_after { cue.start } else { cue.speaker_tokens.0.min(cue.start) };
+        let last = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
+        // a participle borrowing its subject ("…, saying, apparently, that …") is no aside
+        let own_speaker = cue.speaker_after || cue.speaker_tokens.0 < cue.speaker_tokens.1;
+        if !own_speaker || first <= lo + 1 || !self.punct(first - 1, ",") || last >= hi || !self.punct(last, ",") {
+            return None;
+        }
+        // "… and, records show, does not …": after a conjunction the aside vouches for what follows
+        if self.fw(first - 2) && matches!(self.low(first - 2), "and" | "but" | "or") {
+            return None;
+        }
+        // "Now, he says, …", "But, she added, …": a lone connective before the cue is no clause
+        let before: Vec<usize> = (lo..first - 1).filter(|&i| self.fw(i)).collect();
+        match before[..] {
+            [] => return None,
+            [one] => {
+                let w = self.low(one);
+                if TIME_WORDS.contains(&w)
+                    || CLAUSE_BREAKS.contains(&w)
+                    || matches!(w, "and" | "so" | "yet" | "still" | "instead" | "indeed")
+                {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        let next = (last + 1..hi).find(|&i| self.fw(i))?;
+        if next != last + 1 {
+            return None;
+        }
+        let w = self.low(next);
+        let anonymity = w == "on" && next + 1 < hi && self.low(next + 1) == "condition";
+        // "…, he said, adding …" closes the statement; another -ing word may open a clause
+        // ("…, he said, replacing her would be …") or an adjunct, which are left to the cue's object
+        let participle = w.ends_with("ing") && w.len() > 5;
+        let speaking = participle && (CLAUSE_BREAKS.contains(&w) || self.lex.speech.contains(w) || self.lex.belief.contains(w));
+        if participle && !speaking {
+            return None;
+        }
+        Some(!(anonymity || speaking || matches!(w, "as" | "according")))
     }
 
     /// True when tokens `[from, hi)` are only a time or place adjunct closing the sentence

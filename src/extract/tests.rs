@@ -679,3 +679,19 @@ fn an_including_list_stays_in_the_object() {
         ("several proposals, including a tax on fishing boats", QuoteKind::Indirect, Some("The mayor"))
     );
 }
+
+#[test]
+fn an_interrupting_cue_reports_the_whole_sentence() {
+    let (c, k, m, _) = one("Most of the new clinics, the minister said, will open in rural districts.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref()),
+        ("Most of the new clinics, the minister said, will open in rural districts", QuoteKind::Indirect, Some("the minister"))
+    );
+    // a lone connective before the cue is no part of the statement
+    let (c, ..) = one("Now, the minister says, the clinics will open in May.");
+    assert_eq!(c, "the clinics will open in May");
+    // a participle after the cue closes the statement before it and opens one of its own
+    let r = run("The clinics will open in spring, the minister said, adding that staff were hired.");
+    let contents: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(contents, ["The clinics will open in spring", "that staff were hired"]);
+}
