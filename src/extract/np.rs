@@ -76,7 +76,25 @@ impl<'s, 'a> NpParser<'s, 'a> {
             self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i))
                 || self.lex.not_names.contains(t)
                 || self.lex.not_names.contains(head)
+                || self.month(i)
         })
+    }
+    /// "in May", "since May", "May 5": a month's name that may also be a surname ("Theresa May")
+    /// is the month after a preposition of time or before a day's number.
+    fn month(&self, i: usize) -> bool {
+        if !crate::date::MONTHS.contains(&self.low(i)) {
+            return false;
+        }
+        let toks = &self.seg.tokens;
+        let before = i > 0
+            && self.fw(i - 1)
+            && matches!(
+                self.low(i - 1),
+                "in" | "on" | "since" | "until" | "till" | "through" | "during" | "early" | "late" | "mid" | "last" | "next" | "this"
+            );
+        let day =
+            i + 1 < toks.len() && toks[i + 1].kind == TokKind::Word && self.text(i + 1).bytes().next().is_some_and(|b| b.is_ascii_digit());
+        before || day
     }
     pub(super) fn known(&self, a: usize, b: usize) -> Option<crate::lexicon::Known> {
         if a >= b {

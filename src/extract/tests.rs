@@ -695,3 +695,13 @@ fn an_interrupting_cue_reports_the_whole_sentence() {
     let contents: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(contents, ["The clinics will open in spring", "that staff were hired"]);
 }
+
+#[test]
+fn a_month_after_a_preposition_of_time_is_no_name() {
+    let r = run("The clinics will open in May, the minister said, adding that staff were hired.");
+    let speakers: Vec<Option<&str>> = r.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("the minister"), Some("the minister")], "{r:?}");
+    // the same word as a surname is a name
+    let (_, _, m, _) = one("Theresa May said the clinics will open.");
+    assert_eq!(m.as_deref(), Some("Theresa May"));
+}
