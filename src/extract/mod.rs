@@ -226,6 +226,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 /// Words after which a cue word is a noun ("the report", "his claims", "their plans").
 const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"];
+/// Auxiliaries and modals: after a cue they open a clause whose subject is elsewhere.
+const AUXILIARIES: &[&str] =
+    &["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must"];
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
 
 impl<'s, 'a> Extractor<'s, 'a> {
@@ -1386,6 +1389,24 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     end = c;
                 }
             }
+            // "a limit that economists consider sustainable", "which officials said will take
+            // effect …": a relative pronoun before the speaker stands inside the clause the cue
+            // reports, which runs from the pronoun to the end of the relative clause
+            let gapped = !cue.speaker_after
+                && sp0 > lo
+                && sp0 < sp1
+                && sp1 <= cue.start
+                && start == after
+                && !(self.fw(start) && self.low(start) == "that")
+                && self.object_relative(sp0 - 1, lo)
+                && self.gap_follows(cue, start, end);
+            if gapped {
+                start = sp0 - 1;
+                if let Some(c) = (after..end).find(|&k| self.frame(k) && matches!(self.text(k), "," | ";" | ":" | "—" | "–" | "(" | ")"))
+                {
+                    end = c;
+                }
+            }
             let qs: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= start && quotes[qi].1 < end).collect();
             if let Some(&first) = qs.first() {
                 let (q, open, close) = quotes[first];
@@ -1434,6 +1455,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && cue.mention.is_some()
                 && self.words_in(start, self.clause_end(start, hi, stop)) >= 2;
             let ok = infinitive
+                || gapped && self.words_in(start, end) >= 4
                 || match cue.class {
                     CueClass::Speech => {
                         let w = self.low(start);
@@ -1533,7 +1555,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // "endorsed Ms Lee in March and campaigned for her": the object of a verb that takes a
             // claim or a target as its object ends before a time or place adjunct or the
             // speaker's next verb
-            let end = if !starts_that && !infinitive && object_verb {
+            let end = if !starts_that && !infinitive && !gapped && object_verb {
                 let e = self.object_end(start, end);
                 // a verb that takes no clause ("supported Trump, providing …", "who support Sanders are …"):
                 // its object ends at a comma, before a verb of the sentence's own, "by" or a subordinate clause
@@ -1815,6 +1837,64 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             _ => false,
         }
+    }
+
+    /// True when token `k` is a relative pronoun that the clause after it has for its object:
+    /// "which" or "whom", or "that" after a noun ("the limit that economists consider …"), not
+    /// after a verb or a word that takes a clause ("said that", "so that", "clear that").
+    fn object_relative(&self, k: usize, lo: usize) -> bool {
+        if !self.fw(k) || k <= lo {
+            return false;
+        }
+        // "in which", "for which": the pronoun is an adjunct's, not the reported clause's
+        if self.fw(k - 1) && (PREPOSITIONS.contains(&self.low(k - 1)) || matches!(self.low(k - 1), "of" | "about" | "whom")) {
+            return false;
+        }
+        // "It is strange that …", "so blatant that …": after an adjective
+        if k >= lo + 2 && self.fw(k - 2) && matches!(self.low(k - 2), "is" | "was" | "be" | "are" | "were" | "so" | "too" | "very" | "more")
+        {
+            return false;
+        }
+        let before = self.low(k - 1);
+        let cue_word = |w: &str| self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w);
+        if !self.fw(k - 1) {
+            return matches!(self.low(k), "which" | "whom") && self.punct(k - 1, ",");
+        }
+        match self.low(k) {
+            "which" | "whom" => !cue_word(before),
+            "that" => {
+                !cue_word(before)
+                    && !FUNCTION_WORDS.contains(&before)
+                    && !before.ends_with("ly")
+                    && !matches!(
+                        before,
+                        "so" | "now" | "such" | "given" | "clear" | "likely" | "possible" | "true" | "sure" | "aware" | "fact"
+                    )
+            }
+            _ => false,
+        }
+    }
+
+    /// True when what follows `cue` at `start` is the rest of a clause whose subject or object has
+    /// moved to a relative pronoun before the speaker: a verb ("said will take effect", "say renders",
+    /// "called “a disgrace”", "views as a peer", "considered to be"), not an adjunct ("expected in 1992").
+    fn gap_follows(&self, cue: &Cue, start: usize, end: usize) -> bool {
+        if start >= end || !matches!(cue.class, CueClass::Speech | CueClass::Belief) {
+            return false;
+        }
+        if matches!(self.seg.tokens[start].kind, TokKind::Open(_)) {
+            return true;
+        }
+        if !self.fw(start) || self.words_in(start, end) < 2 {
+            return false;
+        }
+        let w = self.low(start);
+        let verb_cue = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
+        AUXILIARIES.contains(&w)
+            || w == "as"
+            // "considered to be", not "refuses to make"
+            || w == "to" && !(cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
+            || verb_cue && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")) && !self.seg.tokens[start].cap
     }
 
     /// How `cue` with its speaker sits between commas inside the sentence, or `None` when it

@@ -705,3 +705,15 @@ fn a_month_after_a_preposition_of_time_is_no_name() {
     let (_, _, m, _) = one("Theresa May said the clinics will open.");
     assert_eq!(m.as_deref(), Some("Theresa May"));
 }
+
+#[test]
+fn a_relative_pronoun_before_the_speaker_opens_the_statement() {
+    let r = run("The council approved a levy which officials said will take effect in June, and residents protested.");
+    assert_eq!(r[0].0, "which officials said will take effect in June", "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("officials"));
+    let r = run("It is a limit that most economists consider to be sustainable.");
+    assert_eq!(r[0].0, "that most economists consider to be sustainable", "{r:?}");
+    // an adjunct's pronoun, or a verb with nothing moved out of its clause, is no such statement
+    assert!(run("She wrote a memo in which the mayor said nothing.").iter().all(|x| !x.0.starts_with("which")));
+    assert!(run("One reason that the mayor refuses to resign is pride.").iter().all(|x| !x.0.starts_with("that")));
+}
