@@ -1604,7 +1604,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // "X went so far as to say: “…”", "Kasich: ‘…’": a quotation after a colon is the
         // sentence subject's, whatever the verb
-        for (qi, &(q, open, _)) in quotes.iter().enumerate() {
+        for (qi, &(q, open, close)) in quotes.iter().enumerate() {
             if owned[qi] || open <= lo || !self.punct(open - 1, ":") || self.seg.quotes[q].inner.is_empty() {
                 continue;
             }
@@ -1627,8 +1627,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         speaker_after: false,
                         speaker_tokens: (first, end),
                     };
-                    self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
-                    owned[qi] = true;
+                    // "Lee: ‘No Idea’ If the Plan Works": a headline quoting some of its words is mixed
+                    let rest = close.map_or(0, |c| self.words_in(c + 1, hi));
+                    let span = if headline && rest > 0 { self.content_span(open, hi) } else { None };
+                    if let Some(span) = span {
+                        self.push(span, QuoteKind::Mixed, Some(&c), sspan, 0.6, None);
+                        for (qj, &(_, o2, _)) in quotes.iter().enumerate() {
+                            owned[qj] |= o2 >= open;
+                        }
+                    } else {
+                        self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
+                        owned[qi] = true;
+                    }
                 }
             }
         }

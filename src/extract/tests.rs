@@ -545,6 +545,9 @@ fn a_headline_label_names_its_source() {
         (r[0].0.as_str(), r[0].1, r[0].2.as_deref()),
         ("Council Budget Is ‘A Work of Fiction’ Again", QuoteKind::Mixed, Some("Haverford"))
     );
+    // a quotation right after the label, with more of the headline after it: mixed too
+    let (c, k, m, _) = one("Tom Haverford: ‘No Idea’ If the Bridge Will Open");
+    assert_eq!((c.as_str(), k, m.as_deref()), ("‘No Idea’ If the Bridge Will Open", QuoteKind::Mixed, Some("Tom Haverford")));
     // a rubric is no source, nor is a place, nor a figure
     assert!(run("Correction: An earlier version of this story misspelled a name.").is_empty());
     assert!(run("The Update: Council publishes the bridge contracts.\n\nIt was The Update that broke the news.").is_empty());
