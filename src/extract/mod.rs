@@ -380,7 +380,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 cue.speaker_tokens = (cue.end, end);
                 cue.speaker_after = true;
                 cue.mention = Some(m);
-            } else if let Some(end) = (cue.end..hi.min(cue.end + 14)).find(|&k| !self.fw(k)) {
+            } else if let Some(end) = (cue.end..hi.min(cue.end + 24)).find(|&k| !self.fw(k)) {
                 // "according to the same poll, …": whatever stands before the comma is the source
                 if end > cue.end && (self.punct(end, ",") || self.punct(end, ".") || end + 1 == hi) {
                     let span = Span::new(self.seg.tokens[cue.end].span.start, self.seg.tokens[end - 1].span.end);

@@ -101,6 +101,11 @@ fn according_to_before_and_after() {
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("the conflict has displaced millions", Some("UN data"), Some("According to")));
     let (c, _, m, _) = one("Exports fell by a third, according to the trade ministry.");
     assert_eq!((c.as_str(), m.as_deref()), ("Exports fell by a third", Some("the trade ministry")));
+    // a long source phrase, up to its comma
+    let (c, ..) = one(
+        "According to early results of exit polls conducted for two local papers and a radio station by a survey firm, turnout was high.",
+    );
+    assert_eq!(c, "turnout was high");
 }
 
 #[test]
