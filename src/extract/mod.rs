@@ -365,7 +365,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let (before, w) = (self.low(cue.start - 1), self.low(cue.start));
             let counted = self.fw(cue.start - 1)
                 && cue.end == cue.start + 1
-                && (w.ends_with('s') && (np::NUMBER_WORDS.contains(&before) || before.bytes().all(|b| b.is_ascii_digit()))
+                && (w.ends_with('s')
+                    && (np::NUMBER_WORDS.contains(&before) && before != "one" || before.bytes().all(|b| b.is_ascii_digit()))
                     || before == "of" && !w.ends_with("ing"));
             if possessive || determiner || counted || self.modified_noun(cue, lo, hi) {
                 return;
@@ -784,14 +785,31 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The first token of a plain noun phrase that runs from the opening of the sentence
     /// `[lo, …)` to `j` (the subject of a cue at `j`): a determiner or quantifier first
-    /// ("the", "many", "several", "even the"), then only words, prepositions and an
-    /// "including …" aside between commas; no verb, pronoun subject or clause word.
+    /// ("the", "many", "several", "even the") or a bare plural ("Protest groups", "Multiple
+    /// sources privy to the talks"), then only words, prepositions, an "including …" or "like …"
+    /// aside between commas, and for a bare phrase a restrictive relative clause ("People who
+    /// fought the plan say"); no verb, pronoun subject or clause word. After a coordinating
+    /// "and" or "but" the phrase after it is the subject ("Prices rose and economists say …").
     fn opening_subject(&self, lo: usize, j: usize) -> Option<usize> {
         let mut first = lo + skip_connective(self, lo);
+        let mut last = j;
+        if last > first && self.punct(last - 1, ",") {
+            last -= 1;
+        }
+        // (not in "…, fixing prices and helping unions, said X": there the speaker follows the cue)
+        let comma_before = last < j;
+        if let Some(c) = (first + 1..last).rev().find(|&k| self.fw(k) && matches!(self.low(k), "and" | "but")) {
+            if !comma_before && !(c..last).any(|k| self.punct(k, ",")) {
+                first = c + 1;
+            }
+        }
         while first < j && self.fw(first) && matches!(self.low(first), "even" | "but" | "and" | "yet" | "so" | "still" | "now") {
             first += 1;
         }
-        if j <= first + 1 || j - first > 14 || !self.fw(first) {
+        if j <= first + 1 && !(j == first + 1 && self.fw(first) && matches!(self.low(first), "one" | "another" | "others"))
+            || j - first > 14
+            || !self.fw(first)
+        {
             return None;
         }
         let opener = matches!(
@@ -822,17 +840,21 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 | "top"
                 | "senior"
         );
-        if !opener {
+        // a bare phrase: its head a plural or a word for people, with a relative clause after it
+        let w0 = self.low(first);
+        let bare = !opener && !FUNCTION_WORDS.contains(&w0) && !np::PRONOUNS.contains(&w0) && !w0.ends_with("ly");
+        // a bare phrase before "…, said" needs an aside to explain its comma
+        let aside = (first..last)
+            .any(|k| self.punct(k, ",") && k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among" | "like"));
+        if !opener && !(bare && (!comma_before || aside)) {
             return None;
         }
-        let mut last = j;
-        if self.punct(last - 1, ",") {
-            last -= 1;
-        }
-        for k in first..last {
+        let relative = if bare { (first + 1..last).find(|&k| self.fw(k) && matches!(self.low(k), "who" | "that")) } else { None };
+        let np_end = relative.unwrap_or(last);
+        for k in first..np_end {
             if self.punct(k, ",") {
                 // only an aside: ", including …,"
-                if !(k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among")) || last == j {
+                if !(k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among" | "like")) || last == j {
                     return None;
                 }
                 continue;
@@ -873,10 +895,31 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return None;
             }
         }
+        // a relative clause: words only, none of them a cue, no comma
+        if let Some(r) = relative {
+            let words = (r + 1..last).all(|k| {
+                self.fw(k) && {
+                    let w = self.low(k);
+                    !(self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w))
+                }
+            });
+            if !words || r + 1 >= last {
+                return None;
+            }
+        }
         // the phrase ends in its head noun, not in a preposition, determiner or adverb
-        let h = self.low(last - 1);
+        let h = self.low(np_end - 1);
         if PREPOSITIONS.contains(&h) || FUNCTION_WORDS.contains(&h) || h.ends_with("ly") && h != "only" {
             return None;
+        }
+        if bare {
+            let people = matches!(h, "people" | "one" | "another" | "others" | "everyone" | "majorities" | "staff" | "police")
+                || self.lex.vague.contains(h)
+                || self.lex.org_nouns.contains(h);
+            let plural = h.len() > 3 && h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && !h.ends_with("is");
+            if !(people || plural) {
+                return None;
+            }
         }
         Some(first)
     }

@@ -725,3 +725,20 @@ fn a_relative_pronoun_before_the_speaker_opens_the_statement() {
     assert!(run("She wrote a memo in which the mayor said nothing.").iter().all(|x| !x.0.starts_with("which")));
     assert!(run("One reason that the mayor refuses to resign is pride.").iter().all(|x| !x.0.starts_with("that")));
 }
+
+#[test]
+fn a_bare_plural_or_a_phrase_after_and_opening_the_clause_speaks() {
+    let (_, _, m, _) = one("Protest groups say the new fence is far too tall.");
+    assert_eq!(m.as_deref(), Some("Protest groups"));
+    let (_, _, m, _) = one("People who built the old bridge say it will fail.");
+    assert_eq!(m.as_deref(), Some("People who built the old bridge"));
+    let (_, _, m, _) = one("Local economists, like their national colleagues, say the rise will last.");
+    assert_eq!(m.as_deref(), Some("Local economists, like their national colleagues"));
+    let r = run("Prices rose sharply and economists say the rise will last.");
+    assert_eq!(r[0].2.as_deref(), Some("economists"), "{r:?}");
+    let (_, _, m, _) = one("One says the new fence is far too tall.");
+    assert_eq!(m.as_deref(), Some("One"));
+    // before "…, said X" the speaker follows the cue
+    let r = run("He is right about fixing prices and helping small firms, said Ann Lee.");
+    assert_eq!(r[0].2.as_deref(), Some("Ann Lee"), "{r:?}");
+}
