@@ -302,6 +302,21 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// True when the line ending at byte `end` is written in title case: at least three words of
+/// four letters or more, nearly all of them capitalized ("Mayor Says Bridge Will Open In May").
+fn title_case_line(text: &str, end: usize) -> bool {
+    let start = text[..end].rfind('\n').map_or(0, |k| k + 1);
+    let (mut long, mut caps) = (0, 0);
+    for w in text[start..end].split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 {
+            long += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 3 && caps * 10 >= long * 9
+}
+
 fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
     if at <= floor {
         None
@@ -627,6 +642,9 @@ fn split_sentences(
                 } else if in_quote[i].is_none() && !t.cap && n.cap {
                     // a heading or list line
                     boundary = bullet;
+                } else if in_quote[i].is_none() && t.cap && n.cap && title_case_line(text, t.span.end) {
+                    // a headline in title case with no full stop, the story on the next line
+                    boundary = true;
                 }
                 if in_quote[i].is_none() && bullet {
                     boundary = true;
@@ -771,6 +789,19 @@ mod tests {
             assert_eq!(q.len(), 1, "{t}: {q:?}");
             assert_eq!(q[0].0, want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_title_case_headline_line_ends_its_sentence() {
+        // (a blank line in the text makes single line breaks part of a paragraph)
+        let t = "Mayor Says Bridge Will Open In Spring\nThe mayor said the bridge would open in spring.\n\nShe left.";
+        assert_eq!(
+            sentences_of(t),
+            vec!["Mayor Says Bridge Will Open In Spring", "The mayor said the bridge would open in spring.", "She left."]
+        );
+        // a line broken inside running text does not
+        let t = "The mayor said the Bridge Authority\nWould meet in spring.\n\nShe left.";
+        assert_eq!(sentences_of(t).len(), 2);
     }
 
     #[test]
