@@ -530,6 +530,34 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     }
                 }
             }
+            // "Their experience shows that …", "Surveys of voters taken as they entered the sites
+            // showed that …": before "that", or with a document's noun in it, the whole phrase
+            // opening the clause is what shows it (a phrase of words and dashes only, no pronoun first)
+            let that_follows = cue.end < hi && self.fw(cue.end) && self.low(cue.end) == "that";
+            let phrase = first < j
+                && j - first <= 24
+                && self.fw(first)
+                && !matches!(self.low(first), "it" | "this" | "that" | "he" | "she" | "they" | "we" | "i" | "you" | "there")
+                && (first..j).all(|k| self.fw(k) || matches!(self.text(k), "—" | "–" | "-" | "'s" | "’s"));
+            // a document's noun heads the phrase (within its first four words) or a short phrase
+            // comes before "that"; a verb of the phrase's own only inside a relative clause, and
+            // no infinitive before the cue ("in order to show")
+            let doc_head = (first..j.min(first + 4)).any(|k| self.lex.documents.contains(self.low(k)));
+            let relative_at = (first..j).find(|&k| matches!(self.low(k), "that" | "which" | "who"));
+            // (an auxiliary of the relative clause's own right after its pronoun: "polling that was done")
+            let own_verb = (first..j)
+                .any(|k| AUXILIARIES.contains(&self.low(k)) && relative_at.is_none_or(|r| k != r + 1) || self.low(k) == "to" && k + 1 == j)
+                || AUXILIARIES.contains(&self.low(j - 1))
+                || (first..j).filter(|&k| matches!(self.low(k), "that" | "which" | "who")).count() > 1;
+            // (the short phrase with a finite verb: "Another slide shows that", not "an hourlong show that aired")
+            let w = self.low(cue.start);
+            let finite = w.ends_with('s') || w.ends_with("ed") || matches!(w, "found" | "shown");
+            if phrase && !own_verb && (doc_head || that_follows && finite && j - first <= 6) {
+                let span = Span::new(self.seg.tokens[first].span.start, self.seg.tokens[j - 1].span.end);
+                cue.speaker_tokens = (first, j);
+                cue.mention = Some(Mention { span, head: span, kind: MentionKind::Document, apposition: None, relative: None });
+                return;
+            }
         }
         // "a source familiar with the talks said", "people close to the minister say": before the name
         // inside the qualifier ("Mr Hale") is taken for the speaker

@@ -742,3 +742,16 @@ fn a_bare_plural_or_a_phrase_after_and_opening_the_clause_speaks() {
     let r = run("He is right about fixing prices and helping small firms, said Ann Lee.");
     assert_eq!(r[0].2.as_deref(), Some("Ann Lee"), "{r:?}");
 }
+
+#[test]
+fn a_phrase_headed_by_a_document_or_before_that_shows() {
+    let (c, _, m, _) = one("Surveys of commuters taken as they left the station showed that most wanted a new bridge.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that most wanted a new bridge", Some("Surveys of commuters taken as they left the station")));
+    let (_, _, m, _) = one("Their experience shows that the bridge is unsafe.");
+    assert_eq!(m.as_deref(), Some("Their experience"));
+    // a noun "show", an infinitive, or a verb of the phrase's own is no such subject
+    assert!(run("The two taped an hourlong show that aired on Thursday.").is_empty());
+    assert!(run("She filed a complaint in order to show that she had not lied.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("She filed a complaint in order to")));
+}
