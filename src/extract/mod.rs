@@ -649,7 +649,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // ("state", "boasts" may be nouns or take objects: other verbs need "that" after them)
         let say_verb = matches!(self.low(cue.start), "said" | "say" | "says" | "told" | "tell" | "tells");
         let that_follows = cue.end < hi && self.fw(cue.end) && self.low(cue.end) == "that";
-        if cue.class == CueClass::Speech && cue.end == cue.start + 1 && (say_verb || that_follows) && j > lo {
+        // ("Economists believe …", "Most think …": a verb of belief taking a bare clause too)
+        let belief = cue.class == CueClass::Belief && self.lex.bare_clause.contains(self.low(cue.start));
+        if (cue.class == CueClass::Speech && (say_verb || that_follows) || belief) && cue.end == cue.start + 1 && j > lo {
             if let Some(start) = self.opening_subject(lo, j) {
                 let mut last = j;
                 while last > start && !self.fw(last - 1) {
@@ -834,10 +836,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while first < j && self.fw(first) && matches!(self.low(first), "even" | "but" | "and" | "yet" | "so" | "still" | "now") {
             first += 1;
         }
-        if j <= first + 1 && !(j == first + 1 && self.fw(first) && matches!(self.low(first), "one" | "another" | "others"))
-            || j - first > 14
-            || !self.fw(first)
-        {
+        if j <= first || j - first > 14 || !self.fw(first) {
             return None;
         }
         let opener = matches!(

@@ -738,6 +738,9 @@ fn a_bare_plural_or_a_phrase_after_and_opening_the_clause_speaks() {
     assert_eq!(r[0].2.as_deref(), Some("economists"), "{r:?}");
     let (_, _, m, _) = one("One says the new fence is far too tall.");
     assert_eq!(m.as_deref(), Some("One"));
+    // a verb of belief taking a bare clause, and a one-word subject
+    let (c, _, m, _) = one("Economists believe the rise will last.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the rise will last", Some("Economists")));
     // before "…, said X" the speaker follows the cue
     let r = run("He is right about fixing prices and helping small firms, said Ann Lee.");
     assert_eq!(r[0].2.as_deref(), Some("Ann Lee"), "{r:?}");
