@@ -432,7 +432,7 @@ pub fn admonished<'t>(content: &'t str, cb: &Codebook) -> Option<(&'t str, bool)
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let (m, len) = p.span_in(&lower, 0, lower.len())?;
     let at = |k: usize| words[k].as_ptr() as usize - content.as_ptr() as usize;
-    let clause = content[..at(m)].rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '"' | '“' | '”' | '(' | ')' | '-' | '–'));
+    let clause = content[..at(m)].rfind([',', ';', ':', '.', '!', '?', '"', '“', '”', '(', ')', '-', '–']);
     let from = clause.map_or(0, |b| b + content[b..].chars().next().map_or(1, char::len_utf8));
     let head = content[from..at(m)].trim();
     let n = words[..m].iter().filter(|w| at_least(content, w, from)).count();
