@@ -63,6 +63,7 @@ struct RawPolarity {
     plans: Vec<String>,
     plan_openers: Vec<String>,
     authored_by: Vec<String>,
+    admonitions: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -125,7 +126,8 @@ impl Phrases {
     /// False when no phrase can occur in the lower-cased `text` (its first word is nowhere in
     /// it): a cheap test before splitting `text` into words.
     pub(crate) fn may_occur_in(&self, lower: &str) -> bool {
-        self.list.iter().any(|p| lower.contains(p[0].as_str()))
+        // (each first word once: several phrases may share one)
+        self.firsts.iter().any(|w| lower.contains(w.as_str()))
     }
 
     pub(crate) fn starts_at<W: AsRef<str>>(&self, words: &[W], at: usize) -> bool {
@@ -175,6 +177,9 @@ pub struct Polarity {
     pub plan_openers: Phrases,
     /// Words after a plan noun that name its owner ("unveiled by").
     pub authored_by: Phrases,
+    /// Modal verbs by which a speaker tells the actor named just before them what to do
+    /// ("should", "must"): see [`admonished`].
+    pub admonitions: Phrases,
 }
 
 /// A codebook with its polarity rules.
@@ -240,6 +245,7 @@ impl Codebook {
             polarity.plans.extend(&p.plans);
             polarity.plan_openers.extend(&p.plan_openers);
             polarity.authored_by.extend(&p.authored_by);
+            polarity.admonitions.extend(&p.admonitions);
         }
         let mut concepts = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -401,6 +407,47 @@ pub fn rebuttal_in(frame: &str, cb: &Codebook) -> Option<String> {
         // and "disputed the claim that …" turn down what follows, not what was said before
         (end == words.len()).then(|| words[i..end].join(" "))
     })
+}
+
+/// The words before the first modal of `admonitions` in `content` that opens no clause of its
+/// own ("The Tories should have the courage …" → "The Tories"): who the statement tells what to
+/// do. The words run back to the nearest clause break and are at most five; none when the modal
+/// opens the statement, a relative word or a conditional comes before it ("people who should",
+/// "if Labour must"), or they are "we", "I" or "you" (the speaker's own side or the listener).
+/// With the words comes whether "be" follows the modal ("should be congratulated"): then the
+/// statement may judge the actor rather than tell them what to do.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// assert_eq!(quotegraph::code::admonished("the Greens must resign now", &cb), Some(("the Greens", false)));
+/// assert_eq!(quotegraph::code::admonished("We should act", &cb), None);
+/// ```
+pub fn admonished<'t>(content: &'t str, cb: &Codebook) -> Option<(&'t str, bool)> {
+    let p = &cb.polarity.admonitions;
+    let lower = content.to_lowercase();
+    if !p.may_occur_in(&lower) {
+        return None;
+    }
+    let words = crate::segment::words_of(content);
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let (m, len) = p.span_in(&lower, 0, lower.len())?;
+    let at = |k: usize| words[k].as_ptr() as usize - content.as_ptr() as usize;
+    let clause = content[..at(m)].rfind([',', ';', ':', '.', '!', '?', '"', '“', '”', '(', ')', '-', '–']);
+    let from = clause.map_or(0, |b| b + content[b..].chars().next().map_or(1, char::len_utf8));
+    let head = content[from..at(m)].trim();
+    let n = words[..m].iter().filter(|w| at_least(content, w, from)).count();
+    let opener =
+        |w: &String| matches!(w.as_str(), "who" | "which" | "that" | "if" | "unless" | "whether" | "when" | "what" | "we" | "i" | "you");
+    let last = lower[..m].last()?;
+    if head.is_empty() || n > 5 || lower[m - n..m].iter().any(opener) || matches!(last.as_str(), "we" | "i" | "you") {
+        return None;
+    }
+    Some((head, lower.get(m + len).is_some_and(|w| w == "be")))
+}
+
+/// True when word `w` (a slice of `text`) starts at or after byte `from`.
+fn at_least(text: &str, w: &str, from: usize) -> bool {
+    w.as_ptr() as usize - text.as_ptr() as usize >= from
 }
 
 /// True when `content` refers back to a plan named before ("the plan was dangerous", "these
@@ -566,6 +613,21 @@ mod tests {
         assert!(plan_owners("He met the Republicans. Plans were made.", &lex, &cb).is_empty());
         assert!(refers_to_a_plan("these proposals would fail", &cb));
         assert!(!refers_to_a_plan("the scheming would fail", &cb));
+    }
+
+    #[test]
+    fn a_modal_after_an_actor_tells_them_what_to_do() {
+        let cb = Codebook::default_codebook();
+        assert_eq!(admonished("The Greens should have the courage to say so.", &cb), Some(("The Greens", false)));
+        assert_eq!(admonished("in short, the council must not wait", &cb), Some(("the council", false)));
+        assert_eq!(admonished("the mayor should be thanked", &cb), Some(("the mayor", true)));
+        // the speaker's own side, a relative clause, a condition, a modal with nothing before it
+        assert_eq!(admonished("we must act", &cb), None);
+        assert_eq!(admonished("voters who should know better", &cb), None);
+        assert_eq!(admonished("if the council must act", &cb), None);
+        assert_eq!(admonished("Should the council act?", &cb), None);
+        assert_eq!(admonished("the new chairman of the city transport board and the council should act", &cb), None);
+        assert_eq!(admonished("the council will act", &cb), None);
     }
 
     #[test]

@@ -851,10 +851,17 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
         let against = cue_against.is_some() || has(&content, &cb.polarity.negative);
+        // "The Tories should have the courage to …": telling another actor what to do presses them,
+        // whatever good words follow; "they should be congratulated" is praise
+        let admonition =
+            if against || !cb.polarity.admonitions.may_occur_in(&content_lower) { None } else { code::admonished(&s.content, cb) };
         let praise = !against && has(&content, &cb.polarity.positive);
-        if !against && !praise {
+        let admonition = admonition.filter(|(_, judged)| !(praise && *judged)).map(|(h, _)| h);
+        let praise = praise && admonition.is_none();
+        if !against && !praise && admonition.is_none() {
             continue;
         }
+        let against = against || admonition.is_some();
         // "denied his claims": what the statement just before said, when another actor said it
         let rebutted = cue_against.is_some_and(|(i, n)| {
             let at = (i + n).max(cue.len());
@@ -901,7 +908,11 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
                 let content_words = || text.split(|c: char| !c.is_alphanumeric() && c != '-');
                 let by_name = people.get(id).is_some_and(|p| {
                     let surname = p.name.split_whitespace().last().unwrap_or("");
-                    let given = p.name.split_whitespace().next().filter(|g| *g != surname && g.chars().count() > 2);
+                    let given = p
+                        .name
+                        .split_whitespace()
+                        .next()
+                        .filter(|g| *g != surname && g.chars().count() > 2 && g.chars().next().is_some_and(char::is_uppercase));
                     // "Paul's contribution": a given name, when no other speaker here shares it
                     let given_unique = given.is_some_and(|g| {
                         speakers[s.document.as_str()]
@@ -937,9 +948,14 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             let skip = (i + n).saturating_sub(cue.len());
             without_members(&s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" "), &cb.polarity.some_of)
         });
-        let mut targets = match head.as_deref().map(|h| named_in(h, &orgs_in(h), false)) {
-            Some(t) if !t.is_empty() => t,
-            _ => named_in(&text, &named_orgs, true),
+        let mut targets = match (admonition, head.as_deref().map(|h| named_in(h, &orgs_in(h), false))) {
+            // only whom the modal's subject names ("Labour should listen to the unions")
+            (Some(h), _) => {
+                let h = without_members(h, &cb.polarity.some_of);
+                named_in(&h, &orgs_in(&h), false)
+            }
+            (None, Some(t)) if !t.is_empty() => t,
+            (None, _) => named_in(&text, &named_orgs, true),
         };
         if let Some(a) = answered {
             if side(&critic).is_disjoint(&side(&a)) && !my_orgs.contains(&a) {
@@ -1242,6 +1258,41 @@ mod tests {
 
     fn pairs(r: &Report) -> Vec<(&str, &str)> {
         r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect()
+    }
+
+    #[test]
+    fn telling_another_actor_what_to_do_is_a_conflict_with_them() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Labour MP Tom Hale said the new hospital would open in May. Green spokesman Ann Lee said: \"Labour should have the courage \
+             to listen to the nurses.\"",
+            &cb,
+        );
+        assert!(pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{:#?}", r.statements);
+        // one's own side, or praise
+        for said in ["We should listen to the nurses.", "Labour should be congratulated on this excellent hospital."] {
+            let r = report(
+                &format!("Labour MP Tom Hale said the new hospital would open in May. Green spokesman Ann Lee said: \"{said}\""),
+                &cb,
+            );
+            assert!(!pairs(&r).contains(&("Ann Lee", "Tom Hale")), "{said} {:#?}", r.divergence);
+        }
+    }
+
+    #[test]
+    fn a_lower_case_word_before_a_name_is_no_given_name() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Former welfare minister Tom Hale MP criticised the reported rivalry between the pair on the radio. Ann Lee said the prime \
+             minister should sack Mr Stone.",
+            &cb,
+        );
+        assert!(
+            r.divergence.conflicts.iter().all(|c| !c.a_name.contains("Hale") && !c.b_name.contains("Hale")),
+            "{:#?} {:#?}",
+            r.people,
+            r.divergence
+        );
     }
 
     #[test]
