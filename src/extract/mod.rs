@@ -538,11 +538,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && j - first <= 24
                 && self.fw(first)
                 && !matches!(self.low(first), "it" | "this" | "that" | "he" | "she" | "they" | "we" | "i" | "you" | "there")
-                && (first..j).all(|k| self.fw(k) || matches!(self.text(k), "—" | "–" | "-" | "'s" | "’s"));
-            // a document's noun heads the phrase (within its first four words) or a short phrase
+                && (first..j).all(|k| self.fw(k) || matches!(self.text(k), "—" | "–" | "-" | "/" | "&" | "'s" | "’s"));
+            // a document's noun heads the phrase (within its first eight tokens) or a short phrase
             // comes before "that"; a verb of the phrase's own only inside a relative clause, and
             // no infinitive before the cue ("in order to show")
-            let doc_head = (first..j.min(first + 4)).any(|k| self.lex.documents.contains(self.low(k)));
+            let doc_head = (first..j.min(first + 8)).any(|k| self.lex.documents.contains(self.low(k)));
             let relative_at = (first..j).find(|&k| matches!(self.low(k), "that" | "which" | "who"));
             // (an auxiliary of the relative clause's own right after its pronoun: "polling that was done")
             let own_verb = (first..j)

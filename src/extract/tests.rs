@@ -750,6 +750,9 @@ fn a_bare_plural_or_a_phrase_after_and_opening_the_clause_speaks() {
 fn a_phrase_headed_by_a_document_or_before_that_shows() {
     let (c, _, m, _) = one("Surveys of commuters taken as they left the station showed that most wanted a new bridge.");
     assert_eq!((c.as_str(), m.as_deref()), ("that most wanted a new bridge", Some("Surveys of commuters taken as they left the station")));
+    // two outlets' names before the document's noun
+    let (c, ..) = one("A Daily Post/Radio North survey released Saturday found that most commuters wanted a new bridge.");
+    assert_eq!(c, "that most commuters wanted a new bridge");
     let (_, _, m, _) = one("Their experience shows that the bridge is unsafe.");
     assert_eq!(m.as_deref(), Some("Their experience"));
     // a noun "show", an infinitive, or a verb of the phrase's own is no such subject
