@@ -538,18 +538,20 @@ pub fn contrast_marker(sentence: &str, cb: &Codebook) -> Option<String> {
         return Some(m.join(" "));
     }
     // a clause joined by "while" / "whereas" / "but" after a comma (", but", ",” but")
-    let after_commas: Vec<&[u8]> = sentence
-        .match_indices(',')
-        .filter_map(|(i, _)| {
+    if !sentence.contains(',') {
+        return None;
+    }
+    let after_commas = || {
+        sentence.match_indices(',').filter_map(|(i, _)| {
             let rest = &sentence[i + 1..];
             rest.strip_prefix(['”', '"']).unwrap_or(rest).strip_prefix(' ').map(str::as_bytes)
         })
-        .collect();
+    };
     cb.polarity
         .contrast
         .iter()
         .filter(|p| p.len() == 1 && matches!(p[0].as_str(), "while" | "whereas" | "but" | "however" | "yet"))
-        .find(|p| after_commas.iter().any(|rest| rest.get(..p[0].len()).is_some_and(|r| r.eq_ignore_ascii_case(p[0].as_bytes()))))
+        .find(|p| after_commas().any(|rest| rest.get(..p[0].len()).is_some_and(|r| r.eq_ignore_ascii_case(p[0].as_bytes()))))
         .map(|p| p.join(" "))
 }
 

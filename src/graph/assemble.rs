@@ -552,19 +552,28 @@ impl<'a> ReportBuilder<'a> {
         }
         // contrast: a statement whose sentence opens with (or joins clauses by) a contrast word
         // is set against the nearest earlier statement of another speaker
+        // (the sentence's marker is looked for once, and only when there is someone to set it against)
+        let mut marked: Option<(usize, Option<String>)> = None;
         for i in first_stmt..self.statements.len() {
             let a = &atts[i - first_stmt];
-            let Some(marker) = code::contrast_marker(a.sentence.of(text), self.codebook) else { continue };
-            let me = self.statements[i].speaker.clone();
+            let me = &self.statements[i].speaker;
             if me.is_none() {
                 continue;
             }
             let earlier = (first_stmt..i).rev().find(|&k| {
                 let s = &self.statements[k];
-                s.speaker.is_some() && s.speaker != me && atts[k - first_stmt].sentence.start + 600 >= a.sentence.start
+                s.speaker.is_some() && s.speaker != *me && atts[k - first_stmt].sentence.start + 600 >= a.sentence.start
             });
-            if let Some(k) = earlier {
-                self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
+            let Some(k) = earlier else { continue };
+            if marked.as_ref().is_none_or(|(at, _)| *at != a.sentence.start) {
+                marked = Some((a.sentence.start, code::contrast_marker(a.sentence.of(text), self.codebook)));
+            }
+            if let Some((_, Some(marker))) = &marked {
+                self.contrasts.push(Contrast {
+                    a: self.statements[k].id.clone(),
+                    b: self.statements[i].id.clone(),
+                    marker: marker.clone(),
+                });
             }
         }
         // rebuttal: a statement whose sentence first turns down what was said ("Mr Brown slaps
