@@ -110,6 +110,7 @@ struct RawGrammar {
     abbreviations: Vec<String>,
     sentence_starters: Vec<String>,
     not_names: Vec<String>,
+    not_name_openers: Vec<String>,
     mixed_runs_on: Vec<String>,
 }
 
@@ -334,6 +335,9 @@ pub struct Lexicon {
     pub sentence_starters: WordSet,
     /// Capitalized words that are never part of a personal name ("Monday", "January").
     pub not_names: WordSet,
+    /// Capitalized words that never open a personal name but may end one: prepositions
+    /// ("From Ann Lee", "With Mr Hale" are no names; "Al From" is).
+    pub not_name_openers: WordSet,
     /// Words opening a clause that a mixed quote's content runs on over ("…,” because …").
     pub mixed_runs_on: WordSet,
     /// Every word of every role and modifier, lower case ("secretary", "state", "foreign").
@@ -477,6 +481,7 @@ impl Lexicon {
         self.abbreviations.extend(g.abbreviations.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.sentence_starters.extend(g.sentence_starters.iter().map(|s| s.trim().to_string()));
         self.not_names.extend(g.not_names.iter().map(|s| s.trim().to_string()));
+        self.not_name_openers.extend(g.not_name_openers.iter().map(|s| s.trim().to_string()));
         self.mixed_runs_on.extend(g.mixed_runs_on.iter().map(|s| s.trim().to_lowercase()));
         let t = raw.titles;
         for h in &t.honorifics {

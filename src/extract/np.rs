@@ -77,7 +77,20 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 || self.lex.not_names.contains(t)
                 || self.lex.not_names.contains(head)
                 || self.month(i)
+                // "From Ann Lee": a preposition opens no name ("Al From" is one, and so is a lone
+                // surname before its verb: "…,” From said")
+                || self.lex.not_name_openers.contains(t) && !self.surname_after_all(i)
         })
+    }
+    /// True when token `i`, a preposition written capitalized, ends a name ("Al From") or is a
+    /// surname standing before its verb of speech ("From said").
+    fn surname_after_all(&self, i: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let after_name =
+            i > 0 && toks[i - 1].kind == TokKind::Word && self.cap(i - 1) && !self.lex.not_name_openers.contains(self.text(i - 1));
+        let before_verb =
+            i + 1 < toks.len() && toks[i + 1].kind == TokKind::Word && !self.cap(i + 1) && self.lex.speech.contains(self.low(i + 1));
+        after_name || before_verb
     }
     /// "in May", "since May", "May 5": a month's name that may also be a surname ("Theresa May")
     /// is the month after a preposition of time or before a day's number.

@@ -652,7 +652,7 @@ impl Resolver<'_, '_> {
             let mut first = i;
             while first < from && {
                 let w = toks[first].span.of(text);
-                self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w)
+                self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w) || self.lex.not_name_openers.contains(w)
             } {
                 first += 1;
             }
@@ -674,7 +674,12 @@ impl Resolver<'_, '_> {
                 if self.lex.is_honorific(w) {
                     hon = true;
                     a += 1;
-                } else if is_title || known.is_some() || self.lex.sentence_starters.contains(w) || self.lex.not_names.contains(w) {
+                } else if is_title
+                    || known.is_some()
+                    || self.lex.sentence_starters.contains(w)
+                    || self.lex.not_names.contains(w)
+                    || a == i && self.lex.not_name_openers.contains(w)
+                {
                     a += 1;
                 } else {
                     break;
@@ -745,6 +750,14 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn a_preposition_opens_no_name_but_may_end_one() {
+        let r = run("To Tom Hale, the answer was simple. “We will rebuild,” he said.");
+        assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
+        let r = run("“We will rebuild,” Al From said. “Soon,” From said.");
+        assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Al From"), Some("Al From")], "{r:?}");
     }
 
     #[test]
