@@ -16,7 +16,7 @@ use crate::model::{
     StatementInfo, Window, WindowSize,
 };
 
-use super::{actor_of, Level};
+use super::Level;
 
 /// Codes every attribution of a document: one list of codes per attribution.
 pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
@@ -646,7 +646,7 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     r.contrasts.sort();
     r.contrasts.dedup();
     let all: Vec<&StatementInfo> = r.statements.iter().collect();
-    r.matrix = matrix(&r, &all, opts);
+    r.matrix = matrix(&all, opts);
     r.divergence = divergence(&r, &all, codebook, opts);
     criticism(&mut r, lex, codebook, opts);
     r.window = opts.window;
@@ -722,7 +722,7 @@ fn windows(r: &Report, size: WindowSize, opts: &ReportOptions) -> Vec<Window> {
             end,
             documents,
             statements: statements.len() as u32,
-            matrix: matrix(r, &statements, opts),
+            matrix: matrix(&statements, opts),
         })
         .collect()
 }
@@ -834,7 +834,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         if let Some(sp) = t.speaker.as_deref() {
             speakers.entry(t.document.as_str()).or_default().insert(sp);
         }
-        if let Some((a, _)) = actor_of(r, t, opts.level) {
+        if let Some(a) = super::actor_id(t, opts.level) {
             first_stmt.entry((t.document.as_str(), a)).or_insert(t.id.as_str());
         }
     }
@@ -851,7 +851,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     type Sides = (Vec<(String, String)>, Vec<(String, String)>);
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for (k, s) in r.statements.iter().enumerate() {
-        let Some((critic, _)) = actor_of(r, s, opts.level) else { continue };
+        let Some(critic) = super::actor_id(s, opts.level) else { continue };
         let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
         let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
         // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
@@ -880,8 +880,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             .iter()
             .rev()
             .take_while(|t| t.document == s.document)
-            .find_map(|t| actor_of(r, t, opts.level))
-            .map(|(a, _)| a)
+            .find_map(|t| super::actor_id(t, opts.level))
             .filter(|a| rebutted && *a != critic);
         let me = s.speaker.as_deref().unwrap_or("");
         let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
@@ -989,7 +988,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         }
         let stmt = |id: &str| super::by_id(&r.statements, id, |s| &s.id);
         let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
-        let (Some((target, _)), Some((critic, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
+        let (Some(target), Some(critic)) = (super::actor_id(sa, opts.level), super::actor_id(sb, opts.level)) else { continue };
         if side(&critic).is_disjoint(&side(&target)) {
             let e = aimed.entry((sb.document.clone(), target)).or_default();
             if !e.0.contains(&(critic.clone(), sb.id.clone())) {
@@ -1036,12 +1035,12 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
 
 /// The net stance of each (actor, concept) in `statements` (all or some of the report's),
 /// per document or per statement: (actor, concept) → list of (stance, statement id).
-fn stances(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
+fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
     let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
     let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
     for s in statements {
-        let Some((actor, _)) = actor_of(r, s, opts.level) else { continue };
+        let Some(actor) = super::actor_id(s, opts.level) else { continue };
         for c in &s.codes {
             match opts.count {
                 Count::All => out.entry((actor.clone(), c.concept.clone())).or_default().push((c.stance, s.id.clone())),
@@ -1072,8 +1071,8 @@ fn stances(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> B
     out
 }
 
-fn matrix(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell> {
-    stances(r, statements, opts)
+fn matrix(statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell> {
+    stances(statements, opts)
         .into_iter()
         .map(|((actor, concept), v)| {
             let n = |st: Stance| v.iter().filter(|(s, _)| *s == st).count() as u32;
@@ -1083,7 +1082,7 @@ fn matrix(r: &Report, statements: &[&StatementInfo], opts: &ReportOptions) -> Ve
 }
 
 fn divergence(r: &Report, statements: &[&StatementInfo], codebook: &Codebook, opts: &ReportOptions) -> Divergence {
-    let all = stances(r, statements, opts);
+    let all = stances(statements, opts);
     // each actor's net side on each concept, with one statement as evidence
     let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
     for ((actor, concept), v) in &all {
@@ -1148,7 +1147,7 @@ fn divergence(r: &Report, statements: &[&StatementInfo], codebook: &Codebook, op
     };
     for c in &r.contrasts {
         let (Some(sa), Some(sb)) = (stmt(&c.a), stmt(&c.b)) else { continue };
-        let (Some((a, _)), Some((b, _))) = (actor_of(r, sa, opts.level), actor_of(r, sb, opts.level)) else { continue };
+        let (Some(a), Some(b)) = (super::actor_id(sa, opts.level), super::actor_id(sb, opts.level)) else { continue };
         if a == b {
             continue;
         }

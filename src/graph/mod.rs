@@ -201,6 +201,15 @@ pub fn actor_of(r: &Report, stmt: &crate::model::StatementInfo, level: Level) ->
     Some((speaker.clone(), name))
 }
 
+/// The id of the actor who makes `stmt` at `level`: [`actor_of`] without looking up its name.
+pub(crate) fn actor_id(stmt: &crate::model::StatementInfo, level: Level) -> Option<String> {
+    let speaker = stmt.speaker.as_ref()?;
+    match &stmt.organization {
+        Some(org) if level == Level::Organization => Some(org.clone()),
+        _ => Some(speaker.clone()),
+    }
+}
+
 /// Projects a report into the network `opts` names.
 ///
 /// ```

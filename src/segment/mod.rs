@@ -146,9 +146,13 @@ impl Segmented<'_> {
 /// assert_eq!(quotegraph::segment::words_of("U.S. Secretary of State"), vec!["U.S.", "Secretary", "of", "State"]);
 /// ```
 pub fn words_of(s: &str) -> Vec<&str> {
-    let mut tokens = Vec::new();
-    tokenize(s, 0, &|_| false, &mut tokens);
-    tokens.into_iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)).collect()
+    // (the token buffer is kept per thread: this runs for every statement's words in `report`)
+    thread_local!(static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) });
+    TOKENS.with_borrow_mut(|tokens| {
+        tokens.clear();
+        tokenize(s, 0, &|_| false, tokens);
+        tokens.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)).collect()
+    })
 }
 
 fn is_word_char(c: char) -> bool {
