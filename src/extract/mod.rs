@@ -1772,7 +1772,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let clause_before = before_comma && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3;
             let tail_words = (last..hi).filter(|&i| self.fw(i)).count();
             let parenthetical = self.set_off(cue, lo, hi) == Some(true);
-            let source_tail = cue.class == CueClass::Source && before_comma;
+            // "…, according to X." / "… — according to X." / "… according to X." closing the sentence
+            // (the only cue of the sentence, its source running in plain words to the end)
+            let source_bare = cue.class == CueClass::Source
+                && cues.len() == 1
+                && first > lo + 3
+                && self.fw(first - 1)
+                && (last..hi).all(|i| self.fw(i) || i + 1 == hi)
+                && self.low(cue.start) == "according";
+            let source_tail = cue.class == CueClass::Source
+                && (before_comma || first > lo && (self.punct(first - 1, "—") || self.punct(first - 1, "–")))
+                || source_bare;
+            // where the clause before the cue ends: at its comma or dash, or right before a bare source
+            let cut = if source_bare { first } else { first - 1 };
             if parenthetical {
                 let from = lo + skip_connective(self, lo);
                 let end = self.clause_end(last + 1, hi, hi);
@@ -1829,12 +1841,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
                 let q_inside: Vec<usize> =
                     (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < first).collect();
-                let span =
-                    if q_inside.len() == 1 && quotes[q_inside[0]].1 == from && quotes[q_inside[0]].2.is_some_and(|c| c + 1 >= first - 1) {
-                        Some(self.seg.quotes[quotes[q_inside[0]].0].inner)
-                    } else {
-                        self.content_span(from, first - 1)
-                    };
+                let span = if q_inside.len() == 1 && quotes[q_inside[0]].1 == from && quotes[q_inside[0]].2.is_some_and(|c| c + 1 >= cut) {
+                    Some(self.seg.quotes[quotes[q_inside[0]].0].inner)
+                } else {
+                    self.content_span(from, cut)
+                };
                 if let Some(span) = span {
                     let kind = if q_inside.is_empty() {
                         QuoteKind::Indirect

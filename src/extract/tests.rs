@@ -101,6 +101,11 @@ fn according_to_before_and_after() {
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("the conflict has displaced millions", Some("UN data"), Some("According to")));
     let (c, _, m, _) = one("Exports fell by a third, according to the trade ministry.");
     assert_eq!((c.as_str(), m.as_deref()), ("Exports fell by a third", Some("the trade ministry")));
+    // after a dash, or with no mark at all when the source closes the sentence
+    let (c, ..) = one("The town had 115 burglaries — most of them at night — according to the latest police figures.");
+    assert_eq!(c, "The town had 115 burglaries — most of them at night");
+    let (c, _, m, _) = one("The mayor leads her rival by 12 points according to a count by the local paper.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The mayor leads her rival by 12 points", Some("a count")));
     // a long source phrase, up to its comma
     let (c, ..) = one(
         "According to early results of exit polls conducted for two local papers and a radio station by a survey firm, turnout was high.",
