@@ -1784,7 +1784,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && (before_comma || first > lo && (self.punct(first - 1, "—") || self.punct(first - 1, "–")))
                 || source_bare;
             // where the clause before the cue ends: at its comma or dash, or right before a bare source
-            let cut = if source_bare { first } else { first - 1 };
+            let cut = if source_bare { first } else { first.saturating_sub(1) };
             if parenthetical {
                 let from = lo + skip_connective(self, lo);
                 let end = self.clause_end(last + 1, hi, hi);
