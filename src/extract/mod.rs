@@ -247,6 +247,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
     fn fw(&self, i: usize) -> bool {
         self.frame(i) && self.is_word(i)
     }
+    /// True when `w` (lower case) is a verb of speech, belief or evidence in the lexicon.
+    fn cue_word(&self, w: &str) -> bool {
+        self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w)
+    }
     fn punct(&self, i: usize, p: &str) -> bool {
         self.seg.tokens[i].kind == TokKind::Punct && self.text(i) == p
     }
@@ -543,12 +547,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // comes before "that"; a verb of the phrase's own only inside a relative clause, and
             // no infinitive before the cue ("in order to show")
             let doc_head = (first..j.min(first + 8)).any(|k| self.lex.documents.contains(self.low(k)));
-            let relative_at = (first..j).find(|&k| matches!(self.low(k), "that" | "which" | "who"));
+            let relatives: Vec<usize> = (first..j).filter(|&k| matches!(self.low(k), "that" | "which" | "who")).collect();
             // (an auxiliary of the relative clause's own right after its pronoun: "polling that was done")
-            let own_verb = (first..j)
-                .any(|k| AUXILIARIES.contains(&self.low(k)) && relative_at.is_none_or(|r| k != r + 1) || self.low(k) == "to" && k + 1 == j)
-                || AUXILIARIES.contains(&self.low(j - 1))
-                || (first..j).filter(|&k| matches!(self.low(k), "that" | "which" | "who")).count() > 1;
+            let own_verb = (first..j).any(|k| {
+                AUXILIARIES.contains(&self.low(k)) && relatives.first().is_none_or(|&r| k != r + 1) || self.low(k) == "to" && k + 1 == j
+            }) || AUXILIARIES.contains(&self.low(j - 1))
+                || relatives.len() > 1;
             // (the short phrase with a finite verb: "Another slide shows that", not "an hourlong show that aired")
             let w = self.low(cue.start);
             let finite = w.ends_with('s') || w.ends_with("ed") || matches!(w, "found" | "shown");
@@ -917,19 +921,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         | "whose"
                         | "what"
                 )
-                || k > first && (self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w));
+                || k > first && self.cue_word(w);
             if clause {
                 return None;
             }
         }
         // a relative clause: words only, none of them a cue, no comma
         if let Some(r) = relative {
-            let words = (r + 1..last).all(|k| {
-                self.fw(k) && {
-                    let w = self.low(k);
-                    !(self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w))
-                }
-            });
+            let words = (r + 1..last).all(|k| self.fw(k) && !self.cue_word(self.low(k)));
             if !words || r + 1 >= last {
                 return None;
             }
@@ -1947,14 +1946,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return false;
         }
         let before = self.low(k - 1);
-        let cue_word = |w: &str| self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w);
         if !self.fw(k - 1) {
             return matches!(self.low(k), "which" | "whom") && self.punct(k - 1, ",");
         }
         match self.low(k) {
-            "which" | "whom" => !cue_word(before),
+            "which" | "whom" => !self.cue_word(before),
             "that" => {
-                !cue_word(before)
+                !self.cue_word(before)
                     && !FUNCTION_WORDS.contains(&before)
                     && !before.ends_with("ly")
                     && !matches!(
