@@ -251,6 +251,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
     fn cue_word(&self, w: &str) -> bool {
         self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w)
     }
+    /// True for a dash between words: an em dash, or an en dash or hyphen with a space on one
+    /// side at least ("--" is two tokens; "55%-41%" holds no dash).
+    fn is_dash(&self, i: usize) -> bool {
+        let t = &self.seg.tokens[i];
+        let spaced = || {
+            let b = self.seg.doc.text.as_bytes();
+            t.span.start == 0 || b[t.span.start - 1].is_ascii_whitespace() || b.get(t.span.end).is_none_or(|c| c.is_ascii_whitespace())
+        };
+        t.kind == TokKind::Punct && (self.text(i) == "—" || matches!(self.text(i), "–" | "-") && spaced())
+    }
     fn punct(&self, i: usize, p: &str) -> bool {
         self.seg.tokens[i].kind == TokKind::Punct && self.text(i) == p
     }
@@ -298,11 +308,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return None;
             }
         }
-        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
-        let source = self.lex.source_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.sources[k]).find(|p| matches(p)));
-        if let Some(p) = source {
-            return Some((i + p.len(), CueClass::Source));
+        if let Some(end) = self.source_at(i, hi) {
+            return Some((end, CueClass::Source));
         }
+        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
         let phrase = self.lex.phrase_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.phrases[k]).find(|p| matches(p)));
         if let Some(p) = phrase {
@@ -330,6 +339,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
         } else {
             None
         }
+    }
+
+    /// The end of the source phrase ("according to", "in the words of") that opens at token `i`.
+    fn source_at(&self, i: usize, hi: usize) -> Option<usize> {
+        let ix = self.lex.source_index.get(self.low(i))?;
+        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
+        ix.iter().map(|&k| &self.lex.sources[k]).find(|p| matches(p)).map(|p| i + p.len())
     }
 
     /// The "as" after the object that opens at `from` ("sees [the deal] as a trap"): within a few
@@ -986,6 +1002,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let mut steps = 0;
         while k < hi && steps < 9 {
             let t = &self.seg.tokens[k];
+            // "reported on Tuesday -- a development that …": a dash ends the adjunct, and what
+            // follows it is the writer's
+            if self.is_dash(k) {
+                break;
+            }
             if matches!(t.kind, TokKind::Open(_)) || self.punct(k, ":") || self.punct(k, ",") || (self.fw(k) && self.low(k) == "that") {
                 if k > i {
                     let first = self.low(i);
@@ -1445,6 +1466,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 continue;
             }
             let mut end = self.clause_end(start, hi, stop);
+            // "criticized Singer and challenged him …": the "and" before the next cue is neither's,
+            // and what comes before it is a whole object ("denied any wrongdoing and said …")
+            let before_verb = end == stop && end > start + 1 && self.fw(end - 1) && matches!(self.low(end - 1), "and" | "but" | "or");
+            if before_verb {
+                end -= 1;
+            }
+            let object_words = if before_verb { 2 } else { 3 };
             // "Ann Lee, who said the plan failed, left …": a relative clause between commas ends at its comma
             let (sp0, sp1) = cue.speaker_tokens;
             let relative = !cue.speaker_after
@@ -1588,7 +1616,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let bare = bare && question;
                         starts_that
                             || (bare && !bad_start && self.words_in(start, end) >= min_words && cue.mention.is_some())
-                            || object && (self.words_in(start, end) >= 3 || self.named_object(start, end))
+                            || object && (self.words_in(start, end) >= object_words || self.named_object(start, end))
                     }
                     CueClass::Belief | CueClass::Evidence => {
                         let w = self.low(start);
@@ -1607,7 +1635,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let not_prep =
                             self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
                         // "voters oppose the plan": a position verb's object is its target
-                        let object = object_verb && not_prep && (self.words_in(start, end) >= 3 || self.named_object(start, end));
+                        let object =
+                            object_verb && not_prep && (self.words_in(start, end) >= object_words || self.named_object(start, end));
                         // "sees the deal as a trap": the object and its "as" are the view
                         let view = self.lex.as_view.contains(self.low(cue.start))
                             && start == cue.end
@@ -1825,6 +1854,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     || self.punct(last.min(hi - 1), ",")
                     || source_tail
                     || self.adjunct_tail(last, hi)
+                    || self.dash_tail(last, hi)
                     || !cue.speaker_after && self.closing_tail(cue, hi))
             {
                 // content runs from the clause start (after an earlier cue's reach) to the comma
@@ -1837,6 +1867,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // "Meanwhile, …" / "However, …": a leading connective is not the speaker's
                 if from == lo && from + 1 < first && self.fw(from) && self.punct(from + 1, ",") && self.seg.tokens[from].cap {
                     from += 2;
+                }
+                // "… — that won’t happen, they believe — but …": a cue closing an aside between
+                // dashes reports the aside only
+                if self.dash_tail(last, hi) {
+                    if let Some(d) = (from..first).rev().find(|&k| self.frame(k) && self.is_dash(k)) {
+                        from = d + 1;
+                    }
                 }
                 let q_inside: Vec<usize> =
                     (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < first).collect();
@@ -2056,6 +2093,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
         opens && plain && !clause && words.len() <= 8
     }
 
+    /// True when tokens `[from, hi)` are at most a time or place adjunct, then a dash and the
+    /// writer's own comment ("…, the office reported on Tuesday -- a development that …").
+    fn dash_tail(&self, from: usize, hi: usize) -> bool {
+        let Some(dash) = (from..hi).find(|&i| self.is_dash(i)) else {
+            return false;
+        };
+        let followed = self.seg.tokens[dash + 1..hi].iter().any(|t| t.is_word());
+        followed && ((from..dash).all(|i| !self.fw(i)) || self.adjunct_tail(from, dash))
+    }
+
     /// True when what follows the cue closes the sentence: nothing, a time or place adjunct,
     /// or after "told" its listener and an adjunct ("…, officials told reporters on Monday.").
     fn closing_tail(&self, cue: &Cue, hi: usize) -> bool {
@@ -2241,7 +2288,8 @@ fn skip_connective(x: &Extractor, lo: usize) -> usize {
         let opener = w.ends_with("ing")
             || PREPOSITIONS.contains(&w)
             || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
-        if opener && !x.lex.source_index.contains_key(w) {
+        // ("According to X, …" and "In the words of X, …" name a source)
+        if opener && x.source_at(lo, toks.len()).is_none() {
             if let Some(c) = (lo + 1..toks.len().min(lo + 25))
                 .take_while(|&k| x.seg.in_quote[k].is_none() && !x.punct(k, "."))
                 .find(|&k| x.punct(k, ","))

@@ -648,7 +648,12 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 // "…, who said he would not vote": a relative clause holding a cue is a statement of
                 // its own, not a description
                 let own_cue = first == "who" && self.holds_cue(k + 2, e);
-                if e > k + 1 && !own_cue {
+                // "According to Ann Lee, the new tax will hurt …": an auxiliary before any relative
+                // pronoun makes it the next clause, not a description
+                let clause = (k + 1..e)
+                    .take_while(|&i| !matches!(self.low(i), "who" | "whose" | "whom" | "which" | "that" | "where"))
+                    .any(|i| self.fw(i) && super::AUXILIARIES.contains(&self.low(i)));
+                if e > k + 1 && !own_cue && !clause {
                     m.apposition = Some(self.span(k + 1, e));
                     end = e;
                 }

@@ -766,3 +766,39 @@ fn a_phrase_headed_by_a_document_or_before_that_shows() {
         .iter()
         .all(|x| x.2.as_deref() != Some("She filed a complaint in order to")));
 }
+
+#[test]
+fn a_participle_after_an_opening_phrase_with_in_borrows_the_main_subject() {
+    // "in" also opens a source phrase ("in the words of"), which must not stop the skip
+    let (c, _, m, _) = one("In response to the plan, Ann Lee rallied supporters, saying the tax would fail.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the tax would fail", Some("Ann Lee")));
+    let (c, _, m, _) = one("In the words of Tom Hale, the tax is a disaster.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the tax is a disaster", Some("Tom Hale")));
+    // (an auxiliary makes what follows the name's comma the clause, not a description of the name)
+    let (c, _, m, _) = one("According to Ann Lee, the new tax will hurt small firms.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the new tax will hurt small firms", Some("Ann Lee")));
+}
+
+#[test]
+fn a_dateline_is_no_subject() {
+    let (c, _, m, _) = one("LYON, Fla., Dec. 8 (Reuters) - Mayor Ann Lee met the families and said the city must act.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the city must act", Some("Mayor Ann Lee")));
+}
+
+#[test]
+fn a_cue_before_a_dash_and_the_writers_comment_reports_the_clause_before_it() {
+    let (c, _, m, _) = one("Deficits will fall this year, the budget office reported on Tuesday -- a development that worries candidates.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Deficits will fall this year", Some("the budget office")));
+    // a cue closing an aside between dashes reports the aside only
+    let (c, _, m, _) = one("The question is not whether he quits — that won’t happen, aides believe — but when.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that won’t happen", Some("aides")));
+}
+
+#[test]
+fn an_object_before_and_and_the_next_cue_ends_there() {
+    let r = run("Ms Lee criticized Hale and challenged him to a debate.");
+    assert_eq!(r[0].0, "Hale");
+    let r = run("The mayor denied any wrongdoing and said she would stay.");
+    assert_eq!(r[0].0, "any wrongdoing");
+    assert_eq!(r[1].0, "she would stay");
+}

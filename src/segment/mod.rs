@@ -321,6 +321,47 @@ fn title_case_line(text: &str, end: usize) -> bool {
     long >= 3 && caps * 10 >= long * 9
 }
 
+/// The dash that closes a dateline or an upper-case kicker opening a paragraph, when there is
+/// one: "WASHINGTON (AP) — …", "ORLANDO, Fla., Dec. 8 (Reuters) - …", "IOWA POLLS TOO EARLY -
+/// …". What comes before the dash is a place or a heading, never the subject of the sentence
+/// after it, so it is a sentence of its own.
+fn dateline(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Option<usize> {
+    const MAX_TOKENS: usize = 24;
+    let upper_word = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase);
+    let first = tokens.get(range.start)?;
+    if !(first.is_word() && upper_word(first.span.of(text))) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for k in range.start + 1..range.end.min(range.start + MAX_TOKENS) {
+        let t = tokens[k];
+        let s = t.span.of(text);
+        if depth > 0 {
+            // an agency in brackets: "(AP)", "(Reuters)"
+            depth -= usize::from(s == ")");
+            continue;
+        }
+        match t.kind {
+            TokKind::Word => {
+                // a state or a month, abbreviated ("Fla.", "N.H.", "Dec."), or a day's number
+                let abbreviation = t.cap && s.ends_with('.') && s.len() <= 6;
+                if !(upper_word(s) || abbreviation || s.chars().all(|c| c.is_ascii_digit())) {
+                    return None;
+                }
+            }
+            TokKind::Punct if s == "(" => depth += 1,
+            TokKind::Punct if matches!(s, "—" | "–" | "―" | "-") => {
+                // "--" is two tokens
+                let dash = if k + 1 < range.end && tokens[k + 1].span.of(text) == "-" { k + 1 } else { k };
+                return (dash + 1 < range.end).then_some(dash);
+            }
+            TokKind::Punct if matches!(s, "," | "’" | "'" | "." | "&" | "/") => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
     if at <= floor {
         None
@@ -623,6 +664,11 @@ fn split_sentences(
         }
     };
     let mut i = range.start;
+    if let Some(dash) = dateline(text, tokens, range.clone()) {
+        push(start, dash + 1, out);
+        start = dash + 1;
+        i = start;
+    }
     while i < end {
         let t = tokens[i];
         let s = t.span.of(text);
@@ -867,6 +913,20 @@ mod tests {
     #[test]
     fn a_sentence_ends_after_a_closing_quote() {
         assert_eq!(sentences_of("He said: “It is over.” She left."), vec!["He said: “It is over.”", "She left."]);
+    }
+
+    #[test]
+    fn a_dateline_or_an_upper_case_kicker_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences_of("ORLANDO, Fla., Dec. 8 (Reuters) - President Smith met them and said more."),
+            ["ORLANDO, Fla., Dec. 8 (Reuters) -", "President Smith met them and said more."]
+        );
+        assert_eq!(sentences_of("WASHINGTON ― This spring he left."), ["WASHINGTON ―", "This spring he left."]);
+        assert_eq!(sentences_of("WASHINGTON -- This spring he left."), ["WASHINGTON --", "This spring he left."]);
+        assert_eq!(sentences_of("POLLS TOO EARLY — Jo Bloggs: “Wait.”"), ["POLLS TOO EARLY —", "Jo Bloggs: “Wait.”"]);
+        // lower-case words before the dash: an ordinary sentence
+        assert_eq!(sentences_of("NATO allies — and Canada — said no."), ["NATO allies — and Canada — said no."]);
+        assert_eq!(sentences_of("The talks — in Paris — ended."), ["The talks — in Paris — ended."]);
     }
 
     #[test]
