@@ -679,6 +679,8 @@ impl Resolver<'_, '_> {
                     || self.lex.sentence_starters.contains(w)
                     || self.lex.not_names.contains(w)
                     || a == i && self.lex.not_name_openers.contains(w)
+                    // "Said Ellis: …": a verb of speech opening the sentence, before the name
+                    || a == i && a + 1 < j && seg.opens_sentence(a) && self.lex.speech.contains(lw)
                 {
                     a += 1;
                 } else {
@@ -758,6 +760,12 @@ mod tests {
         assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
         let r = run("“We will rebuild,” Al From said. “Soon,” From said.");
         assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Al From"), Some("Al From")], "{r:?}");
+    }
+
+    #[test]
+    fn a_verb_of_speech_opening_the_sentence_is_not_a_given_name() {
+        let r = run("Said Ellis: “We will rebuild.” Later he said the plan would work.");
+        assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Ellis"), Some("Ellis")], "{r:?}");
     }
 
     #[test]

@@ -115,6 +115,20 @@ impl Segmented<'_> {
         self.tokens[i].span.of(&self.lower)
     }
 
+    /// True when token `i` is the first of its sentence.
+    ///
+    /// ```
+    /// use quotegraph::{lexicon::Lexicon, model::Document, segment::segment};
+    /// let lex = Lexicon::default_lexicon();
+    /// let doc = Document::new("d", "It rained. Said Lee: “Wet.”");
+    /// let seg = segment(&doc, &lex);
+    /// assert!(seg.opens_sentence(0) && seg.opens_sentence(3) && !seg.opens_sentence(4));
+    /// ```
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        let n = self.sentences.partition_point(|s| s.tokens.start < i);
+        self.sentences.get(n).is_some_and(|s| s.tokens.start == i)
+    }
+
     /// Whether `fact` holds of token `i`: `compute` answers the first time, the answer is
     /// remembered for every later question.
     ///
