@@ -1587,8 +1587,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             );
                         let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
                         // "backed by a majority", "supporting in his campaign": no object
-                        let object =
-                            object_verb && self.fw(start) && !matches!(w, "that" | "to" | "it" | "so") && !PREPOSITIONS.contains(&w);
+                        // ("Republican support was solid", "support among voters": a noun, no object)
+                        let object = object_verb
+                            && self.fw(start)
+                            && !matches!(w, "that" | "to" | "it" | "so" | "among")
+                            && !PREPOSITIONS.contains(&w)
+                            && !AUXILIARIES.contains(&w);
                         let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
                         // "asked the mayor whether …", "asked voters to …": a question or request needs its
                         // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
@@ -1632,8 +1636,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                 )
                                 // "hoped his endorsement would …"
                                 || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your"));
-                        let not_prep =
-                            self.fw(start) && !PREPOSITIONS.contains(&w) && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it");
+                        let not_prep = self.fw(start)
+                            && !PREPOSITIONS.contains(&w)
+                            && !AUXILIARIES.contains(&w)
+                            && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it" | "among");
                         // "voters oppose the plan": a position verb's object is its target
                         let object =
                             object_verb && not_prep && (self.words_in(start, end) >= object_words || self.named_object(start, end));

@@ -802,3 +802,18 @@ fn an_object_before_and_and_the_next_cue_ends_there() {
     assert_eq!(r[0].0, "any wrongdoing");
     assert_eq!(r[1].0, "she would stay");
 }
+
+#[test]
+fn state_and_states_need_that_or_a_quotation() {
+    assert!(run("Illinois state Rep. Carol Ammons was there, and the Rust Belt states remained too close to call.").is_empty());
+    let (c, _, m, _) = one("The report states that the tax will rise.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the tax will rise", Some("The report")));
+}
+
+#[test]
+fn a_position_verb_before_an_auxiliary_or_among_is_a_noun() {
+    assert!(run("Republican support was more solid than in the last poll.").is_empty());
+    assert!(run("Both candidates enjoyed strong majority support among Latino voters in Florida.").is_empty());
+    let (c, _, _, _) = one("Three-quarters of the voters support the plan for new schools.");
+    assert_eq!(c, "the plan for new schools");
+}
