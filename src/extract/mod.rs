@@ -470,8 +470,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Mr Hale, who has described the town as …, has already said …": the subject before a
         // relative clause between commas (the clause's own cues were read before this one)
         if j > lo + 3 && self.punct(j - 1, ",") {
-            let rel =
-                (lo + 1..j - 1).rev().take(30).find(|&k| self.fw(k) && matches!(self.low(k), "who" | "which") && self.punct(k - 1, ","));
+            // (or a participle's aside: "One former employee, speaking on condition of anonymity, said")
+            let participle = |k: usize| {
+                let w = self.low(k);
+                !self.seg.tokens[k].cap && w.len() > 5 && w.ends_with("ing") && w != "including"
+            };
+            let rel = (lo + 1..j - 1)
+                .rev()
+                .take(30)
+                .find(|&k| self.fw(k) && (matches!(self.low(k), "who" | "which") || participle(k)) && self.punct(k - 1, ","));
             // (no comma of its own outside quotations)
             if let Some(k) = rel.filter(|&k| !(k + 1..j - 1).any(|i| self.punct(i, ",") && self.frame(i))) {
                 // "Jeb Bush, the former governor, who …": the name before an apposition
@@ -482,15 +489,22 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         .filter(|(n, _)| n.kind == MentionKind::Name);
                     named.unwrap_or((m, start))
                 });
+                // ("A former employee, speaking …": a plain noun phrase opening the sentence)
+                let first = lo + skip_connective(self, lo);
+                let found = found.filter(|&(_, start)| start == first).or_else(|| {
+                    let start = self.opening_subject(lo, k - 1).filter(|&s| s + 1 < k)?;
+                    let span = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[k - 2].span.end);
+                    Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, start))
+                });
                 if let Some((m, start)) = found {
                     // the sentence's subject only: a name later in the sentence is rarely the one
-                    let opens = start == lo + skip_connective(self, lo);
+                    let opens = start == first;
                     if opens && m.kind != MentionKind::Pronoun {
                         // a relative clause with no cue of its own describes the speaker ("who is
                         // an economist at …"), as an apposition does
                         let own_cue = np.holds_cue(k + 1, j - 1);
                         let mut m = m;
-                        if m.apposition.is_none() && !own_cue && m.kind == MentionKind::Name {
+                        if m.apposition.is_none() && !own_cue && m.kind == MentionKind::Name && !participle(k) {
                             m.apposition = Some(Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 2].span.end));
                         }
                         cue.speaker_tokens = (start, k - 1);
@@ -724,6 +738,21 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let coordinated = j > lo && self.fw(j - 1) && matches!(self.low(j - 1), "and" | "but");
         if participle {
             if let Some(p) = prev {
+                cue.mention = p.mention.clone();
+                cue.speaker_tokens = (cue.start, cue.start);
+                return;
+            }
+        }
+        // "though she praised Garland and said …": a verb after "and" shares the subject of the
+        // cue before it, when that cue's subject stood before it (and the word is one that takes a
+        // clause or an object: "federal and state law" has no verb)
+        let verb = (cue.start..cue.end).any(|k| {
+            self.lex.bare_clause.contains(self.low(k))
+                || self.lex.np_object.contains(self.low(k))
+                || self.lex.infinitive.contains(self.low(k))
+        });
+        if coordinated && verb {
+            if let Some(p) = prev.filter(|p| !p.speaker_after && p.speaker_tokens.0 < p.speaker_tokens.1 && p.end < j) {
                 cue.mention = p.mention.clone();
                 cue.speaker_tokens = (cue.start, cue.start);
                 return;
@@ -1154,7 +1183,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if self.frame(i) {
                 let t = self.text(i);
                 if t == ";" || (t == "," && i + 1 < hi && self.fw(i + 1) && CLAUSE_BREAKS.contains(&self.low(i + 1))) {
-                    return i;
+                    // "the process was fair, but required candidates to …": a second verb of the
+                    // reported clause's subject goes on with the clause
+                    let second_verb = t == ","
+                        && self.low(i + 1) == "but"
+                        && i + 2 < hi
+                        && self.fw(i + 2)
+                        && !self.seg.tokens[i + 2].cap
+                        && self.low(i + 2).ends_with("ed")
+                        && !self.cue_word(self.low(i + 2));
+                    if !second_verb {
+                        return i;
+                    }
                 }
                 if t == "—" || t == "–" {
                     return i;

@@ -817,3 +817,27 @@ fn a_position_verb_before_an_auxiliary_or_among_is_a_noun() {
     let (c, _, _, _) = one("Three-quarters of the voters support the plan for new schools.");
     assert_eq!(c, "the plan for new schools");
 }
+
+#[test]
+fn a_cue_after_and_shares_the_subject_of_the_cue_before_it() {
+    let r = run("Ms Lee, though she praised Hale and said the court should give him a hearing, left early.");
+    assert!(r.iter().any(|x| x.0.starts_with("the court should give him a hearing") && x.2.as_deref() == Some("she")), "{r:?}");
+    // "federal and state law": no verb after the "and"
+    let r = run("The report says the campaign violated federal and state law by using the images.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "the campaign violated federal and state law by using the images");
+}
+
+#[test]
+fn a_plain_subject_before_a_participles_aside_speaks() {
+    let (c, _, m, _) = one("A former employee, speaking on condition of anonymity, said the plan failed.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the plan failed", Some("A former employee")));
+}
+
+#[test]
+fn but_and_a_second_verb_go_on_with_the_reported_clause() {
+    let (c, _, _, _) = one("The party leader said the process was fair, but required candidates to make an effort.");
+    assert_eq!(c, "the process was fair, but required candidates to make an effort");
+    let (c, _, _, _) = one("The party leader said the process was fair, but the candidates disagreed.");
+    assert_eq!(c, "the process was fair");
+}
