@@ -397,7 +397,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if self.low(cue.start) == "per" && !(cue.start > lo && self.punct(cue.start - 1, ",")) {
                 return;
             }
-            if let Some((m, end)) = np.forward(cue.end, hi, true) {
+            if let Some((mut m, mut end)) = np.forward(cue.end, hi, true) {
+                // "according to an analysis of her calendar, …": a source's qualifier runs on in
+                // plain words to the comma
+                // (not a place or time after it: "the exit polls in New Hampshire" are the polls')
+                let adjunct = end < hi && matches!(self.low(end), "in" | "on" | "at" | "during" | "since" | "last" | "this" | "over");
+                if end < hi && self.fw(end) && m.kind == MentionKind::Document && !adjunct {
+                    let comma = (end..hi.min(cue.end + 24)).find(|&k| !self.fw(k)).filter(|&k| self.punct(k, ","));
+                    if let Some(c) = comma {
+                        m.span = Span::new(m.span.start, self.seg.tokens[c - 1].span.end);
+                        end = c;
+                    }
+                }
                 cue.speaker_tokens = (cue.end, end);
                 cue.speaker_after = true;
                 cue.mention = Some(m);
@@ -1873,12 +1884,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
             }
-            // "… has grown and, according to the UN, is now worth $3bn": after a conjunction the
-            // source vouches for the clause that follows it
+            // "… has grown and, according to the UN, is now worth $3bn", "reported that, according to
+            // an analysis, …": after a conjunction the source vouches for the clause that follows it
             if source_tail
                 && first >= lo + 2
                 && self.fw(first - 2)
-                && matches!(self.low(first - 2), "and" | "but")
+                && matches!(self.low(first - 2), "and" | "but" | "that")
                 && self.punct(last.min(hi - 1), ",")
             {
                 let end = self.clause_end(last + 1, hi, hi);
@@ -1925,6 +1936,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < first).collect();
                 let span = if q_inside.len() == 1 && quotes[q_inside[0]].1 == from && quotes[q_inside[0]].2.is_some_and(|c| c + 1 >= cut) {
                     Some(self.seg.quotes[quotes[q_inside[0]].0].inner)
+                } else if from > lo && self.words_in(from, cut) < 3 {
+                    // "he told advisers afterward, according to X": what an earlier cue left is no clause
+                    None
                 } else {
                     self.content_span(from, cut)
                 };

@@ -841,3 +841,19 @@ fn but_and_a_second_verb_go_on_with_the_reported_clause() {
     let (c, _, _, _) = one("The party leader said the process was fair, but the candidates disagreed.");
     assert_eq!(c, "the process was fair");
 }
+
+#[test]
+fn a_source_after_that_vouches_for_the_clause_after_it_and_leftovers_are_no_clause() {
+    let r = run("The agency reported that, according to an analysis of her calendar, she met 85 donors.");
+    assert!(r.iter().any(|x| x.0 == "she met 85 donors" && x.2.as_deref() == Some("an analysis of her calendar")), "{r:?}");
+    let r = run("“He can win,” he told advisers afterward, according to Tom Hale.");
+    assert!(r.iter().all(|x| x.0 != "advisers afterward"), "{r:?}");
+}
+
+#[test]
+fn a_documents_qualifier_after_according_to_runs_to_the_comma_unless_it_is_a_place() {
+    let (_, _, m, _) = one("According to an analysis by the budget office, the tax will raise $2bn.");
+    assert_eq!(m.as_deref(), Some("an analysis by the budget office"));
+    let (_, _, m, _) = one("According to the exit polls in Ohio, most voters backed the plan.");
+    assert_eq!(m.as_deref(), Some("the exit polls"));
+}
