@@ -369,6 +369,16 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let w = self.low(k);
             if DETERMINERS.contains(&w) && k < t {
                 j = k;
+                // "Mr. Morgan of the Sierra Club": a name before "of the …" belongs to the phrase
+                let named_before = w == "the"
+                    && k >= lo + 2
+                    && matches!(self.low(k - 1), "of" | "at" | "from")
+                    && self.fw(k - 2)
+                    && self.cap(k - 2)
+                    && !self.stop_cap(k - 2);
+                if named_before {
+                    continue;
+                }
                 break;
             }
             if CONNECTORS.contains(&w) && !self.cap(k) {

@@ -857,3 +857,11 @@ fn a_documents_qualifier_after_according_to_runs_to_the_comma_unless_it_is_a_pla
     let (_, _, m, _) = one("According to the exit polls in Ohio, most voters backed the plan.");
     assert_eq!(m.as_deref(), Some("the exit polls"));
 }
+
+#[test]
+fn a_name_before_of_the_body_is_the_speaker() {
+    let (_, _, m, _) = one("“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.");
+    assert_eq!(m.as_deref(), Some("Mr. Morgan of the Sierra Club"));
+    let (_, _, m, _) = one("Ms. Lee of the union said the plan failed.");
+    assert_eq!(m.as_deref(), Some("Ms. Lee of the union"));
+}
