@@ -713,6 +713,19 @@ fn split_sentences(
                 if in_quote[i].is_none() && bullet {
                     boundary = true;
                 }
+                // "“…” ― Sonya Herridge" closing its line, the next quotation on the next line
+                let signed = in_quote[i].is_none()
+                    && t.cap
+                    && matches!(n.kind, TokKind::Open(_))
+                    && (i.saturating_sub(5).max(start)..i).any(|k| {
+                        tokens[k].kind == TokKind::Punct
+                            && matches!(tokens[k].span.of(text), "―" | "—" | "–")
+                            && k > 0
+                            && matches!(tokens[k - 1].kind, TokKind::Close(_))
+                    });
+                if signed {
+                    boundary = true;
+                }
             }
         }
         // the last token of a quote that was never closed ends its sentence when another quote opens next
@@ -941,6 +954,11 @@ mod tests {
         // lower-case words before the dash: an ordinary sentence
         assert_eq!(sentences_of("NATO allies — and Canada — said no."), ["NATO allies — and Canada — said no."]);
         assert_eq!(sentences_of("The talks — in Paris — ended."), ["The talks — in Paris — ended."]);
+    }
+
+    #[test]
+    fn a_quotation_signed_with_a_dash_and_a_name_ends_its_line() {
+        assert_eq!(sentences_of("“We lost.” ― Ann Lee\n“We won.” ― Tom Hale"), ["“We lost.” ― Ann Lee", "“We won.” ― Tom Hale"]);
     }
 
     #[test]
