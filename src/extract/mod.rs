@@ -1318,9 +1318,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
         // a sentence that is nothing but a quotation
         if cues.is_empty() && !quotes.is_empty() && frame_words == 0 {
-            for &(q, _, _) in &quotes {
+            for &(q, open, _) in &quotes {
                 let inner = self.seg.quotes[q].inner;
                 if inner.is_empty() {
+                    continue;
+                }
+                // "“PENCE: Well, the question …”": a transcript quoted whole, its speaker's label first
+                if let Some(span) = self.quoted_label(open, hi, inner) {
+                    let label = self.seg.tokens[open + 1].span;
+                    let c = Cue {
+                        start: open + 2,
+                        end: open + 3,
+                        class: CueClass::Speech,
+                        mention: Some(Mention { span: label, head: label, kind: MentionKind::Name, apposition: None, relative: None }),
+                        speaker_after: false,
+                        speaker_tokens: (open + 1, open + 2),
+                    };
+                    self.push(span, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
                     continue;
                 }
                 if let Some((cue, _)) = self.pending_colon.take() {
@@ -1980,6 +1994,31 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
         }
         let _ = owned;
+    }
+
+    /// The words after a transcript label that opens the quotation at token `open`
+    /// ("“PENCE: Well, …”"): one word of capitals only, then a colon, then three words or more.
+    fn quoted_label(&self, open: usize, hi: usize, inner: Span) -> Option<Span> {
+        if open + 3 >= hi || !self.is_word(open + 1) || self.seg.tokens[open + 2].kind != TokKind::Punct || self.text(open + 2) != ":" {
+            return None;
+        }
+        let label = self.text(open + 1);
+        // (a name the text also writes in the usual way, "Pence", or a label that opens another
+        // quotation too; not "NOTE:" or "UPDATE:")
+        let text = &self.seg.doc.text;
+        let capitals = label.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !label.chars().any(char::is_lowercase)
+            && !self.cue_word(self.low(open + 1))
+            && ({
+                let mut named = String::with_capacity(label.len());
+                let mut chars = label.chars();
+                named.extend(chars.next());
+                named.push_str(&chars.as_str().to_lowercase());
+                text.contains(&named)
+            } || self.seg.quotes.iter().filter(|q| q.inner.of(text).strip_prefix(label).is_some_and(|r| r.starts_with(':'))).count()
+                >= 2);
+        let words = (open + 3..hi).take_while(|&k| self.seg.tokens[k].span.start < inner.end).filter(|&k| self.is_word(k)).count();
+        (capitals && words >= 3).then(|| Span::new(self.seg.tokens[open + 3].span.start, inner.end))
     }
 
     /// True when the label `[lo, end)` before a colon opening the line `[lo, hi)` is a headline's

@@ -865,3 +865,16 @@ fn a_name_before_of_the_body_is_the_speaker() {
     let (_, _, m, _) = one("Ms. Lee of the union said the plan failed.");
     assert_eq!(m.as_deref(), Some("Ms. Lee of the union"));
 }
+
+#[test]
+fn a_transcript_label_opening_a_quotation_names_its_speaker() {
+    let r = run("Tom Hale spoke.\n\n\"HALE: And that is why the bridge will open in May.\"");
+    let (c, k, m, _) = r.into_iter().last().unwrap_or_else(|| unreachable!());
+    assert_eq!((c.as_str(), k, m.as_deref()), ("And that is why the bridge will open in May.", QuoteKind::Direct, Some("HALE")));
+    // a label that opens two quotations is a transcript's, named or not
+    let r = run("\"LEE: Will the bridge open this spring?\"\n\n\"HALE: It will open in May.\"\n\n\"LEE: Thank you for that.\"");
+    let labelled: Vec<_> = r.iter().filter(|x| x.3.as_deref() == Some(":")).map(|x| x.2.as_deref()).collect();
+    assert_eq!(labelled, [Some("LEE"), Some("LEE")], "{r:?}");
+    // a word in capitals that is no name in the text: the quotation is no one's
+    assert!(run("\"UPDATE: This page is archived and kept.\"").is_empty());
+}

@@ -192,7 +192,13 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         people.before(m.head.start + 1).find(|p| p.name.contains(' ') && p.name.split(' ').next() == Some(name.as_str()))
                     })
                     .flatten()
-                    .or_else(|| people.before(m.head.start + 1).find(|p| p.surname == surname || p.name == name))
+                    // (a transcript's label in capitals, "PENCE", is the surname too)
+                    .or_else(|| {
+                        let capitals = !surname.chars().any(char::is_lowercase);
+                        people
+                            .before(m.head.start + 1)
+                            .find(|p| p.surname == surname || p.name == name || capitals && p.surname.to_uppercase() == surname)
+                    })
                     // "Mr Barrioneuvo" after "Jose Barrionuevo": a surname misspelt
                     .or_else(|| {
                         single
@@ -766,6 +772,12 @@ mod tests {
     fn a_verb_of_speech_opening_the_sentence_is_not_a_given_name() {
         let r = run("Said Ellis: “We will rebuild.” Later he said the plan would work.");
         assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Ellis"), Some("Ellis")], "{r:?}");
+    }
+
+    #[test]
+    fn a_transcript_label_in_capitals_is_the_surname() {
+        let r = run("Gov. Tom Hale spoke on Sunday.\n\n\"HALE: And that is why the bridge will open.\"");
+        assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Tom Hale")], "{r:?}");
     }
 
     #[test]
