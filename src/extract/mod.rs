@@ -324,10 +324,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return Some((i + p.len(), CueClass::Speech));
             }
         }
-        // "“…,” smiles one broker": a verb of manner right after a quotation and its comma
-        let after_quote = i > 0
-            && (matches!(self.seg.tokens[i - 1].kind, TokKind::Close(_))
-                || i > 1 && self.punct(i - 1, ",") && matches!(self.seg.tokens[i - 2].kind, TokKind::Close(_)));
+        // "“…,” smiles one broker", "“…,” one sign read": a verb of manner right after a quotation
+        // and its comma, or after it and a short subject
+        let after_quote = (i.saturating_sub(4).max(lo)..i).rev().find(|&k| !self.fw(k)).is_some_and(|k| {
+            let close = |k: usize| matches!(self.seg.tokens[k].kind, TokKind::Close(_));
+            let words = (k + 1..i).all(|w| !self.cue_word(self.low(w)));
+            words && (close(k) || k > lo && self.punct(k, ",") && close(k - 1))
+        });
         if self.lex.speech.contains(w) || after_quote && self.lex.manner.contains(w) {
             Some((i + 1, CueClass::Speech))
         } else if self.lex.belief.contains(w) {

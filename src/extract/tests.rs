@@ -878,3 +878,13 @@ fn a_transcript_label_opening_a_quotation_names_its_speaker() {
     // a word in capitals that is no name in the text: the quotation is no one's
     assert!(run("\"UPDATE: This page is archived and kept.\"").is_empty());
 }
+
+#[test]
+fn a_verb_of_manner_after_a_quotation_and_a_short_subject_is_a_cue() {
+    let (c, _, m, _) = one("“I am still here,” the sign read.");
+    assert_eq!((c.as_str(), m.as_deref()), ("I am still here,", Some("the sign")));
+    let (_, _, m, _) = one("“We told you so,” Ann Lee fumed.");
+    assert_eq!(m.as_deref(), Some("Ann Lee"));
+    // with no quotation before it, "read" is no cue
+    assert!(run("The mayor read the report aloud to the council.").is_empty());
+}
