@@ -717,8 +717,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             || self.punct(cue.start - 1, ",")
             || (cue.start >= lo + 2 && self.punct(cue.start - 1, ",") && matches!(self.seg.tokens[cue.start - 2].kind, TokKind::Close(_)));
         let w0 = self.low(cue.start);
+        // (a verb taking an object but no clause never inverts: "“…,” endorsed Cruz" is no "said Cruz")
         let inverts = !w0.ends_with("ing")
-            && !matches!(w0, "told" | "tell" | "tells" | "urged" | "urge" | "warned" | "called" | "calls" | "call" | "accused" | "asked");
+            && !matches!(w0, "told" | "tell" | "tells" | "urged" | "urge" | "warned" | "called" | "calls" | "call" | "accused" | "asked")
+            && !(self.lex.np_object.contains(w0) && !self.lex.bare_clause.contains(w0));
         if before_ok && inverts && cue.class == CueClass::Speech {
             let found = np.forward(cue.end, hi, false).or_else(|| {
                 // "“…,” said the woman, who …"

@@ -888,3 +888,11 @@ fn a_verb_of_manner_after_a_quotation_and_a_short_subject_is_a_cue() {
     // with no quotation before it, "read" is no cue
     assert!(run("The mayor read the report aloud to the council.").is_empty());
 }
+
+#[test]
+fn a_verb_taking_only_an_object_never_inverts() {
+    let r = run("Beck, who once called the plan “a disaster,” endorsed Cruz.");
+    assert!(r.iter().all(|x| x.2.as_deref() != Some("Cruz")), "{r:?}");
+    let (_, _, m, _) = one("“We will rebuild,” said Tom Hale.");
+    assert_eq!(m.as_deref(), Some("Tom Hale"));
+}
