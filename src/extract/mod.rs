@@ -311,9 +311,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if let Some(end) = self.source_at(i, hi) {
             return Some((end, CueClass::Source));
         }
-        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
-        let phrase = self.lex.phrase_index.get(w).and_then(|ix| ix.iter().map(|&k| &self.lex.phrases[k]).find(|p| matches(p)));
+        let phrase = self.phrase_at(i, hi, self.lex.phrase_index.get(w), &self.lex.phrases);
         if let Some(p) = phrase {
             let framing = PREPOSITIONS.contains(&p[0].as_str())
                 || matches!(
@@ -346,9 +345,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The end of the source phrase ("according to", "in the words of") that opens at token `i`.
     fn source_at(&self, i: usize, hi: usize) -> Option<usize> {
-        let ix = self.lex.source_index.get(self.low(i))?;
+        self.phrase_at(i, hi, self.lex.source_index.get(self.low(i)), &self.lex.sources).map(|p| i + p.len())
+    }
+
+    /// The first of the phrases `ix` points to in `phrases` (those whose first word is token
+    /// `i`'s) that the words from token `i` on spell out, before `hi`.
+    fn phrase_at<'p>(&self, i: usize, hi: usize, ix: Option<&Vec<usize>>, phrases: &'p [Vec<String>]) -> Option<&'p Vec<String>> {
         let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
-        ix.iter().map(|&k| &self.lex.sources[k]).find(|p| matches(p)).map(|p| i + p.len())
+        ix?.iter().map(|&k| &phrases[k]).find(|p| matches(p))
     }
 
     /// The "as" after the object that opens at `from` ("sees [the deal] as a trap"): within a few
@@ -2376,17 +2380,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
 /// or an opening participial or prepositional phrase up to its comma ("Speaking at a rally, ").
 fn skip_connective(x: &Extractor, lo: usize) -> usize {
     let toks = &x.seg.tokens;
-    // a dateline: "WASHINGTON — …", "LONDON (Reuters) - …"
-    let mut k = lo;
-    while k < toks.len()
-        && k < lo + 6
-        && (x.fw(k) && x.text(k).chars().all(|c| !c.is_lowercase()) || x.punct(k, ",") || x.punct(k, "(") || x.punct(k, ")"))
-    {
-        k += 1;
-    }
-    if k > lo && k < toks.len() && (x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "-")) && x.text(lo).len() > 1 {
-        return k + 1 - lo;
-    }
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {
         let w = x.low(lo);
         let opener = w.ends_with("ing")
