@@ -541,6 +541,20 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 np.backward(lo, k)
                     .or_else(|| np.generic_backward(lo, k))
                     .or_else(|| if restrictive { np.bare_backward(lo, k) } else { None });
+            // "Ann Lee, a senior analyst at Jefferies, who …": "who" stands for the person named before
+            // an apposition, not for the role or the body the apposition names
+            let found = match found {
+                Some((m, start))
+                    if self.low(j - 1) == "who"
+                        && (matches!(m.kind, MentionKind::Organization | MentionKind::Document | MentionKind::Role)
+                            || matches!(self.low(start), "a" | "an")) =>
+                {
+                    let comma =
+                        (lo + 1..start).rev().take(12).take_while(|&c| self.fw(c) || self.punct(c, ",")).find(|&c| self.punct(c, ","));
+                    comma.and_then(|c| np.backward(lo, c)).filter(|(n, _)| n.kind == MentionKind::Name).or(Some((m, start)))
+                }
+                other => other,
+            };
             match found {
                 Some((mut m, start)) if m.kind != MentionKind::Pronoun => {
                     m.relative = Some(self.seg.tokens[j - 1].span);
@@ -1018,12 +1032,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// Skips what stands between a cue and its content: the listener ("told
     /// reporters"), time and place phrases ("on Monday", "in a statement"), then
     /// a comma or colon. Returns the first token of the content.
-    fn skip_to_content(&self, from: usize, hi: usize, object_verb: bool) -> usize {
+    fn skip_to_content(&self, from: usize, hi: usize, object_verb: bool, takes_object: bool) -> usize {
         let mut i = from;
+        // a listener only after a verb of telling or one taking an object, or before the "that" or
+        // colon opening what was said ("told reporters …", "called them “…”", "promised voters that
+        // …"); after "said" the noun opens the clause ("said members would vote")
+        let heard = |at: usize| object_verb || takes_object || at < hi && (self.punct(at, ":") || self.fw(at) && self.low(at) == "that");
         // listener or object: a pronoun, a listener noun, or a capitalized name
         if i < hi && self.fw(i) {
             let w = self.low(i);
-            if OBJECT_PRONOUNS.contains(&w) && w != "it" && w != "her" || self.lex.listeners.contains(w) {
+            if (OBJECT_PRONOUNS.contains(&w) && w != "it" && w != "her" || self.lex.listeners.contains(w)) && heard(i + 1) {
                 i += 1;
             } else if object_verb {
                 if let Some((m, end)) = self.np().forward(i, hi, true) {
@@ -1037,7 +1055,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 } else if w == "her" || w == "it" {
                     i += 1;
                 }
-            } else if (w == "the" || w == "a") && i + 1 < hi && self.fw(i + 1) && self.lex.listeners.contains(self.low(i + 1)) {
+            } else if (w == "the" || w == "a")
+                && i + 1 < hi
+                && self.fw(i + 1)
+                && self.lex.listeners.contains(self.low(i + 1))
+                && heard(i + 2)
+            {
                 i += 2;
             }
         }
@@ -1525,7 +1548,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     self.low(cue.start),
                     "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed"
                 );
-            let mut start = self.skip_to_content(after, stop, object_verb);
+            // (a verb taking an infinitive, or one naming ("called them “a necessary step”"), has its
+            // listener before what was said; a verb taking a clause has none, and the object of one
+            // that takes an object is part of what was said: "accused him of lying")
+            // (nor has a finding: "polls show him leading")
+            let takes_object = cue.class != CueClass::Evidence
+                && !(cue.start..cue.end).any(|k| {
+                    let w = self.low(k);
+                    (self.lex.bare_clause.contains(w) || self.lex.np_object.contains(w)) && !self.lex.infinitive.contains(w)
+                });
+            let mut start = self.skip_to_content(after, stop, object_verb, takes_object);
             if object_verb && start < stop && !(self.fw(start) && self.low(start) == "that") {
                 // "told members of the executive council that …"
                 if let Some(t) = (start..stop.min(start + 12)).take_while(|&k| self.fw(k)).find(|&k| self.low(k) == "that") {
@@ -2170,6 +2202,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         let w = self.low(next);
+        // "…, said Ann Lee, a professor at …, who …": after an inverted name a comma opens its
+        // apposition or a relative clause about it, not the rest of what was said
+        if cue.speaker_after && matches!(w, "a" | "an" | "the" | "who" | "whose" | "which") {
+            return Some(false);
+        }
         let anonymity = w == "on" && next + 1 < hi && self.low(next + 1) == "condition";
         // "…, he said, adding …" closes the statement; another -ing word may open a clause
         // ("…, he said, replacing her would be …") or an adjunct, which are left to the cue's object

@@ -896,3 +896,21 @@ fn a_verb_taking_only_an_object_never_inverts() {
     let (_, _, m, _) = one("“We will rebuild,” said Tom Hale.");
     assert_eq!(m.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn a_listener_noun_after_said_opens_the_clause() {
+    let (c, _, m, _) = one("He said members would vote on the bill.");
+    assert_eq!((c.as_str(), m.as_deref()), ("members would vote on the bill", Some("He")));
+    // after a verb of telling, or before "that", it is who was told
+    assert_eq!(one("She told reporters the bill would pass.").0, "the bill would pass");
+    assert_eq!(one("He promised voters that taxes would fall.").0, "that taxes would fall");
+}
+
+#[test]
+fn an_inverted_name_with_an_apposition_and_a_relative_clause_ends_the_statement() {
+    let r = run("That is not good enough, said Tom Rubel, a senior analyst at Jeffcorp, who notes that costs rose.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("That is not good enough", Some("Tom Rubel")));
+    // "who" stands for the name, not for the body or role in the apposition
+    assert_eq!((r[1].0.as_str(), r[1].2.as_deref()), ("that costs rose", Some("Tom Rubel")));
+}
