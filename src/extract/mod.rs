@@ -227,7 +227,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Words after which a cue word is a noun ("the report", "his claims", "their plans").
 const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"];
 /// Auxiliaries and modals: after a cue they open a clause whose subject is elsewhere.
-const AUXILIARIES: &[&str] =
+/// Auxiliaries and forms of "be": one after a noun phrase makes a clause of it.
+pub(crate) const AUXILIARIES: &[&str] =
     &["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must"];
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
 

@@ -253,7 +253,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
                         | "when"
                         | "while"
                 );
-            if !appositive && !parenthetical {
+            // "In Ohio, the plant is struggling, said …": a verb before any relative pronoun makes a
+            // clause, not an apposition
+            // (an aside such as "when asked …" or "speaking on condition …" may hold verbs)
+            let clause = matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our")
+                && (c + 1..t)
+                    .take_while(|&k| !matches!(self.low(k), "who" | "which" | "that" | "whose"))
+                    .any(|k| self.fw(k) && super::AUXILIARIES.contains(&self.low(k)));
+            if !appositive && !parenthetical || clause {
                 return None;
             }
             // "Woodrow Benford, 58, who lives outside Minneapolis, says": appositions in a row
@@ -627,7 +634,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
                     && self.cap(k + 1)
                     && !FUNCTION.contains(&w)
                     && !self.lex.speech.contains(w);
-                self.np_word(k) || between_names || (w == "the" && k + 1 < hi && self.fw(k + 1) && self.cap(k + 1))
+                // "the company's chief executive": a possessive noun after the determiner, before a role
+                let possessor = k == from + 1
+                    && (w.ends_with("'s") || w.ends_with("’s"))
+                    && DETERMINERS.contains(&self.low(from))
+                    && k + 1 < hi
+                    && self.fw(k + 1)
+                    && self.title_word(k + 1);
+                self.np_word(k) || between_names || possessor || (w == "the" && k + 1 < hi && self.fw(k + 1) && self.cap(k + 1))
             };
             if !ok {
                 break;
@@ -643,6 +657,20 @@ impl<'s, 'a> NpParser<'s, 'a> {
         }
         let mut m = self.classify(from, k)?;
         let mut end = k;
+        // "said Nucor's chief executive, John Lee.": a role, then the name of who holds it closing the clause
+        if m.kind == MentionKind::Role && k + 2 < hi && self.text(k) == "," && self.seg.tokens[k].kind == TokKind::Punct && self.cap(k + 1)
+        {
+            let mut e = k + 1;
+            while e < hi && self.fw(e) && (self.cap(e) || CONNECTORS.contains(&self.low(e))) {
+                e += 1;
+            }
+            let closes = e >= hi || matches!(self.seg.tokens[e].kind, TokKind::Punct) && matches!(self.text(e), "." | "," | ";");
+            if let Some(mut n) = self.classify_simple(k + 1, e).filter(|n| n.kind == MentionKind::Name && closes) {
+                n.span = self.span(from, e);
+                n.apposition = Some(self.span(from, k));
+                return Some((n, e));
+            }
+        }
         // ", a senior fellow at the Center for Eurasian Studies"
         if k + 1 < hi && self.text(k) == "," && self.seg.tokens[k].kind == TokKind::Punct && m.kind == MentionKind::Name {
             let first = self.low(k + 1);

@@ -914,3 +914,17 @@ fn an_inverted_name_with_an_apposition_and_a_relative_clause_ends_the_statement(
     // "who" stands for the name, not for the body or role in the apposition
     assert_eq!((r[1].0.as_str(), r[1].2.as_deref()), ("that costs rose", Some("Tom Rubel")));
 }
+
+#[test]
+fn a_clause_between_commas_is_no_apposition_of_the_place_before_it() {
+    let (c, _, m, _) = one("In Ohio, the plant is struggling, said John Ferro.");
+    assert_eq!((c.as_str(), m.as_deref()), ("In Ohio, the plant is struggling", Some("John Ferro")));
+}
+
+#[test]
+fn an_inverted_role_with_a_possessor_then_a_name_is_that_person() {
+    let (c, _, m, _) = one("The plant is struggling, said the company's chief executive, John Ferro.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The plant is struggling", Some("the company's chief executive, John Ferro")));
+    let (_, _, m, _) = one("The plant is struggling, said the company's chief executive.");
+    assert_eq!(m.as_deref(), Some("the company's chief executive"));
+}
