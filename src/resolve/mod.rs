@@ -454,7 +454,8 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let honorific_only = self.lex.is_honorific(w) && !self.lex.title_words.contains(lw.trim_end_matches('.'));
-            if matches!(lw, "the" | "a" | "an") || honorific_only {
+            // ("his lawyer", "their spokesman": the title is "lawyer", "spokesman")
+            if matches!(lw, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your") || honorific_only {
                 i += 1;
                 continue;
             }
@@ -787,6 +788,12 @@ mod tests {
         // a title without "party" takes no party from the text before it
         let r = run("The housing plans were unveiled by the Republicans on Monday. Housing expert Ann Lee said they would pass.");
         assert_ne!(r[0].3.as_deref(), Some("Republican Party"), "{r:?}");
+    }
+
+    #[test]
+    fn a_relative_or_friend_before_a_name_is_the_title_without_the_possessive() {
+        let r = run("“He had big plans,” his nephew Tom Hale said.");
+        assert_eq!((r[0].1.as_deref(), r[0].2.as_deref()), (Some("Tom Hale"), Some("nephew")), "{r:?}");
     }
 
     #[test]
