@@ -928,3 +928,9 @@ fn an_inverted_role_with_a_possessor_then_a_name_is_that_person() {
     let (_, _, m, _) = one("The plant is struggling, said the company's chief executive.");
     assert_eq!(m.as_deref(), Some("the company's chief executive"));
 }
+
+#[test]
+fn verbs_of_shouting_are_cues() {
+    assert_eq!(one("“Go home,” Tom Hale barked.").2.as_deref(), Some("Tom Hale"));
+    assert_eq!(one("The crowd chanted “Lock him up!”").0, "Lock him up!");
+}
