@@ -1823,7 +1823,42 @@ impl<'s, 'a> Extractor<'s, 'a> {
             while first < open && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet") {
                 first += 1;
             }
-            if let Some((m, end)) = self.np().forward(first, open, true) {
+            // "… doesn't surprise pollster Ann Lee: “…”", "More from the report: “…”": a name, body or
+            // document right before the colon, when the quotation runs to the end of the sentence
+            let before_colon = || {
+                let (m, start) = self.np().backward(first, open - 1)?;
+                let named = matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Document);
+                let to_end = close.is_none_or(|c| self.words_in(c + 1, hi) == 0);
+                // (not a listener: "told the newspaper NRC: “…”" quotes the teller)
+                let listener = self.fw(start - 1) && (self.low(start - 1) == "to" || self.cue_word(self.low(start - 1)));
+                (named && to_end && start > first && !listener).then(|| {
+                    let c = Cue {
+                        start: open - 1,
+                        end: open,
+                        class: CueClass::Speech,
+                        mention: Some(m),
+                        speaker_after: false,
+                        speaker_tokens: (start, open - 1),
+                    };
+                    c
+                })
+            };
+            let subject = self.np().forward(first, open, true).filter(|(m, end)| {
+                let headline = *end == open - 1;
+                let subject = matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role | MentionKind::Group
+                );
+                subject && (headline || (*end..open - 1).any(|k| self.fw(k)))
+            });
+            if subject.is_none() {
+                if let Some(c) = before_colon() {
+                    self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.6, None);
+                    owned[qi] = true;
+                }
+                continue;
+            }
+            if let Some((m, end)) = subject {
                 let headline = end == open - 1;
                 let subject = matches!(
                     m.kind,

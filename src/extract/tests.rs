@@ -934,3 +934,12 @@ fn verbs_of_shouting_are_cues() {
     assert_eq!(one("“Go home,” Tom Hale barked.").2.as_deref(), Some("Tom Hale"));
     assert_eq!(one("The crowd chanted “Lock him up!”").0, "Lock him up!");
 }
+
+#[test]
+fn a_name_right_before_a_colon_and_a_closing_quotation_speaks() {
+    let (c, _, m, _) = one("The surge does not surprise pollster Tom Hale: “Outsiders always rise early.”");
+    assert_eq!((c.as_str(), m.as_deref()), ("Outsiders always rise early.", Some("pollster Tom Hale")));
+    assert_eq!(one("More from the report: “Samples with longer field periods did better.”").2.as_deref(), Some("the report"));
+    // a listener before the colon does not speak
+    assert!(run("She was blunt to the newspaper Ode Gazette: “It was a mistake.”").iter().all(|r| r.2.as_deref() != Some("Ode Gazette")));
+}
