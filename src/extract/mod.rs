@@ -741,7 +741,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && !matches!(w0, "told" | "tell" | "tells" | "urged" | "urge" | "warned" | "called" | "calls" | "call" | "accused" | "asked")
             && !(self.lex.np_object.contains(w0) && !self.lex.bare_clause.contains(w0));
         if before_ok && inverts && cue.class == CueClass::Speech {
-            let found = np.forward(cue.end, hi, false).or_else(|| {
+            // the phrase must end the clause: "said X." / "said X, a …"
+            let ends = |end: usize| end >= hi || !self.fw(end) || self.low(end) == "in" || self.low(end) == "on";
+            let found = np.forward(cue.end, hi, false).filter(|&(_, end)| ends(end)).or_else(|| {
                 // "“…,” said the woman, who …"
                 if !after_quote(cue.start) {
                     return None;
@@ -754,9 +756,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     .or_else(|| np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)))
             });
             if let Some((m, end)) = found {
-                // the phrase must end the clause: "said X." / "said X, a …"
-                let ends = end >= hi || !self.fw(end) || self.low(end) == "in" || self.low(end) == "on";
-                if ends {
+                if ends(end) {
                     cue.speaker_tokens = (cue.end, end);
                     cue.speaker_after = true;
                     cue.mention = Some(m);
@@ -1073,7 +1073,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // time and place: skip words and phrases up to a "that", colon, comma or quote
         let mut k = i;
         let mut steps = 0;
-        while k < hi && steps < 9 {
+        while k < hi && steps < 14 {
             let t = &self.seg.tokens[k];
             // "reported on Tuesday -- a development that …": a dash ends the adjunct, and what
             // follows it is the writer's
@@ -1087,7 +1087,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     // nomination," ends the clause rather than opening the content
                     let lands = !self.punct(k, ",") || TIME_WORDS.contains(&first);
                     let title = matches!(t.kind, TokKind::Open(q) if self.title_quote(q));
-                    if (PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first)) && lands && !title {
+                    // (a longer phrase only before "that", and never an infinitive: "said in an oral
+                    // history of the Clinton years that …", not "promised to legalize … if …")
+                    let long_ok = steps < 9 || self.fw(k) && self.low(k) == "that" && first != "to";
+                    if (PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first)) && lands && !title && long_ok {
                         i = k;
                     }
                 }

@@ -167,7 +167,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == "," {
             let mut c = t;
             let mut n = 0;
-            while c > lo + 1 && n < 25 {
+            while c > lo + 1 && n < 40 {
                 c -= 1;
                 n += 1;
                 if self.seg.in_quote[c].is_some() || matches!(self.text(c), "." | ";" | ":") && self.seg.tokens[c].kind == TokKind::Punct {
@@ -593,7 +593,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let mut k = from + 1;
         while k < hi && k < from + 12 && self.fw(k) && !self.lex.speech.contains(self.low(k)) {
             let w = self.low(k);
-            if FUNCTION.contains(&w) && !matches!(w, "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to") {
+            // ("a source close to the campaign": a determiner after the phrase's preposition)
+            let prep = |w: &str| matches!(w, "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to");
+            let object = DETERMINERS.contains(&w) && prep(self.low(k - 1));
+            if FUNCTION.contains(&w) && !prep(w) && !object {
                 break;
             }
             k += 1;
@@ -602,8 +605,29 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if k <= from + 1 || !ends {
             return None;
         }
+        if let Some(named) = self.name_after(from, k, hi) {
+            return Some(named);
+        }
         let span = self.span(from, k);
         Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, k))
+    }
+
+    /// "said another user, Ann Lee.", "said the firm's chief, Ann Lee,": after the description
+    /// `[from, k)`, a comma and a name closing the clause name who it is (the description becomes
+    /// the name's apposition). Returns the name's mention and the token after it.
+    fn name_after(&self, from: usize, k: usize, hi: usize) -> Option<(Mention, usize)> {
+        if k + 2 >= hi || self.text(k) != "," || self.seg.tokens[k].kind != TokKind::Punct || !self.cap(k + 1) {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < hi && self.fw(e) && (self.cap(e) || CONNECTORS.contains(&self.low(e))) {
+            e += 1;
+        }
+        let closes = e >= hi || matches!(self.seg.tokens[e].kind, TokKind::Punct) && matches!(self.text(e), "." | "," | ";");
+        let mut n = self.classify_simple(k + 1, e).filter(|n| n.kind == MentionKind::Name && closes)?;
+        n.span = self.span(from, e);
+        n.apposition = Some(self.span(from, k));
+        Some((n, e))
     }
 
     /// The speaker phrase starting at token `from` (e.g. after "said" or "according to").
@@ -657,18 +681,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
         }
         let mut m = self.classify(from, k)?;
         let mut end = k;
-        // "said Nucor's chief executive, John Lee.": a role, then the name of who holds it closing the clause
-        if m.kind == MentionKind::Role && k + 2 < hi && self.text(k) == "," && self.seg.tokens[k].kind == TokKind::Punct && self.cap(k + 1)
-        {
-            let mut e = k + 1;
-            while e < hi && self.fw(e) && (self.cap(e) || CONNECTORS.contains(&self.low(e))) {
-                e += 1;
-            }
-            let closes = e >= hi || matches!(self.seg.tokens[e].kind, TokKind::Punct) && matches!(self.text(e), "." | "," | ";");
-            if let Some(mut n) = self.classify_simple(k + 1, e).filter(|n| n.kind == MentionKind::Name && closes) {
-                n.span = self.span(from, e);
-                n.apposition = Some(self.span(from, k));
-                return Some((n, e));
+        // "said Nucor's chief executive, John Lee.", "said another user, Ann Lee.": a role or a
+        // description, then the name of who it is, closing the clause
+        if matches!(m.kind, MentionKind::Role | MentionKind::Group) {
+            if let Some(named) = self.name_after(from, k, hi) {
+                return Some(named);
             }
         }
         // ", a senior fellow at the Center for Eurasian Studies"
@@ -785,7 +802,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
             if self.title_word(k) && !(n == b && k > a && self.lex.honorifics.contains(self.text(k - 1).trim_end_matches('.'))) {
                 break;
             }
-            if self.known(k, k + 1).is_some() && n == b && k + 1 == b && b - a > 1 {
+            // (a known body's name after a given name is a surname: "Johanna Bayer")
+            if self.known(k, k + 1).is_some() && n == b && k + 1 == b && b - a > 1 && self.lex.gender_of(self.text(k - 1)).is_none() {
                 break;
             }
             if self.known(k, k + 1).is_some() && n < b {

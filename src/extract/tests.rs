@@ -943,3 +943,27 @@ fn a_name_right_before_a_colon_and_a_closing_quotation_speaks() {
     // a listener before the colon does not speak
     assert!(run("She was blunt to the newspaper Ode Gazette: “It was a mistake.”").iter().all(|r| r.2.as_deref() != Some("Ode Gazette")));
 }
+
+#[test]
+fn a_long_place_or_source_phrase_before_that_is_skipped() {
+    let (c, _, _, _) = one("Roy Neel said in an oral history of the Clinton years in the White House that voters disliked her.");
+    assert_eq!(c, "that voters disliked her");
+    // never an infinitive: "promised to …" is what was promised
+    assert!(one("Tom Hale promised to lower taxes for families across the state if the Senate did not pass a “bold” plan.")
+        .0
+        .starts_with("to lower taxes"));
+}
+
+#[test]
+fn a_long_apposition_still_ends_at_the_speaker() {
+    let (_, _, m, _) = one(
+        "Rich Hale, a top Tallahassee operative who played a major role in the big Florida win in 2008 and is now running the early-vote efforts in the state, said the program is a “critical part of our strategy.”",
+    );
+    assert!(m.as_deref().is_some_and(|m| m.starts_with("Rich Hale")), "{m:?}");
+}
+
+#[test]
+fn an_inverted_source_may_be_qualified_and_then_named() {
+    assert_eq!(one("“It is over,” said a source close to the campaign.").2.as_deref(), Some("a source close to the campaign"));
+    assert_eq!(one("“We are anxious,” said another user, Peter Bayer.").2.as_deref(), Some("another user, Peter Bayer"));
+}

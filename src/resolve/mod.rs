@@ -797,6 +797,12 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_before_a_known_body_makes_a_person() {
+        let r = run("“We are anxious,” said Peter Bayer.");
+        assert_eq!(r[0].1.as_deref(), Some("Peter Bayer"), "{r:?}");
+    }
+
+    #[test]
     fn a_backbencher_belongs_to_the_party_before_the_title() {
         let r = run("Labour backbencher Tom Hale said the budget was a mistake.");
         assert_eq!((r[0].1.as_deref(), r[0].3.as_deref()), (Some("Tom Hale"), Some("Labour Party")), "{r:?}");
