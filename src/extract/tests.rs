@@ -967,3 +967,13 @@ fn an_inverted_source_may_be_qualified_and_then_named() {
     assert_eq!(one("“It is over,” said a source close to the campaign.").2.as_deref(), Some("a source close to the campaign"));
     assert_eq!(one("“We are anxious,” said another user, Peter Bayer.").2.as_deref(), Some("another user, Peter Bayer"));
 }
+
+#[test]
+fn a_participle_of_reflecting_describes_the_clause_before_it() {
+    let (c, _, m, _) = one("Critics argue that it is a step backwards, reflecting the president's wish to control the economy.");
+    assert_eq!(
+        (c.as_str(), m.as_deref()),
+        ("that it is a step backwards, reflecting the president's wish to control the economy", Some("Critics"))
+    );
+    assert_eq!(one("“It was a long road,” he reflected.").2.as_deref(), Some("he"));
+}
