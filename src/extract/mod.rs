@@ -479,6 +479,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             j -= 1;
         }
+        // "Ann Lee is expected to call for …", "Tom Hale is due to say …": a cue announced ahead
+        // speaks for the subject before "is … to"
+        if j >= lo + 4
+            && self.fw(j - 1)
+            && self.low(j - 1) == "to"
+            && matches!(self.low(j - 2), "expected" | "set" | "due" | "likely" | "going" | "poised" | "scheduled" | "about")
+            && matches!(self.low(j - 3), "is" | "are" | "was" | "were" | "be")
+        {
+            j -= 3;
+            while j > lo && self.fw(j - 1) && BETWEEN.contains(&self.low(j - 1)) {
+                j -= 1;
+            }
+        }
         // "Tom Hale in July said": a month or year after a preposition between subject and cue
         if j >= lo + 3 && self.fw(j - 1) && self.fw(j - 2) && matches!(self.low(j - 2), "in" | "during") {
             let w = self.low(j - 1);

@@ -977,3 +977,10 @@ fn a_participle_of_reflecting_describes_the_clause_before_it() {
     );
     assert_eq!(one("“It was a long road,” he reflected.").2.as_deref(), Some("he"));
 }
+
+#[test]
+fn a_cue_announced_ahead_speaks_for_the_subject() {
+    let (c, _, m, _) = one("Ann Lee is expected to call for the law to be enforced better.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the law to be enforced better", Some("Ann Lee")));
+    assert_eq!(one("Tom Hale is due to say that the tax will go.").2.as_deref(), Some("Tom Hale"));
+}
