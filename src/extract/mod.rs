@@ -417,12 +417,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         end = c;
                     }
                 }
+                // "according to the Alliance to Reclaim Our Schools (AROS)": a bracketed short form goes with it
+                if end + 2 < hi && self.punct(end, "(") && self.fw(end + 1) && self.punct(end + 2, ")") {
+                    end += 3;
+                }
                 cue.speaker_tokens = (cue.end, end);
                 cue.speaker_after = true;
                 cue.mention = Some(m);
-            } else if let Some(end) = (cue.end..hi.min(cue.end + 24)).find(|&k| !self.fw(k)) {
+            } else if let Some(end) =
+                // (a source running to the end of the sentence: "according to ouest-france.fr.")
+                (cue.end..hi.min(cue.end + 24)).find(|&k| !self.fw(k)).or((hi <= cue.end + 24).then_some(hi))
+            {
                 // "according to the same poll, …": whatever stands before the comma is the source
-                if end > cue.end && (self.punct(end, ",") || self.punct(end, ".") || end + 1 == hi) {
+                if end > cue.end && (end >= hi || self.punct(end, ",") || self.punct(end, ".") || end + 1 == hi) {
                     let span = Span::new(self.seg.tokens[cue.end].span.start, self.seg.tokens[end - 1].span.end);
                     cue.speaker_tokens = (cue.end, end);
                     cue.speaker_after = true;

@@ -984,3 +984,11 @@ fn a_cue_announced_ahead_speaks_for_the_subject() {
     assert_eq!((c.as_str(), m.as_deref()), ("the law to be enforced better", Some("Ann Lee")));
     assert_eq!(one("Tom Hale is due to say that the tax will go.").2.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn a_source_may_run_to_the_end_of_the_sentence_or_carry_its_short_form() {
+    let (c, _, m, _) = one("They lived in Angers and were merchants, according to ouest-france.fr.");
+    assert_eq!((c.as_str(), m.as_deref()), ("They lived in Angers and were merchants", Some("ouest-france.fr.")));
+    let (_, _, m, _) = one("People took part in 238 cities, according to the Alliance to Reclaim Our Schools (ARS).");
+    assert_eq!(m.as_deref(), Some("the Alliance to Reclaim Our Schools"));
+}
