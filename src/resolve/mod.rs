@@ -249,9 +249,13 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     }
                     "i" => r.nearest_person(&people, m.head.start, None).0,
                     "it" | "they" | "we" => {
+                        // "… opposed by the Liberal Democrats. They …": the agent just before, else
                         // the last one named before (kept in text order)
+                        let agent = if w == "they" { r.agent_before(m.head.start) } else { None };
                         let n = orgs_seen.partition_point(|(at, _)| *at < m.head.start);
-                        let org = n.checked_sub(1).map(|k| orgs_seen[k].1.clone());
+                        let org = agent
+                            .map(|name| Speaker { name: Some(name), title: None, org: None, is_org: true })
+                            .or_else(|| n.checked_sub(1).map(|k| orgs_seen[k].1.clone()));
                         match (w, org) {
                             (_, Some(s)) => s,
                             ("they", None) => Speaker::default(),
@@ -416,6 +420,30 @@ impl Resolver<'_, '_> {
     }
 
     /// Title and organization from the words before the name and from an apposition.
+    /// "… is expected to be opposed by the Liberal Democrats. They have said …": a sentence opening
+    /// with "they" (at `at`) right after one that ends with a passive's agent, a body the lexicon
+    /// knows by a plural name, refers to that body. Returns its canonical name.
+    fn agent_before(&self, at: usize) -> Option<String> {
+        let k = self.seg.sentences.partition_point(|s| s.span.start <= at).checked_sub(1)?;
+        let (this, prev) = (&self.seg.sentences[k], self.seg.sentences.get(k.checked_sub(1)?)?);
+        // "they" opens its sentence
+        let first = self.seg.tokens[this.tokens.clone()].iter().position(|t| t.kind == TokKind::Word)?;
+        if self.seg.tokens[this.tokens.start + first].span.start != at {
+            return None;
+        }
+        let text = &self.seg.doc.text;
+        let words: Vec<&str> =
+            self.seg.tokens[prev.tokens.clone()].iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(text)).collect();
+        let by = words.iter().rposition(|w| *w == "by").filter(|&b| words.len() - b <= 5)?;
+        let mut agent = &words[by + 1..];
+        if agent.first().is_some_and(|w| *w == "the") {
+            agent = &agent[1..];
+        }
+        let plural = agent.last().is_some_and(|w| w.ends_with('s'));
+        let known = self.lex.lookup(&agent.join(" "))?;
+        plural.then(|| self.lex.orgs[known.org].name.clone())
+    }
+
     fn title_and_org(&self, mention: Span, head: Span, appos: Option<Span>) -> (Option<String>, Option<String>) {
         let text = &self.seg.doc.text;
         let zone = Span::new(mention.start, head.start.max(mention.start));
@@ -794,6 +822,12 @@ mod tests {
     fn a_relative_or_friend_before_a_name_is_the_title_without_the_possessive() {
         let r = run("“He had big plans,” his nephew Tom Hale said.");
         assert_eq!((r[0].1.as_deref(), r[0].2.as_deref()), (Some("Tom Hale"), Some("nephew")), "{r:?}");
+    }
+
+    #[test]
+    fn they_after_a_sentence_ending_with_a_plural_bodys_agency_is_that_body() {
+        let r = run("The bill, which ministers claim will cut crime, is expected to be opposed by the Liberal Democrats. They have said the scheme is “deeply flawed”.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Liberal Democrats"), "{r:?}");
     }
 
     #[test]
