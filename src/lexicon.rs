@@ -132,6 +132,7 @@ struct RawCues {
     polled: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
+    naming: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -275,6 +276,9 @@ pub struct Lexicon {
     pub shares: WordSet,
     /// Verbs of manner that introduce speech only next to a quotation ("smiles", "shrugs").
     pub manner: WordSet,
+    /// Verbs that give their object a name ("called the plan “a trap”", "branded"): a quotation
+    /// after the object is the whole of what they report.
+    pub naming: WordSet,
     /// Verbs whose object and "as" state the subject's view ("sees the deal as a trap"), cues only
     /// with that "as".
     pub as_view: WordSet,
@@ -429,6 +433,7 @@ impl Lexicon {
         self.polled.extend(lower_set(&c.polled));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
+        self.naming.extend(lower_set(&c.naming));
         for p in lower_set(&c.sources) {
             let words: Vec<String> = crate::segment::words_of(&p).into_iter().map(str::to_string).collect();
             if !words.is_empty() && !self.sources.contains(&words) {

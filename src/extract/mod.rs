@@ -1649,7 +1649,24 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     self.push(inner, kind, Some(cue), sspan, 0.9, None);
                 } else {
                     // "called it “a trap,” because …": a mixed quote runs on over a clause of cause or manner
-                    let end = self.mixed_end(end, hi, stop);
+                    let mut end = self.mixed_end(end, hi, stop);
+                    // "called the merger “a terrible deal” and ranked …", "called Cruz “a hypocrite,”
+                    // linking to …": after a verb of naming, the name in quotation marks ends what it
+                    // reports when a second verb of the subject's follows
+                    let naming = cue.end == cue.start + 1 && self.lex.naming.contains(self.low(cue.start));
+                    let second_verb = |c: usize| {
+                        let k = if c + 1 < hi && self.punct(c + 1, ",") { c + 2 } else { c + 1 };
+                        let verb = |i: usize| {
+                            i < hi && self.fw(i) && !self.seg.tokens[i].cap && (self.low(i).ends_with("ed") || self.cue_word(self.low(i)))
+                        };
+                        k + 1 < hi
+                            && self.fw(k)
+                            && (self.low(k) == "and" && verb(k + 1)
+                                || k == c + 2 && self.low(k).ends_with("ing") && !self.seg.tokens[k].cap)
+                    };
+                    if let Some(c) = close.filter(|&c| naming && c + 1 < end && self.words_in(start, open) <= 6 && second_verb(c)) {
+                        end = c + 1;
+                    }
                     if let Some(span) = self.content_span(start, end) {
                         self.push(span, QuoteKind::Mixed, Some(cue), sspan, 0.8, None);
                     }

@@ -992,3 +992,11 @@ fn a_source_may_run_to_the_end_of_the_sentence_or_carry_its_short_form() {
     let (_, _, m, _) = one("People took part in 238 cities, according to the Alliance to Reclaim Our Schools (ARS).");
     assert_eq!(m.as_deref(), Some("the Alliance to Reclaim Our Schools"));
 }
+
+#[test]
+fn after_a_verb_of_naming_the_quoted_name_ends_the_statement_when_a_second_verb_follows() {
+    let (c, k, _, _) = one("Trump called the merger “a terrible deal” and ranked Ann Lee among the worst.");
+    assert_eq!((c.as_str(), k), ("the merger “a terrible deal”", QuoteKind::Mixed));
+    // a clause of cause runs on
+    assert!(one("He called it “a trap,” because the vote is rigged.").0.ends_with("rigged"));
+}
