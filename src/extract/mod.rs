@@ -1637,6 +1637,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let qs: Vec<usize> = (0..quotes.len()).filter(|&qi| !owned[qi] && quotes[qi].1 >= start && quotes[qi].1 < end).collect();
             if let Some(&first) = qs.first() {
                 let (q, open, close) = quotes[first];
+                // a cue that already has its quotation takes no title as another ("“…,” he said
+                // Wednesday on MSNBC’s “Morning Joe.”", "he said of the claim on ABC’s “This Week.”")
+                let adjunct = self.fw(start)
+                    && (PREPOSITIONS.contains(&self.low(start)) || TIME_WORDS.contains(&self.low(start)) || self.low(start) == "of");
+                let capital =
+                    self.seg.quotes[q].inner.of(&self.seg.doc.text).chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+                if cue_used[ci] && (adjunct || capital) && self.title_quote(q) {
+                    continue;
+                }
                 let inner = self.seg.quotes[q].inner;
                 let rest_start = close.map_or(hi, |c| c + 1);
                 let rest_words = (rest_start..end).filter(|&i| self.fw(i)).count();

@@ -1000,3 +1000,9 @@ fn after_a_verb_of_naming_the_quoted_name_ends_the_statement_when_a_second_verb_
     // a clause of cause runs on
     assert!(one("He called it “a trap,” because the vote is rigged.").0.ends_with("rigged"));
 }
+
+#[test]
+fn a_cue_with_its_quotation_takes_no_show_or_book_title_after_it() {
+    let r = run("“Hillary is my choice,” he said Wednesday morning on MSNBC’s “Morning Joe.”");
+    assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Hillary is my choice,"], "{r:?}");
+}
