@@ -1434,6 +1434,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // 1. a quote followed by its cue: “…,” he said / “…,” said X
         for (qi, &(q, _open, close)) in quotes.iter().enumerate() {
             let Some(close) = close else { continue };
+            // "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Ann Lee said …": a title
+            // after a possessive is no one's words, even before a cue
+            let possessive =
+                _open > lo && self.fw(_open - 1) && (self.text(_open - 1).ends_with("'s") || self.text(_open - 1).ends_with("’s"));
+            let capital =
+                self.seg.quotes[q].inner.of(&self.seg.doc.text).chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+            if possessive && capital && self.title_quote(q) {
+                continue;
+            }
             let mut k = close + 1;
             while k < hi && self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), "," | "—" | "–" | "-") {
                 k += 1;

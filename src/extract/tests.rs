@@ -1006,3 +1006,9 @@ fn a_cue_with_its_quotation_takes_no_show_or_book_title_after_it() {
     let r = run("“Hillary is my choice,” he said Wednesday morning on MSNBC’s “Morning Joe.”");
     assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Hillary is my choice,"], "{r:?}");
 }
+
+#[test]
+fn a_title_after_a_possessive_before_a_cue_is_no_ones_words() {
+    let r = run("Sunday on the channel’s “Sunday Morning Show,” Rep. Ann Lee said the vote was rigged.");
+    assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["the vote was rigged"], "{r:?}");
+}
