@@ -385,8 +385,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Pyongyang's claims", "Trump's call for": after a possessive the cue word is a noun
         if cue.start > lo && cue.class != CueClass::Source {
             let before = self.text(cue.start - 1);
-            let possessive = self.fw(cue.start - 1) && (before.ends_with("'s") || before.ends_with("’s"))
-                || matches!(before, "’" | "'") && self.frame(cue.start - 1);
+            let possessive = self.possessive(cue.start - 1) || matches!(before, "’" | "'") && self.frame(cue.start - 1);
             // "the report", "a call", "his remarks": after a determiner too
             let determiner = self.fw(cue.start - 1) && NOUN_DETERMINERS.contains(&self.low(cue.start - 1));
             // "two states", "a number of claims": counted, or after "of" (where a verb would end in -ing)
@@ -1225,16 +1224,24 @@ impl<'s, 'a> Extractor<'s, 'a> {
         end
     }
 
+    /// True when token `i` is a word in the possessive ("CNN's", "channel’s").
+    fn possessive(&self, i: usize) -> bool {
+        let w = self.text(i);
+        self.fw(i) && (w.ends_with("'s") || w.ends_with("’s"))
+    }
+
+    /// True when quotation `q` opens with a capital letter.
+    fn capitalized(&self, q: usize) -> bool {
+        self.seg.quotes[q].inner.of(&self.seg.doc.text).chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    }
+
     /// A quotation that names a work rather than quoting anyone: after a possessive
     /// ("CNN's “State of the Union”") or short and in title case ("“Make Your Kid a Millionaire”").
     fn title_quote(&self, q: usize) -> bool {
         let quote = &self.seg.quotes[q];
         let words: Vec<&str> = quote.inner.of(&self.seg.doc.text).split_whitespace().collect();
         let open = self.seg.tokens.partition_point(|t| t.span.start < quote.open.start);
-        let after_possessive = open > 0 && {
-            let b = self.text(open - 1);
-            self.fw(open - 1) && (b.ends_with("'s") || b.ends_with("’s"))
-        };
+        let after_possessive = open > 0 && self.possessive(open - 1);
         let capitalized = |w: &&str| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase());
         let title_case = (2..=8).contains(&words.len())
             && words.first().is_some_and(capitalized)
@@ -1436,11 +1443,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let Some(close) = close else { continue };
             // "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Ann Lee said …": a title
             // after a possessive is no one's words, even before a cue
-            let possessive =
-                _open > lo && self.fw(_open - 1) && (self.text(_open - 1).ends_with("'s") || self.text(_open - 1).ends_with("’s"));
-            let capital =
-                self.seg.quotes[q].inner.of(&self.seg.doc.text).chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
-            if possessive && capital && self.title_quote(q) {
+            if _open > lo && self.possessive(_open - 1) && self.capitalized(q) && self.title_quote(q) {
                 continue;
             }
             let mut k = close + 1;
@@ -1650,9 +1653,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // Wednesday on MSNBC’s “Morning Joe.”", "he said of the claim on ABC’s “This Week.”")
                 let adjunct = self.fw(start)
                     && (PREPOSITIONS.contains(&self.low(start)) || TIME_WORDS.contains(&self.low(start)) || self.low(start) == "of");
-                let capital =
-                    self.seg.quotes[q].inner.of(&self.seg.doc.text).chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
-                if cue_used[ci] && (adjunct || capital) && self.title_quote(q) {
+                if cue_used[ci] && (adjunct || self.capitalized(q)) && self.title_quote(q) {
                     continue;
                 }
                 let inner = self.seg.quotes[q].inner;
@@ -1881,25 +1882,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
             while first < open && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet") {
                 first += 1;
             }
-            // "… doesn't surprise pollster Ann Lee: “…”", "More from the report: “…”": a name, body or
-            // document right before the colon, when the quotation runs to the end of the sentence
-            let before_colon = || {
-                let (m, start) = self.np().backward(first, open - 1)?;
-                let named = matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Document);
-                let to_end = close.is_none_or(|c| self.words_in(c + 1, hi) == 0);
-                // (not a listener: "told the newspaper NRC: “…”" quotes the teller)
-                let listener = self.fw(start - 1) && (self.low(start - 1) == "to" || self.cue_word(self.low(start - 1)));
-                (named && to_end && start > first && !listener).then(|| {
-                    let c = Cue {
-                        start: open - 1,
-                        end: open,
-                        class: CueClass::Speech,
-                        mention: Some(m),
-                        speaker_after: false,
-                        speaker_tokens: (start, open - 1),
-                    };
-                    c
-                })
+            // the colon is the cue of whoever `tokens` name
+            let colon = |m: Mention, tokens: (usize, usize)| Cue {
+                start: open - 1,
+                end: open,
+                class: CueClass::Speech,
+                mention: Some(m),
+                speaker_after: false,
+                speaker_tokens: tokens,
             };
             let subject = self.np().forward(first, open, true).filter(|(m, end)| {
                 let headline = *end == open - 1;
@@ -1909,41 +1899,34 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 );
                 subject && (headline || (*end..open - 1).any(|k| self.fw(k)))
             });
-            if subject.is_none() {
-                if let Some(c) = before_colon() {
-                    self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.6, None);
-                    owned[qi] = true;
-                }
-                continue;
-            }
-            if let Some((m, end)) = subject {
-                let headline = end == open - 1;
-                let subject = matches!(
-                    m.kind,
-                    MentionKind::Name | MentionKind::Organization | MentionKind::Pronoun | MentionKind::Role | MentionKind::Group
-                );
-                if subject && (headline || (end..open - 1).any(|k| self.fw(k))) {
-                    let c = Cue {
-                        start: open - 1,
-                        end: open,
-                        class: CueClass::Speech,
-                        mention: Some(m),
-                        speaker_after: false,
-                        speaker_tokens: (first, end),
-                    };
-                    // "Lee: ‘No Idea’ If the Plan Works": a headline quoting some of its words is mixed
-                    let rest = close.map_or(0, |c| self.words_in(c + 1, hi));
-                    let span = if headline && rest > 0 { self.content_span(open, hi) } else { None };
-                    if let Some(span) = span {
-                        self.push(span, QuoteKind::Mixed, Some(&c), sspan, 0.6, None);
-                        for (qj, &(_, o2, _)) in quotes.iter().enumerate() {
-                            owned[qj] |= o2 >= open;
-                        }
-                    } else {
-                        self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
+            let Some((m, end)) = subject else {
+                // "… doesn't surprise pollster Ann Lee: “…”", "More from the report: “…”": else a name,
+                // body or document right before the colon, when the quotation runs to the end of the
+                // sentence (not a listener: "told the newspaper NRC: “…”" quotes the teller)
+                if let Some((m, start)) = self.np().backward(first, open - 1) {
+                    let named = matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Document);
+                    let to_end = close.is_none_or(|c| self.words_in(c + 1, hi) == 0);
+                    let listener = self.fw(start - 1) && (self.low(start - 1) == "to" || self.cue_word(self.low(start - 1)));
+                    if named && to_end && start > first && !listener {
+                        self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&colon(m, (start, open - 1))), sspan, 0.6, None);
                         owned[qi] = true;
                     }
                 }
+                continue;
+            };
+            let headline = end == open - 1;
+            let c = colon(m, (first, end));
+            // "Lee: ‘No Idea’ If the Plan Works": a headline quoting some of its words is mixed
+            let rest = close.map_or(0, |c| self.words_in(c + 1, hi));
+            let span = if headline && rest > 0 { self.content_span(open, hi) } else { None };
+            if let Some(span) = span {
+                self.push(span, QuoteKind::Mixed, Some(&c), sspan, 0.6, None);
+                for (qj, &(_, o2, _)) in quotes.iter().enumerate() {
+                    owned[qj] |= o2 >= open;
+                }
+            } else {
+                self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&c), sspan, 0.7, None);
+                owned[qi] = true;
             }
         }
         // "Cruz hailed Bush as “a man who didn’t go to the gutter”": a quotation in the predicate of a

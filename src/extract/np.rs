@@ -256,10 +256,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
             // "In Ohio, the plant is struggling, said …": a verb before any relative pronoun makes a
             // clause, not an apposition
             // (an aside such as "when asked …" or "speaking on condition …" may hold verbs)
-            let clause = matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our")
-                && (c + 1..t)
-                    .take_while(|&k| !matches!(self.low(k), "who" | "which" | "that" | "whose"))
-                    .any(|k| self.fw(k) && super::AUXILIARIES.contains(&self.low(k)));
+            let clause =
+                matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our") && self.clause_before_relative(c + 1, t);
             if !appositive && !parenthetical || clause {
                 return None;
             }
@@ -612,6 +610,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
         Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, k))
     }
 
+    /// True when an auxiliary stands in `[from, to)` before any relative pronoun: the words
+    /// are a clause ("the new tax will hurt …"), not a description ("a lawyer who has …").
+    fn clause_before_relative(&self, from: usize, to: usize) -> bool {
+        (from..to)
+            .take_while(|&i| !matches!(self.low(i), "who" | "whose" | "whom" | "which" | "that" | "where"))
+            .any(|i| self.fw(i) && super::AUXILIARIES.contains(&self.low(i)))
+    }
+
     /// "said another user, Ann Lee.", "said the firm's chief, Ann Lee,": after the description
     /// `[from, k)`, a comma and a name closing the clause name who it is (the description becomes
     /// the name's apposition). Returns the name's mention and the token after it.
@@ -705,9 +711,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 let own_cue = first == "who" && self.holds_cue(k + 2, e);
                 // "According to Ann Lee, the new tax will hurt …": an auxiliary before any relative
                 // pronoun makes it the next clause, not a description
-                let clause = (k + 1..e)
-                    .take_while(|&i| !matches!(self.low(i), "who" | "whose" | "whom" | "which" | "that" | "where"))
-                    .any(|i| self.fw(i) && super::AUXILIARIES.contains(&self.low(i)));
+                let clause = self.clause_before_relative(k + 1, e);
                 if e > k + 1 && !own_cue && !clause {
                     m.apposition = Some(self.span(k + 1, e));
                     end = e;
