@@ -2082,7 +2082,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     } else {
                         QuoteKind::Mixed
                     };
-                    if kind == QuoteKind::Direct || cue.class != CueClass::Evidence {
+                    // "…, the poll found.", "…, campaign records show.": a finding closing the
+                    // sentence needs a document or a body to have found it
+                    let finder = cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
+                    let closes = tail_words == 0 || self.adjunct_tail(last, hi);
+                    if kind == QuoteKind::Direct || cue.class != CueClass::Evidence || finder && closes {
                         self.push(span, kind, Some(cue), sspan, 0.75, None);
                     }
                     for qi in q_inside {

@@ -1012,3 +1012,15 @@ fn a_title_after_a_possessive_before_a_cue_is_no_ones_words() {
     let r = run("Sunday on the channel’s “Sunday Morning Show,” Rep. Ann Lee said the vote was rigged.");
     assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["the vote was rigged"], "{r:?}");
 }
+
+#[test]
+fn a_finding_closing_the_sentence_belongs_to_the_document_that_found_it() {
+    let (c, k, m, cue) = one("Sales rose sharply in the spring, company records show.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref(), cue.as_deref()),
+        ("Sales rose sharply in the spring", QuoteKind::Indirect, Some("company records"), Some("show"))
+    );
+    // no finder named, or more after the verb: nothing is reported
+    assert!(run("Sales rose sharply in the spring, he found.").iter().all(|r| r.3.as_deref() != Some("found")));
+    assert!(run("The plan stalled, the poll shows signs of fatigue.").iter().all(|r| r.0 != "The plan stalled"));
+}
