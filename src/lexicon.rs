@@ -112,6 +112,7 @@ struct RawGrammar {
     not_names: Vec<String>,
     not_name_openers: Vec<String>,
     mixed_runs_on: Vec<String>,
+    ly_nouns: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -344,6 +345,8 @@ pub struct Lexicon {
     pub not_name_openers: WordSet,
     /// Words opening a clause that a mixed quote's content runs on over ("…,” because …").
     pub mixed_runs_on: WordSet,
+    /// Words ending in "-ly" that are nouns or adjectives, not adverbs ("rally", "ally").
+    pub ly_nouns: WordSet,
     /// Every word of every role and modifier, lower case ("secretary", "state", "foreign").
     pub title_words: WordSet,
     /// Common nouns for organizations ("company", "government"): "the company said".
@@ -488,6 +491,7 @@ impl Lexicon {
         self.not_names.extend(g.not_names.iter().map(|s| s.trim().to_string()));
         self.not_name_openers.extend(g.not_name_openers.iter().map(|s| s.trim().to_string()));
         self.mixed_runs_on.extend(g.mixed_runs_on.iter().map(|s| s.trim().to_lowercase()));
+        self.ly_nouns.extend(g.ly_nouns.iter().map(|s| s.trim().to_lowercase()));
         let t = raw.titles;
         for h in &t.honorifics {
             let h = h.trim();

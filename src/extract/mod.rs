@@ -249,6 +249,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.frame(i) && self.is_word(i)
     }
     /// True when `w` (lower case) is a verb of speech, belief or evidence in the lexicon.
+    /// True for an adverb in "-ly" ("recently", "reportedly"), not a noun such as "rally".
+    fn adverb(&self, w: &str) -> bool {
+        w.ends_with("ly") && !self.lex.ly_nouns.contains(w)
+    }
     fn cue_word(&self, w: &str) -> bool {
         self.lex.speech.contains(w) || self.lex.belief.contains(w) || self.lex.evidence.contains(w)
     }
@@ -395,7 +399,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && (w.ends_with('s')
                     && (np::NUMBER_WORDS.contains(&before) && before != "one" || before.bytes().all(|b| b.is_ascii_digit()))
                     || before == "of" && !w.ends_with("ing"));
-            if possessive || determiner || counted || self.modified_noun(cue, lo, hi) {
+            // "Some protest leaders said …": after a quantifier, a cue word followed by a noun and
+            // a verb of saying modifies that noun
+            let quantifier = self.fw(cue.start - 1)
+                && matches!(before, "some" | "many" | "several" | "few" | "other" | "most" | "all" | "two" | "three" | "those");
+            let compound = quantifier
+                && cue.end + 1 < hi
+                && self.fw(cue.end)
+                && !self.seg.tokens[cue.end].cap
+                && !FUNCTION_WORDS.contains(&self.low(cue.end))
+                && self.fw(cue.end + 1)
+                && matches!(self.low(cue.end + 1), "said" | "say" | "says" | "told" | "tell");
+            if possessive || determiner || counted || compound || self.modified_noun(cue, lo, hi) {
                 return;
             }
         }
@@ -972,7 +987,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         );
         // a bare phrase: its head a plural or a word for people, with a relative clause after it
         let w0 = self.low(first);
-        let bare = !opener && !FUNCTION_WORDS.contains(&w0) && !np::PRONOUNS.contains(&w0) && !w0.ends_with("ly");
+        let bare = !opener && !FUNCTION_WORDS.contains(&w0) && !np::PRONOUNS.contains(&w0) && !self.adverb(w0);
         // a bare phrase before "…, said" needs an aside to explain its comma
         let aside = (first..last)
             .any(|k| self.punct(k, ",") && k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among" | "like"));
@@ -1020,7 +1035,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         | "whose"
                         | "what"
                 )
-                || k > first && self.cue_word(w);
+                // (a cue word right before the head modifies it: "Some protest leaders said")
+                || k > first && self.cue_word(w) && k + 2 != np_end;
             if clause {
                 return None;
             }
@@ -1034,7 +1050,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // the phrase ends in its head noun, not in a preposition, determiner or adverb
         let h = self.low(np_end - 1);
-        if PREPOSITIONS.contains(&h) || FUNCTION_WORDS.contains(&h) || h.ends_with("ly") && h != "only" {
+        if PREPOSITIONS.contains(&h) || FUNCTION_WORDS.contains(&h) || self.adverb(h) && h != "only" {
             return None;
         }
         if bare {
@@ -1266,6 +1282,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         && !self.seg.tokens[i + 2].cap
                         && self.low(i + 2).ends_with("ed")
                         && !self.cue_word(self.low(i + 2));
+                    // "said Trump, despite his wealth, is better placed": an aside right after the
+                    // clause's subject, its verb after the closing comma, interrupts the clause
+                    let aside = if t == "," { self.subject_aside(from, i, hi) } else { None };
+                    if let Some(resume) = aside {
+                        i = resume;
+                        continue;
+                    }
                     if !second_verb {
                         return i;
                     }
@@ -1724,12 +1747,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let w = self.low(start);
                         // "said more …" is no clause, "said more than half …" is
                         let more = w == "more" && !(start + 1 < stop && self.fw(start + 1) && self.low(start + 1) == "than");
+                        // "said about the plan …" is no clause, "said about half of …" is
+                        let about = w == "about"
+                            && !(start + 1 < stop && self.fw(start + 1) && {
+                                let n = self.low(start + 1);
+                                np::NUMBER_WORDS.contains(&n) || matches!(n, "half" | "a") || n.starts_with(|c: char| c.is_ascii_digit())
+                            });
                         let bad_start = !self.fw(start)
                             || more
+                            || about
                             || matches!(
                                 w,
                                 "to" | "for"
-                                    | "about"
                                     | "of"
                                     | "so"
                                     | "nothing"
@@ -1766,7 +1795,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let ask = self.low(cue.start).starts_with("ask");
                         let passive = {
                             let mut k = cue.start;
-                            while k > lo && self.fw(k - 1) && (BETWEEN.contains(&self.low(k - 1)) || self.low(k - 1).ends_with("ly")) {
+                            while k > lo && self.fw(k - 1) && (BETWEEN.contains(&self.low(k - 1)) || self.adverb(self.low(k - 1))) {
                                 k -= 1;
                             }
                             (k.saturating_sub(1).max(lo)..cue.start)
@@ -2212,7 +2241,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             "that" => {
                 !self.cue_word(before)
                     && !FUNCTION_WORDS.contains(&before)
-                    && !before.ends_with("ly")
+                    && !self.adverb(before)
                     && !matches!(
                         before,
                         "so" | "now" | "such" | "given" | "clear" | "likely" | "possible" | "true" | "sure" | "aware" | "fact"
@@ -2319,6 +2348,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
         opens && plain && !clause && words.len() <= 8
     }
 
+    /// Where the clause resumes after an aside set off by commas right after its subject
+    /// ("Trump, despite his wealth, is …"): `comma` is the aside's first comma, `[from, comma)`
+    /// the subject, at most four words with no verb. `None` unless the closing comma comes
+    /// within twelve tokens and an auxiliary follows it.
+    fn subject_aside(&self, from: usize, comma: usize, hi: usize) -> Option<usize> {
+        let subject = (from..comma).all(|k| self.fw(k) && !AUXILIARIES.contains(&self.low(k)));
+        if !subject || comma == from || comma - from > 4 || np::PRONOUNS.contains(&self.low(from)) {
+            return None;
+        }
+        let close = (comma + 2..hi.min(comma + 12)).find(|&k| !self.fw(k)).filter(|&k| self.punct(k, ","))?;
+        (close + 1 < hi && self.fw(close + 1) && AUXILIARIES.contains(&self.low(close + 1))).then_some(close + 1)
+    }
+
     /// True when tokens `[from, hi)` are at most a time or place adjunct, then a dash and the
     /// writer's own comment ("…, the office reported on Tuesday -- a development that …").
     fn dash_tail(&self, from: usize, hi: usize) -> bool {
@@ -2357,7 +2399,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return;
         }
         let mut v = end;
-        while v < hi && self.fw(v) && (BETWEEN.contains(&self.low(v)) || self.low(v).ends_with("ly")) {
+        while v < hi && self.fw(v) && (BETWEEN.contains(&self.low(v)) || self.adverb(self.low(v))) {
             v += 1;
         }
         if v >= hi || !self.fw(v) || self.seg.tokens[v].cap {

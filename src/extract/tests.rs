@@ -1024,3 +1024,34 @@ fn a_finding_closing_the_sentence_belongs_to_the_document_that_found_it() {
     assert!(run("Sales rose sharply in the spring, he found.").iter().all(|r| r.3.as_deref() != Some("found")));
     assert!(run("The plan stalled, the poll shows signs of fatigue.").iter().all(|r| r.0 != "The plan stalled"));
 }
+
+#[test]
+fn a_speaker_phrase_may_end_in_a_noun_in_ly() {
+    let (c, _, m, _) = one("The organizer of the rally said the rules increased the risk of violence.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the rules increased the risk of violence", Some("The organizer of the rally")));
+}
+
+#[test]
+fn an_aside_after_the_reported_subject_does_not_end_the_clause() {
+    let (c, _, m, _) = one("Ann Lee said the plan, despite its flaws, would pass easily.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the plan, despite its flaws, would pass easily", Some("Ann Lee")));
+    // a clause already under way still ends at its break
+    let (c, _, _, _) = one("Ann Lee said voters are angry, but they will turn out.");
+    assert_eq!(c, "voters are angry");
+}
+
+#[test]
+fn about_and_a_number_opens_a_reported_clause() {
+    let (c, _, m, _) = one("The budget office said about half of the money went to interest.");
+    assert_eq!((c.as_str(), m.as_deref()), ("about half of the money went to interest", Some("The budget office")));
+    assert!(run("The mayor said about the plan very little.").is_empty());
+}
+
+#[test]
+fn a_cue_word_between_a_quantifier_and_a_noun_modifies_the_noun() {
+    let (c, _, m, cue) = one("Some protest leaders said they would ignore the new restrictions.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("they would ignore the new restrictions", Some("Some protest leaders"), Some("said"))
+    );
+}
