@@ -249,6 +249,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.frame(i) && self.is_word(i)
     }
     /// True when `w` (lower case) is a verb of speech, belief or evidence in the lexicon.
+    /// True when the word before token `k` counts or determines it, so that a cue word at `k`
+    /// is a noun ("five states", "the claims", "many reports").
+    fn counted(&self, k: usize) -> bool {
+        k > 0 && self.fw(k - 1) && {
+            let w = self.low(k - 1);
+            np::NUMBER_WORDS.contains(&w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || NOUN_DETERMINERS.contains(&w)
+                || matches!(w, "all" | "both" | "those" | "many" | "several" | "other" | "some" | "few")
+        }
+    }
+
     /// True for an adverb in "-ly" ("recently", "reportedly"), not a noun such as "rally".
     fn adverb(&self, w: &str) -> bool {
         w.ends_with("ly") && !self.lex.ly_nouns.contains(w)
@@ -714,6 +726,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             // the phrase opens with its head, not with a preposition or determiner
             let headed = k < j && !FUNCTION_WORDS.contains(&self.low(k));
+            // (or with one determiner before its head: "…, the women say …")
+            if headed && k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "the" | "these" | "those") && self.punct(k - 2, ",") {
+                k -= 1;
+            }
             let bounded = headed && (k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ","));
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
             let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","))
@@ -1036,7 +1052,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         | "what"
                 )
                 // (a cue word right before the head modifies it: "Some protest leaders said")
-                || k > first && self.cue_word(w) && k + 2 != np_end;
+                // (and one after a number or determiner is a noun: "voters in all five states say")
+                || k > first && self.cue_word(w) && k + 2 != np_end && !self.counted(k);
             if clause {
                 return None;
             }

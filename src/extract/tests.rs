@@ -1055,3 +1055,12 @@ fn a_cue_word_between_a_quantifier_and_a_noun_modifies_the_noun() {
         ("they would ignore the new restrictions", Some("Some protest leaders"), Some("said"))
     );
 }
+
+#[test]
+fn a_plain_plural_subject_after_an_opening_clause_says() {
+    let (c, _, m, _) = one("Even though skating is allowed in the park, the women say officers still watch the area.");
+    assert_eq!((c.as_str(), m.as_deref()), ("officers still watch the area", Some("the women")));
+    // a cue word after a number is a noun of the subject phrase
+    let (c, _, m, _) = one("Voters in all five states say they want the deal.");
+    assert_eq!((c.as_str(), m.as_deref()), ("they want the deal", Some("Voters in all five states")));
+}
