@@ -2475,7 +2475,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let here = &self.seg.sentences[si];
         let next = self.seg.sentences.get(si + 1)?;
         let (lo, hi) = (next.tokens.start, next.tokens.end);
-        if (lo..hi).any(|k| !self.frame(k)) || hi - lo > 12 {
+        // “…?” Lichtman said about …: after a question or exclamation the sentence that follows
+        // may go on past its cue
+        let asked = self.seg.tokens[here.tokens.end - 1].kind != TokKind::Word
+            && here.span.of(&self.seg.doc.text).trim_end_matches(['”', '"', '\'', '’']).ends_with(['?', '!']);
+        if (lo..hi).any(|k| !self.frame(k)) || hi - lo > if asked { 40 } else { 12 } {
             return None;
         }
         if matches!(self.text(lo), "-" | "—" | "–" | "―") && next.paragraph <= here.paragraph + 1 {
@@ -2499,10 +2503,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let last = c.end.max(c.speaker_tokens.1);
         let before = (lo..first).filter(|&k| self.fw(k)).count();
         let after = (last..hi).filter(|&k| self.fw(k)).count();
-        // “…?” Lichtman said about …: after a question or exclamation the sentence that follows
-        // may go on past its cue
-        let asked = self.seg.tokens[here.tokens.end - 1].kind != TokKind::Word
-            && here.span.of(&self.seg.doc.text).trim_end_matches(['”', '"', '\'', '’']).ends_with(['?', '!']);
         (before == 0 && (after == 0 || asked)).then_some(c)
     }
 

@@ -1064,3 +1064,15 @@ fn a_plain_plural_subject_after_an_opening_clause_says() {
     let (c, _, m, _) = one("Voters in all five states say they want the deal.");
     assert_eq!((c.as_str(), m.as_deref()), ("they want the deal", Some("Voters in all five states")));
 }
+
+#[test]
+fn after_a_question_the_next_sentence_may_run_on_past_its_cue() {
+    let r = run("He had his doubts.\n\n“Who do they think they are?” Tom Hale said of the firm in March, when it moved its jobs abroad.");
+    assert!(r.iter().any(|x| x.0 == "Who do they think they are?" && x.2.as_deref() == Some("Tom Hale")), "{r:?}");
+}
+
+#[test]
+fn a_verb_of_singing_next_to_a_quotation_introduces_it() {
+    let (c, k, m, _) = one("“Keep your hands in sight,” the singer sings to the crowd.");
+    assert_eq!((c.as_str(), k, m.as_deref()), ("Keep your hands in sight,", QuoteKind::Direct, Some("the singer")));
+}
