@@ -1076,3 +1076,12 @@ fn a_verb_of_singing_next_to_a_quotation_introduces_it() {
     let (c, k, m, _) = one("“Keep your hands in sight,” the singer sings to the crowd.");
     assert_eq!((c.as_str(), k, m.as_deref()), ("Keep your hands in sight,", QuoteKind::Direct, Some("the singer")));
 }
+
+#[test]
+fn agreeing_to_do_something_is_a_stated_position() {
+    let (c, _, m, cue) = one("The company agreed to pay $3 million to settle the charges.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("to pay $3 million to settle the charges", Some("The company"), Some("agreed"))
+    );
+}
