@@ -768,7 +768,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let that_follows = cue.end < hi && self.fw(cue.end) && self.low(cue.end) == "that";
         // ("Economists believe …", "Most think …": a verb of belief taking a bare clause too)
         let belief = cue.class == CueClass::Belief && self.lex.bare_clause.contains(self.low(cue.start));
-        if (cue.class == CueClass::Speech && (say_verb || that_follows) || belief) && cue.end == cue.start + 1 && j > lo {
+        // ("The families urged the senator to …": a verb whose object is a target or a listener)
+        // (a past tense only: "attacks", "question" may be nouns; not after "of": "accused of")
+        // (and active, with its object right after it)
+        let object_cue = self.lex.np_object.contains(self.low(cue.start))
+            && self.low(cue.start).ends_with("ed")
+            && self.passive_aux(cue, lo).is_none()
+            && cue.end < hi
+            && self.fw(cue.end)
+            && !matches!(self.low(cue.end), "of" | "by" | "and" | "in" | "on" | "for" | "as");
+        if (cue.class == CueClass::Speech && (say_verb || that_follows || object_cue) || belief) && cue.end == cue.start + 1 && j > lo {
             if let Some(start) = self.opening_subject(lo, j) {
                 let mut last = j;
                 while last > start && !self.fw(last - 1) {
@@ -1003,7 +1012,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
         );
         // a bare phrase: its head a plural or a word for people, with a relative clause after it
         let w0 = self.low(first);
-        let bare = !opener && !FUNCTION_WORDS.contains(&w0) && !np::PRONOUNS.contains(&w0) && !self.adverb(w0);
+        let bare = !opener
+            && !FUNCTION_WORDS.contains(&w0)
+            && !PREPOSITIONS.contains(&w0)
+            && !matches!(w0, "among" | "amid" | "despite")
+            && !np::PRONOUNS.contains(&w0)
+            && !self.adverb(w0);
         // a bare phrase before "…, said" needs an aside to explain its comma
         let aside = (first..last)
             .any(|k| self.punct(k, ",") && k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among" | "like"));
@@ -1805,7 +1819,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                             && !matches!(w, "that" | "to" | "it" | "so" | "among")
                             && !PREPOSITIONS.contains(&w)
                             && !AUXILIARIES.contains(&w);
-                        let min_words = if crate::extract::np::PRONOUNS.contains(&w) { 2 } else { 3 };
+                        let min_words = if subject_pronoun(w) { 2 } else { 3 };
                         // "asked the mayor whether …", "asked voters to …": a question or request needs its
                         // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
                         // question put to him, not his
@@ -1840,7 +1854,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let doc_subject =
                             cue.mention.as_ref().is_some_and(|m| matches!(m.kind, MentionKind::Document | MentionKind::Organization));
                         let clause_start = self.fw(start)
-                            && (crate::extract::np::PRONOUNS.contains(&w)
+                            && (subject_pronoun(w)
                                 || self.seg.tokens[start].cap
                                 || matches!(
                                     w,
@@ -2555,6 +2569,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
 /// Tokens of a sentence-opening connective to skip: "However, " / "Meanwhile, " (0 when none),
 /// or an opening participial or prepositional phrase up to its comma ("Speaking at a rally, ").
+/// True for a subject pronoun, alone or with a contracted verb ("it", "it's", "they're", "he'd"):
+/// the first word of a reported clause.
+fn subject_pronoun(w: &str) -> bool {
+    np::PRONOUNS.contains(&w) || w.split_once(['\'', '’']).is_some_and(|(p, rest)| !rest.is_empty() && np::PRONOUNS.contains(&p))
+}
+
 fn skip_connective(x: &Extractor, lo: usize) -> usize {
     let toks = &x.seg.tokens;
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {

@@ -1085,3 +1085,23 @@ fn agreeing_to_do_something_is_a_stated_position() {
         ("to pay $3 million to settle the charges", Some("The company"), Some("agreed"))
     );
 }
+
+#[test]
+fn a_reported_clause_may_open_with_a_contracted_pronoun() {
+    let (c, _, m, _) = one("The mayor said they're right.");
+    assert_eq!((c.as_str(), m.as_deref()), ("they're right", Some("The mayor")));
+    let (c, _, _, cue) = one("Ann Lee believes it's time to act.");
+    assert_eq!((c.as_str(), cue.as_deref()), ("it's time to act", Some("believes")));
+}
+
+#[test]
+fn a_plain_subject_opening_the_sentence_takes_a_past_verb_with_an_object() {
+    let (c, _, m, cue) = one("The families urged the senator to apologize for his comments.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the senator to apologize for his comments", Some("The families"), Some("urged"))
+    );
+    // a noun ("the attacks of …"), a passive and a verb with no object are no such cue
+    assert!(run("The recent attacks of the rebels changed the race.").is_empty());
+    assert!(run("The new deal was criticized by nobody at all.").iter().all(|r| r.3.as_deref() != Some("criticized")));
+}
