@@ -321,7 +321,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && !self.lex.honorifics.contains(self.text(i - 1))
         {
             let title_case = i + 1 < hi && self.fw(i + 1) && self.seg.tokens[i + 1].cap;
-            if !title_case || self.lex.lookup(&format!("{} {}", self.text(i - 1), self.text(i))).is_some() {
+            // "…, Trevor Noah Says.": a headline's cue closing it after a comma and a name
+            let closing = (i + 1 >= hi || i + 2 == hi && matches!(self.text(i + 1), "." | "!" | "?"))
+                && (i.saturating_sub(5).max(lo)..i)
+                    .rev()
+                    .find(|&k| !(self.fw(k) && self.seg.tokens[k].cap))
+                    .is_some_and(|k| self.punct(k, ","));
+            if !(title_case || closing) || self.lex.lookup(&format!("{} {}", self.text(i - 1), self.text(i))).is_some() {
                 return None;
             }
         }

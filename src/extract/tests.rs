@@ -1105,3 +1105,11 @@ fn a_plain_subject_opening_the_sentence_takes_a_past_verb_with_an_object() {
     assert!(run("The recent attacks of the rebels changed the race.").is_empty());
     assert!(run("The new deal was criticized by nobody at all.").iter().all(|r| r.3.as_deref() != Some("criticized")));
 }
+
+#[test]
+fn a_headline_may_close_with_a_name_and_its_cue() {
+    let (c, _, m, cue) = one("Tariffs Could Sink The Harvest, Farm Leader Ann Lee Says.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("Tariffs Could Sink The Harvest", Some("Farm Leader Ann Lee"), Some("Says")));
+    // a capitalized cue word inside a name is still none
+    assert!(run("She moved back to the United States.").is_empty());
+}
