@@ -819,9 +819,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
                 np.generic_forward(cue.end, hi)
                     .or_else(|| np.generic_backward(cue.end, e).filter(|(_, s)| *s == cue.end).map(|(m, _)| (m, e)))
+                    .or_else(|| {
+                        // "“…,” said constituent Dan Lee", "said master of ceremonies Ann Lee": a
+                        // description in lower case, then the name
+                        let mut k = cue.end;
+                        while k < hi && k < cue.end + 4 && self.fw(k) && !self.seg.tokens[k].cap && !FUNCTION_WORDS.contains(&self.low(k))
+                            || k > cue.end && k < hi && self.fw(k) && self.low(k) == "of"
+                        {
+                            k += 1;
+                        }
+                        let named = k > cue.end && !self.punct(k.min(hi - 1), ",");
+                        np.forward(k, hi, false).filter(|(m, _)| named && m.kind == MentionKind::Name)
+                    })
             });
             if let Some((m, end)) = found {
-                if ends(end) {
+                // "“…,” said a data expert who has worked for …": a relative clause qualifies the speaker
+                let relative = end < hi && self.fw(end) && self.low(end) == "who" && after_quote(cue.start);
+                if ends(end) || relative {
                     cue.speaker_tokens = (cue.end, end);
                     cue.speaker_after = true;
                     cue.mention = Some(m);

@@ -1113,3 +1113,11 @@ fn a_headline_may_close_with_a_name_and_its_cue() {
     // a capitalized cue word inside a name is still none
     assert!(run("She moved back to the United States.").is_empty());
 }
+
+#[test]
+fn an_inverted_speaker_may_have_a_lower_case_description_or_a_relative_clause() {
+    let r = run("The vote came late.\n\n“We lost. That is bad,” said constituent Dan Rowe.");
+    assert!(r.iter().any(|x| x.0 == "We lost. That is bad," && x.2.as_deref() == Some("Dan Rowe")), "{r:?}");
+    let r = run("The vote came late.\n\n“It will be hard,” said a data expert who has worked for a rival.");
+    assert!(r.iter().any(|x| x.0 == "It will be hard," && x.2.as_deref() == Some("a data expert")), "{r:?}");
+}
