@@ -785,9 +785,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if b - a == 1 && DETERMINERS.contains(&hw) {
             return None;
         }
-        // a nationality adjective alone ("Russian state media") names nobody
+        // a nationality adjective alone ("Russian state media") names nobody, unless a verb of
+        // saying follows it: then it is a surname ("“…,” Cuban said")
         if b - a == 1 && self.known(a, b).is_some_and(|k| k.surface == crate::lexicon::Surface::Adjective) {
-            return None;
+            let said = b < self.seg.tokens.len() && self.lex.speech.contains(self.low(b));
+            return if said { mk(MentionKind::Name, self.span(a, b)) } else { None };
         }
         // capitalized head: a known organization or place?
         let body_start = if DETERMINERS.contains(&self.low(a)) { a + 1 } else { a };

@@ -1121,3 +1121,12 @@ fn an_inverted_speaker_may_have_a_lower_case_description_or_a_relative_clause() 
     let r = run("The vote came late.\n\n“It will be hard,” said a data expert who has worked for a rival.");
     assert!(r.iter().any(|x| x.0 == "It will be hard," && x.2.as_deref() == Some("a data expert")), "{r:?}");
 }
+
+#[test]
+fn a_nationality_word_right_before_a_verb_of_saying_is_a_surname() {
+    let (c, _, m, _) = one("“It is more of a consideration,” Cuban said.");
+    assert_eq!((c.as_str(), m.as_deref()), ("It is more of a consideration,", Some("Cuban")));
+    // before a noun it is still an adjective: the speaker is the whole phrase
+    let (_, _, m, _) = one("Russian officials said the talks had failed.");
+    assert_eq!(m.as_deref(), Some("Russian officials"));
+}
