@@ -513,6 +513,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while j > lo
             && self.fw(j - 1)
             && (BETWEEN.contains(&self.low(j - 1))
+                // ("She categorically denied …": any adverb in -ly)
+                || self.adverb(self.low(j - 1)) && !self.seg.tokens[j - 1].cap
                 || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap
                 || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on"))
         {

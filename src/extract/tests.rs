@@ -1130,3 +1130,9 @@ fn a_nationality_word_right_before_a_verb_of_saying_is_a_surname() {
     let (_, _, m, _) = one("Russian officials said the talks had failed.");
     assert_eq!(m.as_deref(), Some("Russian officials"));
 }
+
+#[test]
+fn any_adverb_in_ly_may_stand_between_the_subject_and_its_cue() {
+    let (c, _, m, cue) = one("Ann Lee categorically denied reports that she would resign.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("reports that she would resign", Some("Ann Lee"), Some("denied")));
+}
