@@ -170,6 +170,16 @@ const BETWEEN: &[&str] = &[
     "himself",
     "herself",
     "themselves",
+    "even",
+    "still",
+    "now",
+    "just",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
 ];
 /// Time words that may sit between a cue and its content ("said on Monday that").
 const TIME_WORDS: &[&str] = &[

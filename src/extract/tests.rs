@@ -1136,3 +1136,11 @@ fn any_adverb_in_ly_may_stand_between_the_subject_and_its_cue() {
     let (c, _, m, cue) = one("Ann Lee categorically denied reports that she would resign.");
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("reports that she would resign", Some("Ann Lee"), Some("denied")));
 }
+
+#[test]
+fn even_still_now_and_modals_may_stand_between_the_subject_and_its_cue() {
+    let (c, _, m, _) = one("Ann Lee even said the vote was rigged.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the vote was rigged", Some("Ann Lee")));
+    let (_, _, m, _) = one("Tom Hale still believes the plan will work.");
+    assert_eq!(m.as_deref(), Some("Tom Hale"));
+}
