@@ -1188,7 +1188,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     // (a longer phrase only before "that", and never an infinitive: "said in an oral
                     // history of the Clinton years that …", not "promised to legalize … if …")
                     let long_ok = steps < 9 || self.fw(k) && self.low(k) == "that" && first != "to";
-                    if (PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first)) && lands && !title && long_ok {
+                    if (PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first) || self.adverb(first)) && lands && !title && long_ok {
                         i = k;
                     }
                 }

@@ -1144,3 +1144,9 @@ fn even_still_now_and_modals_may_stand_between_the_subject_and_its_cue() {
     let (_, _, m, _) = one("Tom Hale still believes the plan will work.");
     assert_eq!(m.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn an_adverb_in_ly_between_a_cue_and_its_that_is_skipped() {
+    let (c, _, m, _) = one("Ann Lee argued forcefully and at length that the plan would fail.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the plan would fail", Some("Ann Lee")));
+}
