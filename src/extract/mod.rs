@@ -522,7 +522,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let mut j = cue.start;
         while j > lo
             && self.fw(j - 1)
-            && (BETWEEN.contains(&self.low(j - 1))
+            // (in lower case: "Theresa May said", "Will Hale said" end in names)
+            && (BETWEEN.contains(&self.low(j - 1)) && !self.seg.tokens[j - 1].cap
                 // ("She categorically denied …": any adverb in -ly)
                 || self.adverb(self.low(j - 1)) && !self.seg.tokens[j - 1].cap
                 || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap

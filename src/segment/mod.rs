@@ -587,7 +587,8 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// ```
 pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
     let text = doc.text.as_str();
-    let abbrev = |w: &str| lex.abbreviations.contains(w) || lex.honorifics.contains(w);
+    // (an honorific keeps its dot only when written so in the lexicon: "Gov.", but "the King.")
+    let abbrev = |w: &str| lex.abbreviations.contains(w) || lex.honorifics.contains(w) && lex.honorifics.contains(&format!("{w}."));
     let paras = paragraphs(text);
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut pairing = Pairing { quotes: Vec::new() };
@@ -849,6 +850,12 @@ mod tests {
         let (d, lex) = seg(text);
         let s = segment(&d, &lex);
         s.sentences.iter().map(|x| x.span.of(text).to_string()).collect()
+    }
+
+    #[test]
+    fn an_honorific_written_in_full_ends_a_sentence_with_its_full_stop() {
+        assert_eq!(sentences_of("They met the King. He was late."), ["They met the King.", "He was late."]);
+        assert_eq!(sentences_of("They met Gov. Lee today."), ["They met Gov. Lee today."]);
     }
 
     #[test]
