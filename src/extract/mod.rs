@@ -267,7 +267,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             np::NUMBER_WORDS.contains(&w)
                 || w.bytes().all(|b| b.is_ascii_digit())
                 || NOUN_DETERMINERS.contains(&w)
-                || matches!(w, "all" | "both" | "those" | "many" | "several" | "other" | "some" | "few")
+                || matches!(w, "all" | "both" | "those" | "many" | "most" | "several" | "other" | "some" | "few")
         }
     }
 
@@ -429,9 +429,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     || before == "of" && !w.ends_with("ing"));
             // "Some protest leaders said …": after a quantifier, a cue word followed by a noun and
             // a verb of saying modifies that noun
-            let quantifier = self.fw(cue.start - 1)
-                && matches!(before, "some" | "many" | "several" | "few" | "other" | "most" | "all" | "two" | "three" | "those");
-            let compound = quantifier
+            let compound = self.counted(cue.start)
                 && cue.end + 1 < hi
                 && self.fw(cue.end)
                 && !self.seg.tokens[cue.end].cap
