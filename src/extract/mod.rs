@@ -1802,7 +1802,25 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && (cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
                 && cue.mention.is_some()
                 && self.words_in(start, self.clause_end(start, hi, stop)) >= 2;
+            // "called him divisive", "branded them a disgrace": a verb of naming, its pronoun object
+            // and what it names the object (not "called him back", "called her on Monday")
+            let named = cue.end == cue.start + 1
+                && !cue.speaker_after
+                && self.lex.naming.contains(self.low(cue.start))
+                && after + 1 < end
+                && self.fw(after)
+                && self.fw(after + 1)
+                && OBJECT_PRONOUNS.contains(&self.low(after))
+                && !PREPOSITIONS.contains(&self.low(after + 1))
+                && !matches!(
+                    self.low(after + 1),
+                    "back" | "up" | "off" | "out" | "about" | "into" | "and" | "or" | "as" | "that" | "quits"
+                );
+            if named {
+                start = after;
+            }
             let ok = infinitive
+                || named
                 || gapped && self.words_in(start, end) >= 4
                 || match cue.class {
                     CueClass::Speech => {

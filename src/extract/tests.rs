@@ -1150,3 +1150,11 @@ fn an_adverb_in_ly_between_a_cue_and_its_that_is_skipped() {
     let (c, _, m, _) = one("Ann Lee argued forcefully and at length that the plan would fail.");
     assert_eq!((c.as_str(), m.as_deref()), ("that the plan would fail", Some("Ann Lee")));
 }
+
+#[test]
+fn a_verb_of_naming_with_a_pronoun_object_reports_what_it_names_it() {
+    let (c, _, m, cue) = one("Ann Lee called him a reckless opportunist.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("him a reckless opportunist", Some("Ann Lee"), Some("called")));
+    // a phone call is no naming
+    assert!(run("Ann Lee called him back on Monday.").is_empty());
+}
