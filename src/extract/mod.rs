@@ -259,9 +259,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.frame(i) && self.is_word(i)
     }
     /// True when `w` (lower case) is a verb of speech, belief or evidence in the lexicon.
+    /// True for a form of "say" or "tell" at token `k`: the plainest verbs of saying, after
+    /// which a bare noun phrase before them is taken for the speaker.
+    fn say_verb(&self, k: usize) -> bool {
+        matches!(self.low(k), "said" | "say" | "says" | "told" | "tell" | "tells")
+    }
+
     /// True when the word before token `k` counts or determines it, so that a cue word at `k`
     /// is a noun ("five states", "the claims", "many reports").
-    fn counted(&self, k: usize) -> bool {
+    fn determined(&self, k: usize) -> bool {
         k > 0 && self.fw(k - 1) && {
             let w = self.low(k - 1);
             np::NUMBER_WORDS.contains(&w)
@@ -429,13 +435,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     || before == "of" && !w.ends_with("ing"));
             // "Some protest leaders said …": after a quantifier, a cue word followed by a noun and
             // a verb of saying modifies that noun
-            let compound = self.counted(cue.start)
+            let compound = self.determined(cue.start)
                 && cue.end + 1 < hi
                 && self.fw(cue.end)
                 && !self.seg.tokens[cue.end].cap
                 && !FUNCTION_WORDS.contains(&self.low(cue.end))
                 && self.fw(cue.end + 1)
-                && matches!(self.low(cue.end + 1), "said" | "say" | "says" | "told" | "tell");
+                && self.say_verb(cue.end + 1);
             if possessive || determiner || counted || compound || self.modified_noun(cue, lo, hi) {
                 return;
             }
@@ -723,10 +729,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let quote_follows = (cue.end..hi).any(|k| matches!(self.seg.tokens[k].kind, TokKind::Open(q) if self.seg.quotes[q].depth == 0));
         // "…, former employees said, …" / "Organizers say they …": a bare plural or noun phrase
         // standing alone before a say-verb, between commas or opening the sentence
-        if cue.class == CueClass::Speech
-            && j > lo
-            && (cue.start..cue.end).any(|k| matches!(self.low(k), "said" | "say" | "says" | "told" | "tell" | "tells"))
-        {
+        if cue.class == CueClass::Speech && j > lo && (cue.start..cue.end).any(|k| self.say_verb(k)) {
             let mut k = j;
             while k > lo && self.fw(k - 1) && j - k < 6 && !self.lex.speech.contains(self.low(k - 1)) {
                 let w = self.low(k - 1);
@@ -781,7 +784,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Many in the crowd said …", "Even the organizer of the rally said …", "Several candidates,
         // including Mr Lee, said …": a plain noun phrase opening the sentence is the subject
         // ("state", "boasts" may be nouns or take objects: other verbs need "that" after them)
-        let say_verb = matches!(self.low(cue.start), "said" | "say" | "says" | "told" | "tell" | "tells");
+        let say_verb = self.say_verb(cue.start);
         let that_follows = cue.end < hi && self.fw(cue.end) && self.low(cue.end) == "that";
         // ("Economists believe …", "Most think …": a verb of belief taking a bare clause too)
         let belief = cue.class == CueClass::Belief && self.lex.bare_clause.contains(self.low(cue.start));
@@ -1098,7 +1101,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 )
                 // (a cue word right before the head modifies it: "Some protest leaders said")
                 // (and one after a number or determiner is a noun: "voters in all five states say")
-                || k > first && self.cue_word(w) && k + 2 != np_end && !self.counted(k);
+                || k > first && self.cue_word(w) && k + 2 != np_end && !self.determined(k);
             if clause {
                 return None;
             }
