@@ -131,6 +131,7 @@ struct RawCues {
     infinitive: Vec<String>,
     shares: Vec<String>,
     polled: Vec<String>,
+    polls: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
     naming: Vec<String>,
@@ -285,6 +286,8 @@ pub struct Lexicon {
     pub as_view: WordSet,
     /// Participles naming the people asked, after "those" ("those surveyed say").
     pub polled: WordSet,
+    /// Nouns for polls and surveys, whose findings a sentence opening "In a new poll, …" reports.
+    pub polls: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -434,6 +437,7 @@ impl Lexicon {
         self.infinitive.extend(lower_set(&c.infinitive));
         self.shares.extend(lower_set(&c.shares));
         self.polled.extend(lower_set(&c.polled));
+        self.polls.extend(lower_set(&c.polls));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
         self.naming.extend(lower_set(&c.naming));

@@ -384,7 +384,32 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The end of the source phrase ("according to", "in the words of") that opens at token `i`.
     fn source_at(&self, i: usize, hi: usize) -> Option<usize> {
-        self.phrase_at(i, hi, self.lex.source_index.get(self.low(i)), &self.lex.sources).map(|p| i + p.len())
+        self.phrase_at(i, hi, self.lex.source_index.get(self.low(i)), &self.lex.sources)
+            .map(|p| i + p.len())
+            .or_else(|| self.poll_opening(i, hi).then_some(i + 1))
+    }
+
+    /// Whether token `i` is the "In" opening a sentence with a poll and a comma, the poll then
+    /// the source of the clause after the comma ("In a Fox News poll released Monday, Clinton
+    /// led by six points"). The poll must head the phrase ("In eight states where exit polls
+    /// were taken, …" is no poll's finding).
+    fn poll_opening(&self, i: usize, hi: usize) -> bool {
+        if !(self.fw(i) && self.seg.tokens[i].cap && self.low(i) == "in" && i + 1 < hi) {
+            return false;
+        }
+        // the poll word within a few words, after determiners, modifiers and names only
+        let Some(head) = (i + 1..hi.min(i + 10))
+            .take_while(|&k| {
+                let w = self.low(k);
+                self.fw(k) && (!FUNCTION_WORDS.contains(&w) || NOUN_DETERMINERS.contains(&w) || w == "this")
+                    || matches!(w, "/" | "-" | "’s" | "'s" | "’" | "'")
+            })
+            .find(|&k| self.fw(k) && self.lex.polls.contains(self.low(k)))
+        else {
+            return false;
+        };
+        // then its qualifiers in plain words up to the comma ("released Monday", "conducted by …")
+        (head + 1..hi.min(i + 25)).find(|&k| !self.fw(k)).is_some_and(|k| self.punct(k, ","))
     }
 
     /// The first of the phrases `ix` points to in `phrases` (those whose first word is token
@@ -2207,11 +2232,34 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
             }
-            if cue.class == CueClass::Source && first == lo + skip_connective(self, lo) {
+            // ("In a new poll, …" reports no finding when the clause has a cue of its own: "In an
+            // online poll of 800 voters, Democracy Corps found …")
+            let poll_cued = self.low(cue.start) == "in" && cues.len() > 1;
+            if cue.class == CueClass::Source && first == lo + skip_connective(self, lo) && !poll_cued {
                 // "According to X, CLAUSE."
                 let mut k = last;
+                // "According to a poll last month, …", "In the latest poll, conducted in May, …": a
+                // time or a participle left after the source runs on to its comma
+                let qualifier = |k: usize| {
+                    let w = self.low(k);
+                    let first = k < hi && self.fw(k) && !self.seg.tokens[k].cap;
+                    first && (w.ends_with("ed") || matches!(w, "last" | "this" | "taken" | "earlier"))
+                };
+                if self.punct(k.min(hi - 1), ",") && qualifier(k + 1) || qualifier(k) {
+                    let from = if qualifier(k) { k } else { k + 1 };
+                    if let Some(c) = (from + 1..hi.min(from + 7)).find(|&j| !self.fw(j)).filter(|&j| self.punct(j, ",")) {
+                        if self.words_in(c + 1, hi) >= 3 {
+                            k = c;
+                        }
+                    }
+                }
                 while k < hi && self.punct(k, ",") {
                     k += 1;
+                }
+                // "In a survey, it discovered that …", "In our poll, we asked …": the pollster's own
+                // doing is no finding of the poll
+                if self.low(cue.start) == "in" && k < hi && matches!(self.low(k), "it" | "we" | "i") {
+                    continue;
                 }
                 let end = self.clause_end(k, hi, hi);
                 if self.words_in(k, end) >= 3 {

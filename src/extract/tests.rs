@@ -96,6 +96,23 @@ fn a_post_posed_cue_reports_the_clause_before_it() {
 }
 
 #[test]
+fn a_poll_opening_the_sentence_after_in_is_the_source_of_the_clause() {
+    let (c, _, m, cue) = one("In a new poll released Thursday, the mayor leads her rival by five points.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the mayor leads her rival by five points", Some("a new poll released Thursday"), Some("In"))
+    );
+    // its qualifiers run on to their comma
+    let (c, ..) = one("In the latest city poll, conducted in May, the mayor led by 8 points among older voters.");
+    assert_eq!(c, "the mayor led by 8 points among older voters");
+    // not a poll inside a longer phrase, the pollster's own doing, or a clause with a cue of its own
+    assert!(run("In eight of nine states where exit polls were taken, voters wanted a change of course.").is_empty());
+    assert!(run("In a survey, it discovered that fees could vary by as much as £100 a week.").is_empty());
+    let (_, _, m, _) = one("In an online poll of 800 voters, the Pew Research Center found that turnout would fall.");
+    assert_eq!(m.as_deref(), Some("the Pew Research Center"));
+}
+
+#[test]
 fn according_to_before_and_after() {
     let (c, _, m, cue) = one("According to UN data, the conflict has displaced millions.");
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("the conflict has displaced millions", Some("UN data"), Some("According to")));
@@ -111,6 +128,9 @@ fn according_to_before_and_after() {
         "According to early results of exit polls conducted for two local papers and a radio station by a survey firm, turnout was high.",
     );
     assert_eq!(c, "turnout was high");
+    // a time after the source runs on to the comma
+    let (c, ..) = one("According to a county poll last month, the mayor had a ten-point lead.");
+    assert_eq!(c, "the mayor had a ten-point lead");
 }
 
 #[test]

@@ -416,7 +416,21 @@ impl Resolver<'_, '_> {
         let r = self.tokens_in(span);
         let text = &self.seg.doc.text;
         let words: Vec<&str> = r.map(|k| self.seg.tokens[k].span.of(text)).collect();
-        (0..words.len()).find_map(|i| self.lex.longest_known(&words[i..])).map(|(_, k)| (self.lex.orgs[k.org].name.clone(), k.surface))
+        let first_known = |words: &[&str]| (0..words.len()).find_map(|i| self.lex.longest_known(&words[i..]).map(|(n, k)| (i, n, k)));
+        // "the Washington Post-ABC News poll": names joined by a hyphen are names each, and the
+        // first one the lexicon knows whole ("Washington Post") beats a shorter one inside it
+        let joined = |w: &&str| w.contains('-') && w.split('-').all(|p| p.chars().next().is_some_and(char::is_uppercase));
+        let found = first_known(&words);
+        let found = if words.iter().any(joined) {
+            let parts: Vec<&str> = words.iter().flat_map(|w| if joined(w) { w.split('-').collect() } else { vec![*w] }).collect();
+            match (found, first_known(&parts)) {
+                (Some(a), Some(b)) if b.1 > a.1 && b.0 <= a.0 => Some(b),
+                (a, b) => a.or(b),
+            }
+        } else {
+            found
+        };
+        found.map(|(_, _, k)| (self.lex.orgs[k.org].name.clone(), k.surface))
     }
 
     /// Title and organization from the words before the name and from an apposition.
@@ -795,6 +809,12 @@ mod tests {
         assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
         let r = run("“We will rebuild,” Al From said. “Soon,” From said.");
         assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Al From"), Some("Al From")], "{r:?}");
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_each_a_name() {
+        let r = run("According to the latest Washington Post-ABC News poll, turnout will be high.");
+        assert_eq!(r[0].1.as_deref(), Some("Washington Post"), "{r:?}");
     }
 
     #[test]
