@@ -132,6 +132,7 @@ struct RawCues {
     shares: Vec<String>,
     polled: Vec<String>,
     polls: Vec<String>,
+    requests: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
     naming: Vec<String>,
@@ -288,6 +289,9 @@ pub struct Lexicon {
     pub polled: WordSet,
     /// Nouns for polls and surveys, whose findings a sentence opening "In a new poll, …" reports.
     pub polls: WordSet,
+    /// Cue verbs that put a request to a listener, whose infinitive is what was asked ("urged the
+    /// council to act").
+    pub requests: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -438,6 +442,7 @@ impl Lexicon {
         self.shares.extend(lower_set(&c.shares));
         self.polled.extend(lower_set(&c.polled));
         self.polls.extend(lower_set(&c.polls));
+        self.requests.extend(lower_set(&c.requests));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
         self.naming.extend(lower_set(&c.naming));

@@ -1829,7 +1829,22 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && self.low(start) == "to"
                 && (cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
                 && cue.mention.is_some()
-                && self.words_in(start, self.clause_end(start, hi, stop)) >= 2;
+                && self.words_in(start, self.clause_end(start, hi, stop)) >= 2
+                // "urged the council to act", "asked the network to donate …": after a listener, the
+                // request is the infinitive
+                || start > cue.end
+                    && cue.end == cue.start + 1
+                    && !cue.speaker_after
+                    && cue.mention.is_some()
+                    && self.lex.requests.contains(self.low(cue.start))
+                    && self.fw(start)
+                    && self.low(start) == "to"
+                    && start + 1 < stop
+                    && self.fw(start + 1)
+                    && !self.seg.tokens[start + 1].cap
+                    && !FUNCTION_WORDS.contains(&self.low(start + 1))
+                    && !matches!(self.low(start + 1), "his" | "her" | "its" | "their" | "my" | "your" | "our")
+                    && self.words_in(start, self.clause_end(start, hi, stop)) >= 3;
             // "called him divisive", "branded them a disgrace": a verb of naming, its pronoun object
             // and what it names the object (not "called him back", "called her on Monday")
             let named = cue.end == cue.start + 1

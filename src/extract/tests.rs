@@ -202,6 +202,16 @@ fn the_speaker_after_a_bracketed_party_tag() {
 }
 
 #[test]
+fn a_request_to_a_listener_reports_its_infinitive() {
+    let (c, _, m, cue) = one("The mayor urged the council to act quickly on the budget.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("to act quickly on the budget", Some("The mayor"), Some("urged")));
+    let (c, ..) = one("Ann Lee asked the network to donate its profits to charity.");
+    assert_eq!(c, "to donate its profits to charity");
+    // "to" before a noun phrase is no infinitive
+    assert!(run("Ann Lee asked them to the gala in the old town hall.").is_empty());
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
