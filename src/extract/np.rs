@@ -62,6 +62,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
     fn title_word(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::TitleWord, || self.lex.title_words.contains(self.low(i).trim_end_matches('.')))
     }
+    /// Whether token `i` may stand right before a surname: an honorific ("Mr."), a given name
+    /// the lexicon knows ("Ann") or an initial ("T.").
+    fn surname_after(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase());
+        let given = self.lex.male.contains(t) || self.lex.female.contains(t);
+        self.cap(i) && (self.lex.honorifics.contains(t.trim_end_matches('.')) || initial || given)
+    }
     fn group_or_doc(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::GroupOrDoc, || {
             let w = self.low(i);
@@ -802,10 +810,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let mut n = b;
         while n > a {
             let k = n - 1;
-            if !self.cap(k) || self.stop_cap(k) || self.lex.honorifics.contains(self.text(k).trim_end_matches('.')) {
+            // a title word or an honorific ending the name after an honorific, a given name or an
+            // initial is a surname ("Mr. King", "Ann King", "Peter T. King", "Martin Luther King Jr.")
+            let last = n == b || (n..b).all(|j| self.lex.is_name_suffix(self.text(j)));
+            let surname = last && k > a && self.surname_after(k - 1);
+            if !self.cap(k) || self.stop_cap(k) || self.lex.honorifics.contains(self.text(k).trim_end_matches('.')) && !surname {
                 break;
             }
-            if self.title_word(k) && !(n == b && k > a && self.lex.honorifics.contains(self.text(k - 1).trim_end_matches('.'))) {
+            if self.title_word(k) && !surname {
                 break;
             }
             // (a known body's name after a given name is a surname: "Johanna Bayer")

@@ -346,7 +346,27 @@ impl Resolver<'_, '_> {
 
     /// Strips honorifics and possessives from a name ("Dr. Elena Petrova" → "Elena Petrova").
     fn clean_name(&self, s: &str) -> String {
-        let mut words: Vec<&str> = s.split_whitespace().filter(|w| !self.lex.is_honorific(w)).collect();
+        // honorifics are no part of the name, but one ending it after an honorific, a given name or
+        // an initial is the surname ("Mr. King", "Ann King", "Peter T. King Jr.")
+        let all: Vec<&str> = s.split_whitespace().collect();
+        let last = all.iter().rposition(|w| !self.lex.is_name_suffix(w)).unwrap_or(0);
+        let before_surname = |w: &str| {
+            let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
+            let given = w.starts_with(char::is_uppercase)
+                && !self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.'))
+                && self.lex.lookup(w).is_none();
+            self.lex.is_honorific(w) || initial || given
+        };
+        let mut words: Vec<&str> = all
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| !self.lex.is_honorific(w) || i == last && i > 0 && before_surname(all[i - 1]))
+            .map(|(_, w)| *w)
+            .collect();
+        // ("King" alone, after "Mr." outside the span, is the surname too)
+        if words.is_empty() && !all.is_empty() {
+            words.push(all[last]);
+        }
         // "CNBC's Becky Quick": the possessor is where the person works, not part of the name
         if let Some(k) = words.iter().rposition(|w| w.ends_with("’s") || w.ends_with("'s")) {
             if k + 2 <= words.len() - 1 || k + 1 < words.len() && words.len() - k - 1 >= 2 {
@@ -809,6 +829,21 @@ mod tests {
         assert_eq!(r[0].1.as_deref(), Some("Tom Hale"), "{r:?}");
         let r = run("“We will rebuild,” Al From said. “Soon,” From said.");
         assert_eq!(r.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(), [Some("Al From"), Some("Al From")], "{r:?}");
+    }
+
+    #[test]
+    fn a_title_word_or_honorific_after_a_given_name_or_initial_is_a_surname() {
+        let r = run("“We will not back down,” said Ann King, a union organizer. “Never,” King added.");
+        assert_eq!(r[0].1.as_deref(), Some("Ann King"), "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("union organizer"), "{r:?}");
+        assert_eq!(r[1].1.as_deref(), Some("Ann King"), "{r:?}");
+        let r = run("“It is over,” said Representative Peter T. King of Ohio.");
+        assert_eq!((r[0].1.as_deref(), r[0].2.as_deref()), (Some("Peter T. King"), Some("Representative")), "{r:?}");
+        let r = run("“Enough,” said Mr. Bishop.");
+        assert_eq!(r[0].1.as_deref(), Some("Bishop"), "{r:?}");
+        // a title before the name stays a title
+        let r = run("“Enough,” said Bishop Tom Hale.");
+        assert_eq!((r[0].1.as_deref(), r[0].2.as_deref()), (Some("Tom Hale"), Some("Bishop")), "{r:?}");
     }
 
     #[test]
