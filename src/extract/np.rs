@@ -73,8 +73,13 @@ impl<'s, 'a> NpParser<'s, 'a> {
     fn group_or_doc(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::GroupOrDoc, || {
             let w = self.low(i);
-            self.lex.vague.contains(w) || self.lex.documents.contains(w) || self.lex.org_nouns.contains(w)
+            self.lex.vague.contains(w) || self.lex.documents.contains(w) || self.lex.org_nouns.contains(w) || self.plural_org(w)
         })
+    }
+    /// Whether lower-case `w` is the plural of a noun for an organization ("companies", "agencies").
+    fn plural_org(&self, w: &str) -> bool {
+        let singular = w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string));
+        singular.is_some_and(|s| !s.ends_with('s') && self.lex.org_nouns.contains(s.as_str()))
     }
     fn stop_cap(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::StopCap, || {
@@ -784,6 +789,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
             if self.lex.org_nouns.contains(hw) {
                 // "the company", "the Russian government": only with a determiner or a name before it
                 return if b - a >= 2 { mk(MentionKind::Organization, whole) } else { None };
+            }
+            // "the companies", "both agencies": several bodies are a group
+            if b - a >= 2 && self.plural_org(hw) {
+                return mk(MentionKind::Group, whole);
             }
             if self.lex.role_heads.contains(hw) && (b - a >= 2 || self.lex.anaphoric_roles.contains(hw)) {
                 return mk(MentionKind::Role, whole);

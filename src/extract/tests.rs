@@ -212,6 +212,14 @@ fn a_request_to_a_listener_reports_its_infinitive() {
 }
 
 #[test]
+fn several_bodies_named_by_a_plural_noun_are_a_speaker() {
+    let (c, _, m, _) = one("The two companies declined to comment on the fine.");
+    assert_eq!((c.as_str(), m.as_deref()), ("to comment on the fine", Some("two companies")));
+    let r = run("The agencies declined to release the files, saying they cannot discuss the case.");
+    assert_eq!(r.iter().map(|x| x.2.as_deref()).collect::<Vec<_>>(), [Some("The agencies"), Some("The agencies")], "{r:?}");
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
