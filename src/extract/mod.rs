@@ -556,7 +556,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // ("She categorically denied …": any adverb in -ly)
                 || self.adverb(self.low(j - 1)) && !self.seg.tokens[j - 1].cap
                 || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap
-                || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on"))
+                || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on")
+                // ("have been urging": a progressive; "has been accused" is a passive)
+                || self.low(j - 1) == "been" && self.low(cue.start).ends_with("ing"))
         {
             j -= 1;
         }

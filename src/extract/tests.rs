@@ -220,6 +220,14 @@ fn several_bodies_named_by_a_plural_noun_are_a_speaker() {
 }
 
 #[test]
+fn a_progressive_cue_has_its_subject_before_been() {
+    let (c, _, m, _) = one("Tom Hale has been saying for months that the plan would fail.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the plan would fail", Some("Tom Hale")));
+    // a passive after "been" is no statement of its subject
+    assert!(run("Tom Hale has been accused of lying about the plan.").iter().all(|x| x.2.as_deref() != Some("Tom Hale")));
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
