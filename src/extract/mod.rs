@@ -1175,8 +1175,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 if let Some((m, end)) = self.np().forward(i, hi, true) {
                     let end = self.recipient_end(i, end);
                     // "told the BBC", "told Mr Smith", "told the committee"
+                    // ("told The Huffington Post": a document's name in capitals is a newspaper's)
                     let named = !matches!(m.kind, crate::model::MentionKind::Document | crate::model::MentionKind::Role)
-                        || self.lex.listeners.contains(self.low(end - 1));
+                        || self.lex.listeners.contains(self.low(end - 1))
+                        || m.kind == crate::model::MentionKind::Document && self.seg.tokens[end - 1].cap;
                     if end < hi && (named || self.low(end) == "that" || !self.fw(end)) {
                         i = end;
                     }

@@ -194,8 +194,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 return None;
             }
             // "Sanders's campaign manager, Jeff Weaver, said": the phrase between the commas is the name
-            if let Some(m) =
-                self.classify(c + 1, t).filter(|m| m.kind == MentionKind::Name && m.head.start == self.seg.tokens[c + 1].span.start)
+            // (or a title and the name: "Another ally, Agriculture Secretary Tom Vilsack, told")
+            let titled = |m: &Mention| {
+                m.span.start == self.seg.tokens[c + 1].span.start
+                    && (c + 1..t).take_while(|&k| self.seg.tokens[k].span.start < m.head.start).all(|k| self.cap(k))
+            };
+            if let Some(m) = self
+                .classify(c + 1, t)
+                .filter(|m| m.kind == MentionKind::Name && (m.head.start == self.seg.tokens[c + 1].span.start || titled(m)))
             {
                 let title_before = self.backward_core(lo, c).filter(|(m, _)| m.kind == MentionKind::Role);
                 let start = title_before.as_ref().map_or(c + 1, |(_, s)| *s);

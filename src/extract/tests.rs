@@ -228,6 +228,18 @@ fn a_progressive_cue_has_its_subject_before_been() {
 }
 
 #[test]
+fn a_description_then_a_title_and_name_between_commas_names_the_speaker() {
+    let (c, _, m, _) = one("Another ally, Farm Secretary Tom Hale, told reporters that the vote was rigged.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the vote was rigged", Some("Farm Secretary Tom Hale")));
+}
+
+#[test]
+fn a_newspaper_told_is_a_listener_even_when_its_name_ends_in_a_document_word() {
+    let (c, ..) = one("Ann Lee told The Daily Post she is not planning an appeal of the ruling.");
+    assert_eq!(c, "she is not planning an appeal of the ruling");
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
