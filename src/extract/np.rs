@@ -245,6 +245,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
                         | "head"
                 )
                 || first.chars().all(|ch| ch.is_ascii_digit())
+                // "China, Pyongyang's only ally, said": a name's possessive opens a description
+                || self.cap(c + 1) && (first.ends_with("'s") || first.ends_with("’s")) && c + 2 < t
                 || (!self.cap(c + 1) && self.title_word(c + 1))
                 || (c + 1..t).any(|k| self.fw(k) && !self.cap(k) && self.lex.role_heads.contains(self.low(k)))
                 || self.lex.title_words.contains(first) && (c + 2..t).any(|k| self.title_word(k));
@@ -275,8 +277,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
             // "In Ohio, the plant is struggling, said …": a verb before any relative pronoun makes a
             // clause, not an apposition
             // (an aside such as "when asked …" or "speaking on condition …" may hold verbs)
-            let clause =
-                matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our") && self.clause_before_relative(c + 1, t);
+            let clause = (matches!(first, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our")
+                || first.ends_with("'s")
+                || first.ends_with("’s"))
+                && self.clause_before_relative(c + 1, t);
             if !appositive && !parenthetical || clause {
                 return None;
             }

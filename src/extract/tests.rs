@@ -240,6 +240,12 @@ fn a_newspaper_told_is_a_listener_even_when_its_name_ends_in_a_document_word() {
 }
 
 #[test]
+fn a_possessive_opens_a_description_between_commas() {
+    let (c, _, m, _) = one("China, Pyongyang's only ally, said it was opposed to the test.");
+    assert_eq!((c.as_str(), m.as_deref()), ("it was opposed to the test", Some("China")));
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
