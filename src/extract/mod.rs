@@ -1388,7 +1388,27 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     }
                 }
                 if t == "—" || t == "–" {
-                    return i;
+                    // "to ban all cars — a huge share of the traffic — from entering …": an aside
+                    // between a pair of dashes, the clause going on after the second
+                    let end = hi.min(stop_at);
+                    let pair = (i + 1..end.min(i + 30)).find(|&k| self.frame(k) && self.text(k) == t);
+                    let aside = pair.filter(|&k| {
+                        k > i + 1
+                            && k + 1 < end
+                            && self.fw(k + 1)
+                            && (i + 1..k).all(|j| {
+                                !self.frame(j)
+                                    || self.fw(j) && !self.cue_word(self.low(j))
+                                    || matches!(self.text(j), "," | "-" | "’s" | "'s")
+                            })
+                    });
+                    match aside {
+                        Some(k) => {
+                            i = k + 1;
+                            continue;
+                        }
+                        None => return i,
+                    }
                 }
                 // “…,” while …: the comma sits inside the marks
                 if i > from && self.fw(i) && (CLAUSE_BREAKS.contains(&self.low(i)) || self.low(i) == "and") {

@@ -246,6 +246,17 @@ fn a_possessive_opens_a_description_between_commas() {
 }
 
 #[test]
+fn an_aside_between_dashes_does_not_end_the_clause() {
+    let (c, ..) = one("The mayor said the cars — a huge share of the traffic — would be banned from the old town.");
+    assert_eq!(c, "the cars — a huge share of the traffic — would be banned from the old town");
+    // one dash ends it; a pair holding a cue of its own does too
+    let (c, ..) = one("The mayor said the cars would be banned — a huge change for the town.");
+    assert_eq!(c, "the cars would be banned");
+    let r = run("The mayor said the cars would be banned — he said so twice — and left.");
+    assert_eq!(r[0].0, "the cars would be banned");
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
