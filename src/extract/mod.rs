@@ -1840,7 +1840,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if cue_used[ci] {
                 continue;
             }
-            let starts_that = self.fw(start) && self.low(start) == "that";
+            // ("Having said that, …": there "that" is the pronoun, and opens nothing)
+            let having = cue.start > lo && self.fw(cue.start - 1) && self.low(cue.start - 1) == "having";
+            let starts_that = self.fw(start) && self.low(start) == "that" && !(having && start + 1 < hi && self.punct(start + 1, ","));
             // a verb that takes a claim or a target as its object ("denied", "criticized")
             let object_verb = if cue.end == cue.start + 1 {
                 self.lex.np_object.contains(self.low(cue.start))

@@ -257,6 +257,15 @@ fn an_aside_between_dashes_does_not_end_the_clause() {
 }
 
 #[test]
+fn having_said_that_is_no_statement() {
+    let r = run("Having said that, there are some economists who argue that corporate taxes should be very low.");
+    assert_eq!(r.iter().map(|x| x.2.as_deref()).collect::<Vec<_>>(), [Some("some economists")], "{r:?}");
+    // "that" and a comma after a plain cue still open the clause
+    let (c, ..) = one("The mayor said that, in his view, the plan would fail.");
+    assert_eq!(c, "that, in his view, the plan would fail");
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
