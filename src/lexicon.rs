@@ -721,6 +721,16 @@ impl Lexicon {
     }
 }
 
+/// True when the word, as written, is a name's initial ("T." in "Peter T. King").
+///
+/// ```
+/// assert!(quotegraph::lexicon::is_initial("T."));
+/// assert!(!quotegraph::lexicon::is_initial("Tom") && !quotegraph::lexicon::is_initial("t."));
+/// ```
+pub fn is_initial(word: &str) -> bool {
+    word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,9 +66,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
     /// the lexicon knows ("Ann") or an initial ("T.").
     fn surname_after(&self, i: usize) -> bool {
         let t = self.text(i);
-        let initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase());
         let given = self.lex.male.contains(t) || self.lex.female.contains(t);
-        self.cap(i) && (self.lex.honorifics.contains(t.trim_end_matches('.')) || initial || given)
+        self.cap(i) && (self.lex.honorifics.contains(t.trim_end_matches('.')) || crate::lexicon::is_initial(t) || given)
     }
     fn group_or_doc(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::GroupOrDoc, || {

@@ -351,11 +351,10 @@ impl Resolver<'_, '_> {
         let all: Vec<&str> = s.split_whitespace().collect();
         let last = all.iter().rposition(|w| !self.lex.is_name_suffix(w)).unwrap_or(0);
         let before_surname = |w: &str| {
-            let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
             let given = w.starts_with(char::is_uppercase)
                 && !self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.'))
                 && self.lex.lookup(w).is_none();
-            self.lex.is_honorific(w) || initial || given
+            self.lex.is_honorific(w) || crate::lexicon::is_initial(w) || given
         };
         let mut words: Vec<&str> = all
             .iter()
