@@ -1369,13 +1369,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 if t == ";" || (t == "," && i + 1 < hi && self.fw(i + 1) && CLAUSE_BREAKS.contains(&self.low(i + 1))) {
                     // "the process was fair, but required candidates to …": a second verb of the
                     // reported clause's subject goes on with the clause
-                    let second_verb = t == ","
+                    // "said he had offers, but “the offers were …”": the speaker's own words after "but"
+                    let quoted_but = t == ","
                         && self.low(i + 1) == "but"
                         && i + 2 < hi
-                        && self.fw(i + 2)
-                        && !self.seg.tokens[i + 2].cap
-                        && self.low(i + 2).ends_with("ed")
-                        && !self.cue_word(self.low(i + 2));
+                        && matches!(self.seg.tokens[i + 2].kind, TokKind::Open(q) if self.seg.quotes[q].depth == 0);
+                    let second_verb = quoted_but
+                        || t == ","
+                            && self.low(i + 1) == "but"
+                            && i + 2 < hi
+                            && self.fw(i + 2)
+                            && !self.seg.tokens[i + 2].cap
+                            && self.low(i + 2).ends_with("ed")
+                            && !self.cue_word(self.low(i + 2));
                     // "said Trump, despite his wealth, is better placed": an aside right after the
                     // clause's subject, its verb after the closing comma, interrupts the clause
                     let aside = if t == "," { self.subject_aside(from, i, hi) } else { None };

@@ -266,6 +266,12 @@ fn having_said_that_is_no_statement() {
 }
 
 #[test]
+fn a_quotation_after_but_goes_on_with_the_reported_clause() {
+    let (c, k, ..) = one("Ann Lee said she had offers for the farm, but “none of them was serious.”");
+    assert_eq!((c.as_str(), k), ("she had offers for the farm, but “none of them was serious.”", QuoteKind::Mixed));
+}
+
+#[test]
 fn intention_verb_with_infinitive() {
     let (c, k, m, cue) = one("The governor vowed to veto the budget bill next week.");
     assert_eq!(
