@@ -401,7 +401,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let Some(head) = (i + 1..hi.min(i + 10))
             .take_while(|&k| {
                 let w = self.low(k);
-                self.fw(k) && (!FUNCTION_WORDS.contains(&w) || NOUN_DETERMINERS.contains(&w) || w == "this")
+                self.fw(k) && (!FUNCTION_WORDS.contains(&w) || NOUN_DETERMINERS.contains(&w))
                     || matches!(w, "/" | "-" | "’s" | "'s" | "’" | "'")
             })
             .find(|&k| self.fw(k) && self.lex.polls.contains(self.low(k)))
@@ -2287,13 +2287,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let mut k = last;
                 // "According to a poll last month, …", "In the latest poll, conducted in May, …": a
                 // time or a participle left after the source runs on to its comma
+                // (bounds first: `k + 1` may lie past the document's last token)
                 let qualifier = |k: usize| {
-                    let w = self.low(k);
-                    let first = k < hi && self.fw(k) && !self.seg.tokens[k].cap;
-                    first && (w.ends_with("ed") || matches!(w, "last" | "this" | "taken" | "earlier"))
+                    k < hi && self.fw(k) && !self.seg.tokens[k].cap && {
+                        let w = self.low(k);
+                        w.ends_with("ed") || matches!(w, "last" | "this" | "taken" | "earlier")
+                    }
                 };
-                if self.punct(k.min(hi - 1), ",") && qualifier(k + 1) || qualifier(k) {
-                    let from = if qualifier(k) { k } else { k + 1 };
+                let from = if qualifier(k) { Some(k) } else { (k < hi && self.punct(k, ",") && qualifier(k + 1)).then_some(k + 1) };
+                if let Some(from) = from {
                     if let Some(c) = (from + 1..hi.min(from + 7)).find(|&j| !self.fw(j)).filter(|&j| self.punct(j, ",")) {
                         if self.words_in(c + 1, hi) >= 3 {
                             k = c;

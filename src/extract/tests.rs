@@ -131,6 +131,8 @@ fn according_to_before_and_after() {
     // a time after the source runs on to the comma
     let (c, ..) = one("According to a county poll last month, the mayor had a ten-point lead.");
     assert_eq!(c, "the mayor had a ten-point lead");
+    // (a source and its comma ending the text: nothing after them to read)
+    assert!(run("According to the poll,").is_empty());
 }
 
 #[test]
