@@ -485,11 +485,8 @@ pub fn plan_owners(text: &str, lex: &crate::lexicon::Lexicon, cb: &Codebook) -> 
     let clause = |from: usize, to: usize, after_last: bool| {
         let piece = &text[from..to];
         let breaks = |c: char| matches!(c, '.' | ';' | ':' | '!' | '?' | ',' | '“' | '”' | '"' | '(' | ')');
-        if after_last {
-            piece.rfind(breaks).map_or(piece, |b| &piece[b + 1..])
-        } else {
-            piece.find(breaks).map_or(piece, |b| &piece[..b])
-        }
+        // (split, not find and slice: the curly marks are three bytes long)
+        if after_last { piece.rsplit(breaks).next() } else { piece.split(breaks).next() }.unwrap_or(piece)
     };
     let p = &cb.polarity;
     let mut out = Vec::new();
@@ -613,6 +610,8 @@ mod tests {
         assert_eq!(owners, vec![vec!["Labour Party".to_string()], vec!["Republican Party".to_string()]]);
         // a name in the sentence before is no owner
         assert!(plan_owners("He met the Republicans. Plans were made.", &lex, &cb).is_empty());
+        // a curly quotation mark, three bytes long, just before the plan noun
+        assert!(plan_owners("He was “encouraged” by the plan", &lex, &cb).is_empty());
         assert!(refers_to_a_plan("these proposals would fail", &cb));
         assert!(!refers_to_a_plan("the scheming would fail", &cb));
     }

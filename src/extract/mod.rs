@@ -62,16 +62,17 @@ pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
     for si in 0..seg.sentences.len() {
         x.sentence(si);
     }
-    // text order; continuation links are indices, so re-point them after sorting
-    let mut order: Vec<usize> = (0..x.out.len()).collect();
+    // text order, without empty content (an empty pair of marks says nothing); continuation
+    // links are indices, so re-point them after sorting
+    let mut order: Vec<usize> = (0..x.out.len()).filter(|&i| !x.out[i].content.is_empty()).collect();
     order.sort_by_key(|&i| (x.out[i].content.start, x.out[i].content.end));
-    let mut new_index = vec![0; order.len()];
+    let mut new_index = vec![None; x.out.len()];
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+        new_index[old] = Some(new);
     }
     let mut out: Vec<Attribution> = order.iter().map(|&i| x.out[i].clone()).collect();
     for a in out.iter_mut() {
-        a.continues = a.continues.map(|k| new_index[k]);
+        a.continues = a.continues.and_then(|k| new_index[k]);
     }
     out
 }
@@ -539,7 +540,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             let aux = self.passive_aux(cue, lo).is_some();
             let reduced = self.low(cue.end) != "as"
-                && (self.punct(cue.start - 1, ",")
+                && (cue.start > lo && self.punct(cue.start - 1, ",")
                     || np
                         .backward(lo, cue.start)
                         .is_some_and(|(m, s)| s == lo + skip_connective(self, lo) && m.kind != MentionKind::Pronoun));
@@ -2090,7 +2091,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 if let Some((m, start)) = self.np().backward(first, open - 1) {
                     let named = matches!(m.kind, MentionKind::Name | MentionKind::Organization | MentionKind::Document);
                     let to_end = close.is_none_or(|c| self.words_in(c + 1, hi) == 0);
-                    let listener = self.fw(start - 1) && (self.low(start - 1) == "to" || self.cue_word(self.low(start - 1)));
+                    // (`start > first` first: a name opening the text has no word before it)
+                    let listener =
+                        start > first && self.fw(start - 1) && (self.low(start - 1) == "to" || self.cue_word(self.low(start - 1)));
                     if named && to_end && start > first && !listener {
                         self.push(self.seg.quotes[q].inner, QuoteKind::Direct, Some(&colon(m, (start, open - 1))), sspan, 0.6, None);
                         owned[qi] = true;

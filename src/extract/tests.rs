@@ -1034,6 +1034,9 @@ fn a_name_right_before_a_colon_and_a_closing_quotation_speaks() {
     assert_eq!(one("More from the report: “Samples with longer field periods did better.”").2.as_deref(), Some("the report"));
     // a listener before the colon does not speak
     assert!(run("She was blunt to the newspaper Ode Gazette: “It was a mistake.”").iter().all(|r| r.2.as_deref() != Some("Ode Gazette")));
+    // a name opening the text has no word before it to be a listener's verb (found by the property test)
+    run("Ode Gazette: “It was a mistake.”");
+    run("0%:“é,“ told reporters Aa Aa, a spokeswoman.Aa");
 }
 
 #[test]
@@ -1249,4 +1252,11 @@ fn a_verb_of_naming_with_a_pronoun_object_reports_what_it_names_it() {
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("him a reckless opportunist", Some("Ann Lee"), Some("called")));
     // a phone call is no naming
     assert!(run("Ann Lee called him back on Monday.").is_empty());
+}
+
+#[test]
+fn an_empty_pair_of_quotation_marks_is_no_statement() {
+    // found by the property test: "“”—Name" read the empty pair as a quote with a dash cue
+    assert!(run("“aé' a spokeswoman said.““”—AaAa").iter().all(|r| !r.0.is_empty()));
+    assert!(run("He wrote “” — Tom Hale.").iter().all(|r| !r.0.is_empty()));
 }
