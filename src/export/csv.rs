@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::graph::{actor_of, build, GraphOptions, Level};
+use crate::graph::{actor_of, build, by_id, GraphOptions, Level};
 use crate::model::Report;
 
 /// Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF).
@@ -77,10 +77,9 @@ pub fn write_statements(w: &mut dyn Write, r: &Report, level: Level) -> io::Resu
         ],
     )?;
     for s in &r.statements {
-        let doc = r.documents.iter().find(|d| d.id == s.document);
+        let doc = by_id(&r.documents, &s.document, |d| &d.id);
         let (speaker_id, speaker) = actor_of(r, s, level).unwrap_or_default();
-        let org =
-            s.organization.as_deref().map(|o| r.organizations.iter().find(|x| x.id == o).map_or(o, |x| x.name.as_str())).unwrap_or("");
+        let org = s.organization.as_deref().map(|o| by_id(&r.organizations, o, |x| &x.id).map_or(o, |x| x.name.as_str())).unwrap_or("");
         let common = [
             s.id.clone(),
             s.document.clone(),
@@ -103,7 +102,7 @@ pub fn write_statements(w: &mut dyn Write, r: &Report, level: Level) -> io::Resu
             write_one(Default::default())?;
         }
         for c in &s.codes {
-            let label = r.concepts.iter().find(|k| k.id == c.concept).map(|k| k.label.clone()).unwrap_or_default();
+            let label = by_id(&r.concepts, &c.concept, |k| &k.id).map(|k| k.label.clone()).unwrap_or_default();
             write_one([c.concept.clone(), label, c.stance.as_str().to_string(), c.evidence.clone()])?;
         }
     }

@@ -272,6 +272,10 @@ struct Lookup<'a> {
     stmts: BTreeMap<&'a str, &'a StatementInfo>,
     concepts: BTreeMap<&'a str, &'a str>,
     docs: BTreeMap<&'a str, &'a str>,
+    /// The people counted for each organization (its members), worked out once.
+    members: BTreeMap<&'a str, Vec<&'a str>>,
+    /// The speakers of each organization's statements, worked out once.
+    speakers_for: BTreeMap<&'a str, BTreeSet<&'a str>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -281,6 +285,24 @@ impl<'a> Lookup<'a> {
             stmts: r.statements.iter().map(|s| (s.id.as_str(), s)).collect(),
             concepts: r.concepts.iter().map(|c| (c.id.as_str(), c.label.as_str())).collect(),
             docs: r.documents.iter().map(|d| (d.id.as_str(), d.title.as_deref().unwrap_or(""))).collect(),
+            members: {
+                let mut m: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+                for p in &r.people {
+                    for o in &p.organizations {
+                        m.entry(o.as_str()).or_default().push(p.id.as_str());
+                    }
+                }
+                m
+            },
+            speakers_for: {
+                let mut m: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+                for s in &r.statements {
+                    if let (Some(o), Some(sp)) = (s.organization.as_deref(), s.speaker.as_deref()) {
+                        m.entry(o).or_default().insert(sp);
+                    }
+                }
+                m
+            },
         }
     }
 
@@ -351,11 +373,7 @@ impl<'a> Lookup<'a> {
     /// Ids a person filter should match for an actor: the actor, and the people counted for it.
     fn persons_of(&self, actor: &str) -> BTreeSet<String> {
         let mut set = BTreeSet::from([actor.to_string()]);
-        for p in &self.r.people {
-            if p.organizations.iter().any(|o| o == actor) {
-                set.insert(p.id.clone());
-            }
-        }
+        set.extend(self.members.get(actor).into_iter().flatten().map(|p| p.to_string()));
         set
     }
 }
@@ -458,9 +476,9 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
     let mut cells: BTreeMap<String, BTreeMap<String, (u32, u32, u32)>> = BTreeMap::new();
     for c in &r.matrix {
         let actor = match opts.level {
-            Level::Organization if c.actor.starts_with("person:") => {
-                r.people.iter().find(|p| p.id == c.actor).and_then(|p| p.organizations.first().cloned()).unwrap_or_else(|| c.actor.clone())
-            }
+            Level::Organization if c.actor.starts_with("person:") => crate::graph::by_id(&r.people, &c.actor, |p| &p.id)
+                .and_then(|p| p.organizations.first().cloned())
+                .unwrap_or_else(|| c.actor.clone()),
             _ => c.actor.clone(),
         };
         let e = cells.entry(actor).or_default().entry(c.concept.clone()).or_default();
@@ -481,11 +499,7 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
         .map(|(actor, m)| {
             let mut persons = lk.persons_of(actor);
             if opts.level == Level::Organization {
-                for s in &r.statements {
-                    if s.organization.as_deref() == Some(actor.as_str()) {
-                        persons.extend(s.speaker.clone());
-                    }
-                }
+                persons.extend(lk.speakers_for.get(actor.as_str()).into_iter().flatten().map(|p| p.to_string()));
             }
             let cells = matrix_concepts
                 .iter()
@@ -535,7 +549,7 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
             by_speaker.entry(sp.as_str()).or_default().push(s);
         }
     }
-    let org_name = |id: &str| r.organizations.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.name.clone());
+    let org_name = |id: &str| crate::graph::by_id(&r.organizations, id, |o| &o.id).map_or_else(|| id.to_string(), |o| o.name.clone());
     let card = |id: &str, name: &str, kind: &str, titles: String, orgs: String, aliases: String| -> SpeakerCard {
         let quotes: Vec<QuoteView> = by_speaker.get(id).map(|v| v.iter().map(|s| lk.quote(s, None)).collect()).unwrap_or_default();
         let concepts: BTreeSet<String> =
@@ -551,12 +565,16 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
         })
         .collect();
     for o in &r.organizations {
-        if by_speaker.contains_key(o.id.as_str()) && !r.people.iter().any(|p| p.id == o.id) {
+        if by_speaker.contains_key(o.id.as_str()) && crate::graph::by_id(&r.people, &o.id, |p| &p.id).is_none() {
             let kind = if o.kind == "organization" { String::new() } else { o.kind.clone() };
             speakers.push(card(&o.id, &o.name, "organization", String::new(), kind, String::new()));
         }
     }
 
+    let mut per_document: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &r.statements {
+        *per_document.entry(s.document.as_str()).or_default() += 1;
+    }
     let documents = r
         .documents
         .iter()
@@ -565,7 +583,7 @@ pub fn page(r: &Report, opts: &GraphOptions) -> ReportPage {
             title: d.title.clone().unwrap_or_default(),
             source: d.source.clone().unwrap_or_default(),
             date: d.date.clone().unwrap_or_default(),
-            statements: r.statements.iter().filter(|s| s.document == d.id).count(),
+            statements: per_document.get(d.id.as_str()).copied().unwrap_or(0),
         })
         .collect();
 

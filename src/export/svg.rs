@@ -179,6 +179,12 @@ struct Ctx<'a> {
     opts: &'a GraphOptions,
     g: StanceGraph,
     stmts: BTreeMap<&'a str, &'a StatementInfo>,
+    /// The matrix by (actor, concept): (for, against, neutral).
+    cells: BTreeMap<(&'a str, &'a str), (u32, u32, u32)>,
+    /// The concepts of each conflict (true) or congruence (false) pair of actors.
+    pairs: BTreeMap<(bool, &'a str, &'a str), BTreeSet<&'a str>>,
+    /// The heaviest edge's weight (at least 1).
+    max_weight: u32,
 }
 
 impl<'a> Ctx<'a> {
@@ -188,7 +194,7 @@ impl<'a> Ctx<'a> {
         let mut t = format!("{} ({}, {})", node.label, node.kind.as_str(), node.id);
         match node.kind {
             NodeKind::Person => {
-                if let Some(p) = self.r.people.iter().find(|p| p.id == node.id) {
+                if let Some(p) = crate::graph::by_id(&self.r.people, &node.id, |p| &p.id) {
                     if !p.titles.is_empty() {
                         let _ = write!(t, "\n{}", p.titles.join(", "));
                     }
@@ -204,7 +210,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             NodeKind::Document => {
-                if let Some(d) = self.r.documents.iter().find(|d| format!("doc:{}", d.id) == node.id) {
+                let doc = node.id.strip_prefix("doc:").and_then(|id| crate::graph::by_id(&self.r.documents, id, |d| &d.id));
+                if let Some(d) = doc {
                     let extra: Vec<&str> = [d.source.as_deref(), d.date.as_deref()].into_iter().flatten().collect();
                     if !extra.is_empty() {
                         let _ = write!(t, "\n{}", extra.join(", "));
@@ -250,18 +257,17 @@ impl<'a> Ctx<'a> {
 
     /// Agree, disagree and neutral counts of one matrix cell.
     fn cell(&self, actor: &str, concept: &str) -> (u32, u32, u32) {
-        self.r.matrix.iter().find(|c| c.actor == actor && c.concept == concept).map_or((0, 0, 0), |c| (c.agree, c.disagree, c.neutral))
+        self.cells.get(&(actor, concept)).copied().unwrap_or((0, 0, 0))
     }
 
     /// Labels of the concepts two actors conflict (or agree) on.
     fn pair_concepts(&self, a: &str, b: &str, conflict: bool) -> Vec<String> {
-        let pairs = if conflict { &self.r.divergence.conflicts } else { &self.r.divergence.congruences };
-        let set: BTreeSet<&str> = pairs.iter().filter(|p| p.a == a && p.b == b).map(|p| p.concept.as_str()).collect();
-        set.into_iter().map(|c| self.r.concepts.iter().find(|x| x.id == c).map_or(c.to_string(), |x| x.label.clone())).collect()
+        let set = self.pairs.get(&(conflict, a, b)).into_iter().flatten();
+        set.map(|&c| crate::graph::by_id(&self.r.concepts, c, |x| &x.id).map_or(c.to_string(), |x| x.label.clone())).collect()
     }
 
     fn max_weight(&self) -> u32 {
-        self.g.edge_weights().map(|e| e.weight).max().unwrap_or(1)
+        self.max_weight
     }
 }
 
@@ -403,7 +409,15 @@ struct Body {
 pub fn render_svg(r: &Report, opts: &GraphOptions) -> String {
     let g = build(r, opts);
     let stmts = r.statements.iter().map(|s| (s.id.as_str(), s)).collect();
-    let cx = Ctx { r, opts, g, stmts };
+    let cells = r.matrix.iter().rev().map(|c| ((c.actor.as_str(), c.concept.as_str()), (c.agree, c.disagree, c.neutral))).collect();
+    let mut pairs: BTreeMap<(bool, &str, &str), BTreeSet<&str>> = BTreeMap::new();
+    for (conflict, list) in [(true, &r.divergence.conflicts), (false, &r.divergence.congruences)] {
+        for p in list {
+            pairs.entry((conflict, p.a.as_str(), p.b.as_str())).or_default().insert(p.concept.as_str());
+        }
+    }
+    let max_weight = g.edge_weights().map(|e| e.weight).max().unwrap_or(1);
+    let cx = Ctx { r, opts, g, stmts, cells, pairs, max_weight };
     let body = if cx.g.node_count() == 0 {
         empty(&cx)
     } else {

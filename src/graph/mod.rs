@@ -239,6 +239,7 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
     let actor_kind = |id: &str| if id.starts_with("person:") { NodeKind::Person } else { NodeKind::Organization };
     match opts.network {
         Network::Stance => {
+            let mut evidence = evidence(r, opts.level);
             for cell in &r.matrix {
                 let Some(concept) = r.concepts.iter().find(|c| c.id == cell.concept) else { continue };
                 let name = actor_name(r, &cell.actor);
@@ -250,7 +251,7 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
                     -1 => (EdgeKind::Disagree, -1),
                     _ => (EdgeKind::Neutral, 0),
                 };
-                let statements = evidence(r, &cell.actor, &cell.concept, opts.level);
+                let statements = evidence.remove(&(cell.actor.clone(), cell.concept.clone())).unwrap_or_default();
                 let weight = (net.unsigned_abs()).max(1);
                 g.add_edge(a, c, Edge { kind, weight, sign, statements });
             }
@@ -274,16 +275,18 @@ pub fn build(r: &Report, opts: &GraphOptions) -> StanceGraph {
             }
         }
         Network::Affiliation => {
+            // statement ids by (speaker, organization), in one pass
+            let mut said: BTreeMap<(&str, &str), Vec<String>> = BTreeMap::new();
+            for s in &r.statements {
+                if let (Some(p), Some(o)) = (s.speaker.as_deref(), s.organization.as_deref()) {
+                    said.entry((p, o)).or_default().push(s.id.clone());
+                }
+            }
             for p in &r.people {
                 for o in &p.organizations {
                     let ip = add(&mut g, &p.id, &p.name, NodeKind::Person);
                     let io = add(&mut g, o, &org_name(o).unwrap_or_else(|| o.clone()), NodeKind::Organization);
-                    let statements: Vec<String> = r
-                        .statements
-                        .iter()
-                        .filter(|s| s.speaker.as_deref() == Some(p.id.as_str()) && s.organization.as_deref() == Some(o.as_str()))
-                        .map(|s| s.id.clone())
-                        .collect();
+                    let statements = said.get(&(p.id.as_str(), o.as_str())).cloned().unwrap_or_default();
                     let weight = (statements.len() as u32).max(1);
                     g.add_edge(ip, io, Edge { kind: EdgeKind::AffiliatedWith, weight, sign: 0, statements });
                 }
@@ -320,15 +323,26 @@ pub fn actor_name(r: &Report, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// Statement ids in which `actor` (at `level`) takes a stance on `concept`.
-pub fn evidence(r: &Report, actor: &str, concept: &str, level: Level) -> Vec<String> {
-    let mut v: Vec<String> = r
-        .statements
-        .iter()
-        .filter(|s| actor_of(r, s, level).is_some_and(|(a, _)| a == actor) && s.codes.iter().any(|c| c.concept == concept))
-        .map(|s| s.id.clone())
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+/// Statement ids by (actor at `level`, concept): the statements in which the actor takes a
+/// stance on the concept, each list sorted. One pass over the statements, so that a graph of a
+/// whole corpus does not scan them again for every cell of the matrix.
+///
+/// ```
+/// use quotegraph::graph::{evidence, Level};
+/// let r = quotegraph::model::Report::default();
+/// assert!(evidence(&r, Level::Person).is_empty());
+/// ```
+pub fn evidence(r: &Report, level: Level) -> BTreeMap<(String, String), Vec<String>> {
+    let mut by_cell: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for s in &r.statements {
+        let Some(actor) = actor_id(s, level) else { continue };
+        for c in &s.codes {
+            by_cell.entry((actor.clone(), c.concept.clone())).or_default().push(s.id.clone());
+        }
+    }
+    for v in by_cell.values_mut() {
+        v.sort();
+        v.dedup();
+    }
+    by_cell
 }
