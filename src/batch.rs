@@ -45,10 +45,7 @@ where
     let jobs = jobs.max(1);
     if jobs == 1 {
         for d in docs {
-            emit(d.map(|d| {
-                let t = work(&d);
-                (d, t)
-            }))?;
+            emit(d.and_then(|d| guarded(&work, d)))?;
         }
         return Ok(());
     }
@@ -82,15 +79,7 @@ where
                     Err(_) => return,
                 };
                 let Ok((i, chunk)) = next else { return };
-                let done = chunk
-                    .into_iter()
-                    .map(|d| {
-                        d.map(|d| {
-                            let t = work(&d);
-                            (d, t)
-                        })
-                    })
-                    .collect();
+                let done = chunk.into_iter().map(|d| d.and_then(|d| guarded(work, d))).collect();
                 if done_tx.send((i, done)).is_err() {
                     return;
                 }
@@ -113,6 +102,15 @@ where
         }
         Ok(())
     })
+}
+
+/// Runs `work` on `d`, turning a panic (a bug) into an error about that document, so that
+/// one document cannot end a run over an archive: `--keep-going` skips it like a bad input.
+fn guarded<T>(work: &impl Fn(&Document) -> T, d: Document) -> Result<(Document, T), Error> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&d))) {
+        Ok(t) => Ok((d, t)),
+        Err(_) => Err(Error::input(&d.id, "an internal error stopped the work on this document (a bug: please report it)")),
+    }
 }
 
 #[cfg(test)]
@@ -180,5 +178,24 @@ mod tests {
         assert_eq!(got[7], "error");
         assert_eq!(got[8], "8");
         assert_eq!(got.len(), 20);
+    }
+
+    #[test]
+    fn a_document_that_panics_becomes_an_error_naming_it_and_the_run_goes_on() {
+        for jobs in [1, 3] {
+            let mut got = Vec::new();
+            let work = |d: &Document| {
+                assert!(d.id != "4", "a bug");
+                d.id.clone()
+            };
+            process_ordered(docs(10), jobs, work, |r| {
+                got.push(r.map(|(_, id)| id).unwrap_or_else(|e| e.to_string()));
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(got.len(), 10, "jobs {jobs}");
+            assert!(got[4].starts_with("4: an internal error"), "{}", got[4]);
+            assert_eq!(got[5], "5");
+        }
     }
 }
