@@ -176,6 +176,13 @@ pub struct Attribution {
     pub mention: Option<Mention>,
     /// The speaker after resolution.
     pub speaker: Speaker,
+    /// Other speakers joined to the mention by "and" or commas ("Labour and the Liberal
+    /// Democrats say …", "Ann Lee, Tom Hale and Bo Ray said …"): each says the same words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Mention>,
+    /// `also` after resolution, in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_speakers: Vec<Speaker>,
     /// How sure the extractor is, 0–1.
     pub confidence: f32,
     /// The sentence the attribution sits in.

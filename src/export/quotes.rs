@@ -77,6 +77,25 @@ pub struct QuoteRecord<'a> {
     pub confidence: f32,
     /// Code-point span of the sentence.
     pub sentence_span: [usize; 2],
+    /// The other speakers of a list the mention belongs to ("Labour and the Liberal
+    /// Democrats say"), who say the same words; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<AlsoRecord<'a>>,
+}
+
+/// Another speaker of the same words, named in a list with the attribution's mention.
+#[derive(Debug, Serialize)]
+pub struct AlsoRecord<'a> {
+    /// Resolved speaker name, or null.
+    pub speaker: Option<&'a str>,
+    /// Code-point span of the mention.
+    pub speaker_span: [usize; 2],
+    /// Title or role.
+    pub title: Option<&'a str>,
+    /// Organization or country.
+    pub org: Option<&'a str>,
+    /// True when the speaker is an organization, a group or a document.
+    pub speaker_is_org: bool,
 }
 
 /// One document's line in the JSON Lines output.
@@ -123,6 +142,18 @@ pub fn record<'a>(doc: &'a Document, atts: &'a [Attribution], with_text: bool) -
             cue_span: a.cue.map(|c| off.span(c)),
             confidence: (a.confidence * 100.0).round() / 100.0,
             sentence_span: off.span(a.sentence),
+            also: a
+                .also
+                .iter()
+                .zip(&a.also_speakers)
+                .map(|(m, sp)| AlsoRecord {
+                    speaker: sp.name.as_deref(),
+                    speaker_span: off.span(m.head),
+                    title: sp.title.as_deref(),
+                    org: sp.org.as_deref(),
+                    speaker_is_org: sp.is_org,
+                })
+                .collect(),
         })
         .collect();
     DocRecord {
@@ -186,7 +217,12 @@ pub fn write_text(w: &mut dyn Write, doc: &Document, atts: &[Attribution]) -> st
         let (line, col) = lines.line_col(a.content.start);
         let who = a.speaker.name.as_deref().or(a.mention.as_ref().map(|m| m.span.of(t))).unwrap_or("(no speaker)");
         let extra: Vec<&str> = [a.speaker.title.as_deref(), a.speaker.org.as_deref()].into_iter().flatten().collect();
-        let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+        let mut extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+        // the others of a list ("Labour and the Liberal Democrats say"), who say the same words
+        let others: Vec<&str> = a.also_speakers.iter().filter_map(|s| s.name.as_deref()).collect();
+        if !others.is_empty() {
+            extra.push_str(&format!(" with {}", others.join(", ")));
+        }
         let content: String = a.content.of(t).split_whitespace().collect::<Vec<_>>().join(" ");
         writeln!(w, "{line}:{col}\t{}\t{who}{extra}: “{content}”", a.kind.as_str())?;
     }

@@ -1475,6 +1475,76 @@ impl<'s, 'a> Extractor<'s, 'a> {
         (from..to).filter(|&i| self.is_word(i)).count()
     }
 
+    /// The other speakers joined to a cue's subject, left to right: "Labour and the Liberal
+    /// Democrats say", "Ann Lee, Tom Hale and Bo Ray said". Names and bodies only, and only a
+    /// list that opens the sentence ("Officials in Kyiv and Moscow said" is one subject).
+    fn coordinated(&self, c: &Cue, sentence: Span) -> Vec<Mention> {
+        let speaker = |m: &Mention| matches!(m.kind, MentionKind::Name | MentionKind::Organization);
+        if c.speaker_after || !c.mention.as_ref().is_some_and(speaker) {
+            return Vec::new();
+        }
+        let lo = self.seg.tokens.partition_point(|t| t.span.start < sentence.start);
+        let first = lo + skip_connective(self, lo);
+        // (the mention's own first token, or its head's when the mention holds the list already:
+        // "Ann Lee and Bo Ray" is one mention with the head "Bo Ray")
+        let own = c.mention.as_ref().map_or(c.speaker_tokens.0, |m| {
+            let joined = self.seg.doc.text.get(m.span.start..m.head.start).is_some_and(|w| w.split_whitespace().any(|w| w == "and"));
+            let at = if joined { m.head.start } else { m.span.start };
+            self.seg.tokens.partition_point(|t| t.span.start < at)
+        });
+        let (mut start, mut found, mut and) = (own, Vec::new(), false);
+        while start > first + 1 {
+            // "and" (", and" too) joins the last two; a comma joins the ones before
+            let mut k = start;
+            if self.fw(k - 1) && self.low(k - 1) == "and" && !and {
+                and = true;
+                k -= 1;
+                if k > first + 1 && self.punct(k - 1, ",") {
+                    k -= 1;
+                }
+            } else if and && self.punct(k - 1, ",") {
+                k -= 1;
+            } else {
+                break;
+            }
+            // ("Both Cruz and Fiorina said": "both" opens the list, it is no given name)
+            let from = if self.fw(first) && self.low(first) == "both" { first + 1 } else { lo };
+            match self.np().backward(from, k) {
+                // (a plain phrase: capitalized or "the …", no comma inside: "Mr. Effron, then at
+                // UBS, and Mr. Pruzan" joins two people, not UBS)
+                Some((m, s))
+                    if speaker(&m)
+                        && s >= first
+                        && (self.seg.tokens[s].cap || self.low(s) == "the")
+                        && !(s..k).any(|i| self.punct(i, ",")) =>
+                {
+                    // ("Senators Rubio and Cruz": the plural title is no part of the name)
+                    let mut m = m;
+                    let plural_title = self.low(s).strip_suffix('s').is_some_and(|w| self.lex.anaphoric_roles.contains(w));
+                    if plural_title && m.head.start == self.seg.tokens[s].span.start && s + 1 < k {
+                        m.head = Span::new(self.seg.tokens[s + 1].span.start, m.head.end);
+                    }
+                    found.push(m);
+                    start = s;
+                }
+                _ => break,
+            }
+        }
+        let both = self.fw(first) && self.low(first) == "both";
+        if found.is_empty() || start != first + usize::from(both) {
+            return Vec::new();
+        }
+        // "Minister for Children, Young People and Families Ann Lee": a title's list, not speakers
+        // (a name's head right after a lower-case preposition)
+        let leftmost = &found[found.len() - 1];
+        let before_head = self.seg.tokens.partition_point(|t| t.span.start < leftmost.head.start);
+        if leftmost.kind == MentionKind::Name && before_head > first && matches!(self.low(before_head - 1), "for" | "of" | "to") {
+            return Vec::new();
+        }
+        found.reverse();
+        found
+    }
+
     fn push(
         &mut self,
         content: Span,
@@ -1498,7 +1568,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if let Some(k) = self.out[recent..].iter().position(|a| a.content == content) {
             return recent + k;
         }
-        self.out.push(Attribution { content, kind, cue: cue_span, mention, speaker: Speaker::default(), confidence, sentence, continues });
+        let also = cue.map(|c| self.coordinated(c, sentence)).unwrap_or_default();
+        self.out.push(Attribution {
+            content,
+            kind,
+            cue: cue_span,
+            mention,
+            speaker: Speaker::default(),
+            also,
+            also_speakers: Vec::new(),
+            confidence,
+            sentence,
+            continues,
+        });
         self.out.len() - 1
     }
 

@@ -1260,3 +1260,26 @@ fn an_empty_pair_of_quotation_marks_is_no_statement() {
     assert!(run("“aé' a spokeswoman said.““”—AaAa").iter().all(|r| !r.0.is_empty()));
     assert!(run("He wrote “” — Tom Hale.").iter().all(|r| !r.0.is_empty()));
 }
+
+/// The other speakers of each attribution, by their head words.
+fn also(text: &str) -> Vec<Vec<String>> {
+    let lex = Lexicon::default_lexicon();
+    let doc = Document::new("t", text);
+    let seg = crate::segment::segment(&doc, &lex);
+    super::extract(&seg, &lex).into_iter().map(|a| a.also.iter().map(|m| m.head.of(text).to_string()).collect()).collect()
+}
+
+#[test]
+fn speakers_in_a_list_that_opens_the_sentence_all_say_the_words() {
+    assert_eq!(also("Labour and the Liberal Democrats say the plan is unfair."), vec![vec!["Labour"]]);
+    assert_eq!(also("Tom Hale, Ann Lee and Bo Ray said the tax cuts would hurt families."), vec![vec!["Tom Hale", "Ann Lee"]]);
+    assert_eq!(also("Both Cruz and Fiorina said the plan would fail."), vec![vec!["Cruz"]]);
+    // (a plural title is no part of the first name)
+    assert_eq!(also("Senators Rubio and Cruz said the deal was weak."), vec![vec!["Rubio"]]);
+    // one subject, not a list of speakers: places after a noun, a title's list, an aside
+    assert_eq!(also("Officials in Kyiv and Moscow said the talks would go on."), vec![Vec::<String>::new()]);
+    assert_eq!(also("Minister for Children, Young People and Families Ann Lee said the plans were fair."), vec![Vec::<String>::new()]);
+    assert_eq!(also("Mr. Effron, then at UBS, and Mr. Pruzan said they would leave."), vec![Vec::<String>::new()]);
+    // a speaker after the cue has no list before it
+    assert_eq!(also("Tom Hale and his staff were there, said Ann Lee."), vec![Vec::<String>::new()]);
+}

@@ -459,16 +459,26 @@ impl<'a> ReportBuilder<'a> {
     /// Adds one document whose statements were already coded by [`code_all`] (on another
     /// thread, say).
     pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], codes: Vec<Vec<crate::model::Code>>) {
-        let mut codes = codes.into_iter();
         self.documents.push(DocInfo { id: doc.id.clone(), title: doc.title.clone(), source: doc.source.clone(), date: doc.date.clone() });
         let lines = Lines::new(&doc.text);
         let text = doc.text.as_str();
         let first_stmt = self.statements.len();
+        // one statement for each speaker: the attribution's, then those named in a list with it
+        // ("Labour and the Liberal Democrats say": the Liberal Democrats', then Labour's, "…:0003.2")
+        let mut voices = Vec::with_capacity(atts.len());
         for (n, a) in atts.iter().enumerate() {
-            let sp = &a.speaker;
+            voices.push((n, a.mention.as_ref(), &a.speaker, format!("stmt:{}:{:04}", doc.id, n + 1)));
+            for (j, sp) in a.also_speakers.iter().enumerate() {
+                voices.push((n, a.also.get(j), sp, format!("stmt:{}:{:04}.{}", doc.id, n + 1, j + 2)));
+            }
+        }
+        // the attribution behind each statement of this document
+        let src: Vec<usize> = voices.iter().map(|v| v.0).collect();
+        for (n, mention, sp, id) in voices {
+            let a = &atts[n];
             let org = sp.org.as_deref().map(|o| self.org_id(o, "organization"));
             // "critics", "figures", "his claims": a group of people or a document, not a body
-            let speaker_kind = match a.mention.as_ref().map(|m| m.kind) {
+            let speaker_kind = match mention.map(|m| m.kind) {
                 Some(crate::model::MentionKind::Group) => "group",
                 Some(crate::model::MentionKind::Document) => "document",
                 _ => "organization",
@@ -496,7 +506,7 @@ impl<'a> ReportBuilder<'a> {
                     let lex = self.lex;
                     let p = self.people.entry(id.clone()).or_default();
                     p.name = name.to_string();
-                    if let Some(m) = a.mention.as_ref().filter(|m| m.kind == crate::model::MentionKind::Name) {
+                    if let Some(m) = mention.filter(|m| m.kind == crate::model::MentionKind::Name) {
                         let head = m.head.of(text);
                         if head != name {
                             p.aliases.insert(head.to_string());
@@ -521,9 +531,9 @@ impl<'a> ReportBuilder<'a> {
             };
             let content = a.content.of(text).to_string();
             let cue = a.cue.map(|c| c.of(text).to_string());
-            let codes = codes.next().unwrap_or_default();
+            let codes = codes.get(n).cloned().unwrap_or_default();
             self.statements.push(StatementInfo {
-                id: format!("stmt:{}:{:04}", doc.id, n + 1),
+                id,
                 document: doc.id.clone(),
                 speaker,
                 speaker_name: sp.name.clone(),
@@ -541,7 +551,7 @@ impl<'a> ReportBuilder<'a> {
         // plan is aimed at the owners of the plan the text gave an owner last before its sentence
         let mut owned: Option<Vec<(usize, Vec<String>)>> = None;
         for i in first_stmt..self.statements.len() {
-            let a = &atts[i - first_stmt];
+            let a = &atts[src[i - first_stmt]];
             if !self.statements[i].targets.is_empty() || !code::refers_to_a_plan(&self.statements[i].content, self.codebook) {
                 continue;
             }
@@ -555,14 +565,18 @@ impl<'a> ReportBuilder<'a> {
         // (the sentence's marker is looked for once, and only when there is someone to set it against)
         let mut marked: Option<(usize, Option<String>)> = None;
         for i in first_stmt..self.statements.len() {
-            let a = &atts[i - first_stmt];
+            let a = &atts[src[i - first_stmt]];
             let me = &self.statements[i].speaker;
             if me.is_none() {
                 continue;
             }
+            // (not a statement of the same attribution: speakers of one list are not set against each other)
             let earlier = (first_stmt..i).rev().find(|&k| {
                 let s = &self.statements[k];
-                s.speaker.is_some() && s.speaker != *me && atts[k - first_stmt].sentence.start + 600 >= a.sentence.start
+                s.speaker.is_some()
+                    && s.speaker != *me
+                    && src[k - first_stmt] != src[i - first_stmt]
+                    && atts[src[k - first_stmt]].sentence.start + 600 >= a.sentence.start
             });
             let Some(k) = earlier else { continue };
             if marked.as_ref().is_none_or(|(at, _)| *at != a.sentence.start) {
@@ -579,7 +593,7 @@ impl<'a> ReportBuilder<'a> {
         // rebuttal: a statement whose sentence first turns down what was said ("Mr Brown slaps
         // that aside, claiming …") is set against the nearest earlier statement of another speaker
         for i in first_stmt..self.statements.len() {
-            let a = &atts[i - first_stmt];
+            let a = &atts[src[i - first_stmt]];
             let me = self.statements[i].speaker.clone();
             let end = a.cue.filter(|c| c.start >= a.sentence.start && c.start <= a.content.start).map_or(a.content.start, |c| c.start);
             if me.is_none() || end <= a.sentence.start {
@@ -588,15 +602,18 @@ impl<'a> ReportBuilder<'a> {
             let Some(marker) = text.get(a.sentence.start..end).and_then(|frame| code::rebuttal_in(frame, self.codebook)) else { continue };
             // what was said in the sentence just before, unless it was a denial too ("Downing Street
             // denied the claims. Lord Goldsmith also denied them, saying …")
-            let earlier = (first_stmt..i).rev().find(|&k| self.statements[k].speaker.is_some()).filter(|&k| {
-                let (s, b) = (&self.statements[k], &atts[k - first_stmt]);
-                let between = text.get(b.sentence.end..a.sentence.start).unwrap_or("x");
-                let cue_lower = s.cue.as_deref().unwrap_or("").to_lowercase();
-                let cue_words = crate::segment::words_of(&cue_lower);
-                s.speaker != me
-                    && (b.sentence == a.sentence || !between.chars().any(char::is_alphanumeric))
-                    && !self.codebook.polarity.rebuts.starts_at(&cue_words, 0)
-            });
+            let earlier = (first_stmt..i)
+                .rev()
+                .find(|&k| self.statements[k].speaker.is_some() && src[k - first_stmt] != src[i - first_stmt])
+                .filter(|&k| {
+                    let (s, b) = (&self.statements[k], &atts[src[k - first_stmt]]);
+                    let between = text.get(b.sentence.end..a.sentence.start).unwrap_or("x");
+                    let cue_lower = s.cue.as_deref().unwrap_or("").to_lowercase();
+                    let cue_words = crate::segment::words_of(&cue_lower);
+                    s.speaker != me
+                        && (b.sentence == a.sentence || !between.chars().any(char::is_alphanumeric))
+                        && !self.codebook.polarity.rebuts.starts_at(&cue_words, 0)
+                });
             if let Some(k) = earlier {
                 self.contrasts.push(Contrast { a: self.statements[k].id.clone(), b: self.statements[i].id.clone(), marker });
             }
@@ -1208,6 +1225,25 @@ mod tests {
         let c = &r.divergence.conflicts[0];
         assert_eq!((c.a_name.as_str(), c.b_name.as_str()), ("Ann Lee", "Tom Hale"));
         assert_eq!(c.concept, "concept:economy");
+    }
+
+    #[test]
+    fn each_speaker_of_a_list_makes_the_statement_and_takes_the_stance() {
+        let cb = Codebook::default_codebook();
+        let r = report(
+            "Finance Minister Ann Lee said the government must raise taxes. \
+             Tom Hale and Bo Ray said they would oppose any new taxes, but Ann Lee disagreed.",
+            &cb,
+        );
+        let said: Vec<(&str, &str)> = r.statements.iter().map(|s| (s.id.as_str(), s.speaker_name.as_deref().unwrap_or(""))).collect();
+        assert_eq!(said[1..3], [("stmt:d:0002", "Bo Ray"), ("stmt:d:0002.2", "Tom Hale")], "{said:?}");
+        assert!(r.statements.windows(2).all(|w| w[0].id < w[1].id));
+        let mut pairs: Vec<(&str, &str)> = r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str())).collect();
+        pairs.sort();
+        assert_eq!(pairs, [("Ann Lee", "Bo Ray"), ("Ann Lee", "Tom Hale")]);
+        // speakers of one list are not set against each other by the sentence's "but"
+        let by_id = |id: &str| r.statements.iter().find(|s| s.id == id).and_then(|s| s.speaker_name.clone());
+        assert!(r.contrasts.iter().all(|c| (by_id(&c.a), by_id(&c.b)) != (Some("Bo Ray".into()), Some("Tom Hale".into()))));
     }
 
     #[test]

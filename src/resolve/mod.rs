@@ -311,11 +311,25 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
         };
         atts[i].speaker = sp;
     }
-    // continuations take the speaker of the attribution they continue
+    // the other speakers of a list ("Labour and the Liberal Democrats say"), each resolved as
+    // the one mention of an attribution of its own
+    let mut others: Vec<Attribution> = atts
+        .iter()
+        .flat_map(|a| a.also.iter().map(|m| Attribution { mention: Some(m.clone()), also: Vec::new(), continues: None, ..a.clone() }))
+        .collect();
+    if !others.is_empty() {
+        resolve(seg, lex, &mut others);
+        let mut others = others.into_iter();
+        for a in atts.iter_mut() {
+            a.also_speakers = others.by_ref().take(a.also.len()).map(|o| o.speaker).collect();
+        }
+    }
+    // continuations take the speakers of the attribution they continue
     for i in 0..atts.len() {
         if let Some(k) = atts[i].continues {
             if k < atts.len() && k != i {
                 atts[i].speaker = atts[k].speaker.clone();
+                atts[i].also_speakers = atts[k].also_speakers.clone();
             }
         }
     }
@@ -365,6 +379,11 @@ impl Resolver<'_, '_> {
         // ("King" alone, after "Mr." outside the span, is the surname too)
         if words.is_empty() && !all.is_empty() {
             words.push(all[last]);
+        }
+        // "Senators Rubio and Cruz": a plural title opening a list is no part of the first name
+        let plural_title = |w: &str| w.strip_suffix('s').is_some_and(|t| self.lex.anaphoric_roles.contains(t.to_lowercase().as_str()));
+        if words.len() > 1 && plural_title(words[0]) {
+            words.remove(0);
         }
         // "CNBC's Becky Quick": the possessor is where the person works, not part of the name
         if let Some(k) = words.iter().rposition(|w| w.ends_with("’s") || w.ends_with("'s")) {
@@ -820,6 +839,24 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn every_speaker_of_a_list_is_resolved_and_continuations_keep_them() {
+        let lex = Lexicon::default_lexicon();
+        // (speaker, the others) of every attribution
+        let run = |text: &str| {
+            let doc = Document::new("t", text);
+            let seg = crate::segment::segment(&doc, &lex);
+            let mut a = crate::extract::extract(&seg, &lex);
+            resolve(&seg, &lex, &mut a);
+            a.iter().map(|x| (x.speaker.name.clone(), x.also_speakers.iter().map(|s| s.name.clone()).collect())).collect::<Vec<_>>()
+        };
+        let (hale, labour) = (Some("Tom Hale".to_string()), Some("Labour Party".to_string()));
+        let r = run("Senator Tom Hale met Ann Lee on Monday. Labour and Hale said “the plan is unfair.” “It must go.”");
+        assert_eq!(r, [(hale.clone(), vec![labour.clone()]), (hale, vec![labour])]);
+        // "Senators Rubio and Cruz": the plural title is no part of a name
+        assert_eq!(run("Senators Rubio and Cruz said the deal was weak."), [(Some("Cruz".into()), vec![Some("Rubio".into())])]);
     }
 
     #[test]
