@@ -1948,10 +1948,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // "urged the council to act", "asked the network to donate …": after a listener, the
                 // request is the infinitive
                 || start > cue.end
-                    && cue.end == cue.start + 1
                     && !cue.speaker_after
                     && cue.mention.is_some()
-                    && self.lex.requests.contains(self.low(cue.start))
+                    && (if cue.end == cue.start + 1 {
+                        self.lex.requests.contains(self.low(cue.start))
+                    } else {
+                        // ("called on Trump to stop …")
+                        self.lex.requests.contains(&(cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" "))
+                    })
                     && self.fw(start)
                     && self.low(start) == "to"
                     && start + 1 < stop
@@ -2089,6 +2093,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     }
                     CueClass::Source => false,
                 };
+            // "called on Trump to stop …": a phrase that puts a request states one only with its
+            // infinitive ("called on the phone", "called on Monday" state nothing)
+            let phrase_request = cue.end > cue.start + 1
+                && self.lex.requests.contains(&(cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" "));
+            let ok = ok
+                && (!phrase_request
+                    || (start..end.saturating_sub(1))
+                        .any(|k| self.fw(k) && self.low(k) == "to" && self.fw(k + 1) && !self.seg.tokens[k + 1].cap));
             // "endorsed Ms Lee in March and campaigned for her": the object of a verb that takes a
             // claim or a target as its object ends before a time or place adjunct or the
             // speaker's next verb

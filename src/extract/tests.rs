@@ -1283,3 +1283,12 @@ fn speakers_in_a_list_that_opens_the_sentence_all_say_the_words() {
     // a speaker after the cue has no list before it
     assert_eq!(also("Tom Hale and his staff were there, said Ann Lee."), vec![Vec::<String>::new()]);
 }
+
+#[test]
+fn called_on_a_listener_to_act_states_the_request() {
+    let (c, _, m, cue) = one("Ann Lee called on the council to lower the rents.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("the council to lower the rents", Some("Ann Lee"), Some("called on")));
+    // without the infinitive, a call on someone or something states nothing
+    assert!(run("Ann Lee called on Monday and again on Tuesday.").is_empty());
+    assert!(run("Ann Lee called on the families of the victims.").is_empty());
+}
