@@ -172,8 +172,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return self.backward(lo, t);
         }
         // "Sen. Rand Paul, R-Ky., told": a party-state tag between commas is skipped
-        if t >= lo + 2 && self.text(t) == "," && self.fw(t - 1) && is_party_tag(self.text(t - 1)) && self.text(t - 2) == "," {
-            return self.backward(lo, t - 2);
+        // (the tag's abbreviation point may be a token of its own: "R-Ky" ".")
+        let tag = if t > lo + 1 && self.text(t - 1) == "." { Some(t - 2) } else { t.checked_sub(1) };
+        let tag = tag.filter(|&g| g > lo && self.text(t) == "," && self.fw(g) && is_party_tag(self.text(g)) && self.text(g - 1) == ",");
+        if let Some(g) = tag {
+            return self.backward(lo, g - 1);
         }
         // "X, a senior fellow at Y, said" / "X, 45, said"
         if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == "," {

@@ -201,6 +201,9 @@ fn a_verb_inside_a_capitalized_name_is_no_cue() {
 fn the_speaker_after_a_bracketed_party_tag() {
     let (_, _, m, _) = one("Sen. Ted Cruz (R-Texas) said the deal was a mistake.");
     assert_eq!(m.as_deref(), Some("Sen. Ted Cruz"));
+    // or between commas, its abbreviation point and all
+    assert_eq!(one("“The plan failed,” Tom Hale, R-Ky., said Tuesday.").2.as_deref(), Some("Tom Hale"));
+    assert_eq!(one("Sen. Ann Lee, D-Calif., told reporters the plan failed.").2.as_deref(), Some("Sen. Ann Lee"));
 }
 
 #[test]
