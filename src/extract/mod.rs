@@ -2022,6 +2022,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                     | "or"
                                     | "but"
                             );
+                        // "The talks failed, Tom Hale said after the debate": after a clause and a comma,
+                        // the subject's cue ends the statement and a time clause after it is no content
+                        let (s0, _) = cue.speaker_tokens;
+                        // (a clause, not an opening adjunct: "On Thursday, Comey will testify before …")
+                        let after_clause = !cue.speaker_after && s0 > lo + 2 && self.punct(s0 - 1, ",") && self.words_in(lo, s0 - 1) >= 4;
+                        let bad_start = bad_start || after_clause && matches!(w, "after" | "before" | "during" | "until" | "since");
                         let bare = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
                         // "backed by a majority", "supporting in his campaign": no object
                         // ("Republican support was solid", "support among voters": a noun, no object)

@@ -1295,3 +1295,15 @@ fn called_on_a_listener_to_act_states_the_request() {
     assert!(run("Ann Lee called on Monday and again on Tuesday.").is_empty());
     assert!(run("Ann Lee called on the families of the victims.").is_empty());
 }
+
+#[test]
+fn a_time_clause_after_a_post_posed_cue_is_no_content() {
+    let (c, _, m, _) = one("The talks with the union failed, Tom Hale said after the debate.");
+    assert_eq!((c.as_str(), m.as_deref()), ("The talks with the union failed", Some("Tom Hale")));
+    // with no clause before it, what follows the adjunct is the content
+    assert_eq!(one("Tom Hale said after the debate that the talks failed.").0, "that the talks failed");
+    assert_eq!(
+        one("On Thursday, Tom Hale will testify before the committee about the decision.").0,
+        "before the committee about the decision"
+    );
+}
