@@ -704,6 +704,18 @@ impl Lexicon {
         }
     }
 
+    /// True when the word, as written, is the plural of a person's role ("Senators Rubio and
+    /// Cruz", "Professors Foner and Alba"): a title for the names after it, no part of them.
+    ///
+    /// ```
+    /// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+    /// assert!(lex.is_plural_title("Senators"));
+    /// assert!(!lex.is_plural_title("Senator") && !lex.is_plural_title("Des"));
+    /// ```
+    pub fn is_plural_title(&self, word: &str) -> bool {
+        word.strip_suffix('s').is_some_and(|w| self.anaphoric_roles.contains(w.to_lowercase().as_str()))
+    }
+
     /// True when the word, as written, is an honorific ("Mr", "Dr.").
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics.contains(word.trim_end_matches('.'))

@@ -1520,8 +1520,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 {
                     // ("Senators Rubio and Cruz": the plural title is no part of the name)
                     let mut m = m;
-                    let plural_title = self.low(s).strip_suffix('s').is_some_and(|w| self.lex.anaphoric_roles.contains(w));
-                    if plural_title && m.head.start == self.seg.tokens[s].span.start && s + 1 < k {
+                    if self.lex.is_plural_title(self.text(s)) && m.head.start == self.seg.tokens[s].span.start && s + 1 < k {
                         m.head = Span::new(self.seg.tokens[s + 1].span.start, m.head.end);
                     }
                     found.push(m);
@@ -1932,12 +1931,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // ("Having said that, …": there "that" is the pronoun, and opens nothing)
             let having = cue.start > lo && self.fw(cue.start - 1) && self.low(cue.start - 1) == "having";
             let starts_that = self.fw(start) && self.low(start) == "that" && !(having && start + 1 < hi && self.punct(start + 1, ","));
-            // a verb that takes a claim or a target as its object ("denied", "criticized")
-            let object_verb = if cue.end == cue.start + 1 {
-                self.lex.np_object.contains(self.low(cue.start))
+            // the cue's words as the lexicon lists them ("denied", "called on")
+            let phrase: std::borrow::Cow<str> = if cue.end == cue.start + 1 {
+                self.low(cue.start).into()
             } else {
-                self.lex.np_object.contains(&(cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" "))
+                (cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" ").into()
             };
+            // a verb that takes a claim or a target as its object ("denied", "criticized")
+            let object_verb = self.lex.np_object.contains(&*phrase);
             // "Rubio wants to emerge as …", "declined to say whether …": the infinitive is the position
             let infinitive = start == cue.end
                 && self.fw(start)
@@ -1950,12 +1951,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 || start > cue.end
                     && !cue.speaker_after
                     && cue.mention.is_some()
-                    && (if cue.end == cue.start + 1 {
-                        self.lex.requests.contains(self.low(cue.start))
-                    } else {
-                        // ("called on Trump to stop …")
-                        self.lex.requests.contains(&(cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" "))
-                    })
+                    // ("called on Trump to stop …")
+                    && self.lex.requests.contains(&*phrase)
                     && self.fw(start)
                     && self.low(start) == "to"
                     && start + 1 < stop
@@ -2101,8 +2098,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 };
             // "called on Trump to stop …": a phrase that puts a request states one only with its
             // infinitive ("called on the phone", "called on Monday" state nothing)
-            let phrase_request = cue.end > cue.start + 1
-                && self.lex.requests.contains(&(cue.start..cue.end).map(|k| self.low(k)).collect::<Vec<_>>().join(" "));
+            let phrase_request = cue.end > cue.start + 1 && self.lex.requests.contains(&*phrase);
             let ok = ok
                 && (!phrase_request
                     || (start..end.saturating_sub(1))

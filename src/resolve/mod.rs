@@ -381,8 +381,7 @@ impl Resolver<'_, '_> {
             words.push(all[last]);
         }
         // "Senators Rubio and Cruz": a plural title opening a list is no part of the first name
-        let plural_title = |w: &str| w.strip_suffix('s').is_some_and(|t| self.lex.anaphoric_roles.contains(t.to_lowercase().as_str()));
-        if words.len() > 1 && plural_title(words[0]) {
+        if words.len() > 1 && self.lex.is_plural_title(words[0]) {
             words.remove(0);
         }
         // "CNBC's Becky Quick": the possessor is where the person works, not part of the name
