@@ -563,6 +563,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             j -= 1;
         }
+        // "Sanders hasn't said whether …": a denied cue states nothing, as after "did not" (and
+        // the contraction, one word, must not join the subject's name)
+        if j > lo && self.fw(j - 1) && negative_contraction(self.low(j - 1)) {
+            return;
+        }
         // "Ann Lee is expected to call for …", "Tom Hale is due to say …": a cue announced ahead
         // speaks for the subject before "is … to"
         if j >= lo + 4
@@ -2821,6 +2826,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
 /// the first word of a reported clause.
 fn subject_pronoun(w: &str) -> bool {
     np::PRONOUNS.contains(&w) || w.split_once(['\'', '’']).is_some_and(|(p, rest)| !rest.is_empty() && np::PRONOUNS.contains(&p))
+}
+
+/// True for an auxiliary with a negative contraction ("hasn't", "wouldn’t").
+fn negative_contraction(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
 }
 
 fn skip_connective(x: &Extractor, lo: usize) -> usize {

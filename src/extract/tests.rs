@@ -1307,3 +1307,12 @@ fn a_time_clause_after_a_post_posed_cue_is_no_content() {
         "before the committee about the decision"
     );
 }
+
+#[test]
+fn a_denied_cue_states_nothing() {
+    // as after "did not"; the contraction is one word and must not join the subject's name
+    assert!(run("Tom Hale hasn't said whether he will run again.").is_empty());
+    assert!(run("A city spokesman wouldn’t say when the bridge reopens.").is_empty());
+    assert!(run("Tom Hale did not say whether he will run again.").is_empty());
+    assert_eq!(one("Tom Hale has said he will run again.").2.as_deref(), Some("Tom Hale"));
+}
