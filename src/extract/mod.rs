@@ -525,6 +525,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 }
             }
         }
+        // "Sanders was declared the winner", "It was announced that …", "The vote is expected to
+        // pass": a passive cue with no agent names no speaker; its subject is what was said, or
+        // who was told. A held state ("Aides are worried that …") is the subject's own, and so is
+        // a report of what the subject said ("Obama is reported to have called …").
+        if self.passive_aux(cue, lo).is_some() {
+            let next = |k: usize| if cue.end + k < hi && self.fw(cue.end + k) { self.low(cue.end + k) } else { "" };
+            let raised = next(0) == "to";
+            let held = self.lex.belief.contains(self.low(cue.start)) && !raised;
+            let reported = raised && next(1) == "have";
+            if !held && !reported {
+                return;
+            }
+        }
         // "Labour accused of 'propaganda'", "The minister was criticised over …": a participle of a
         // verb that takes an object, with a preposition instead of the object and no agent, after
         // an auxiliary, a comma or a subject opening the sentence, is passive: its subject is the

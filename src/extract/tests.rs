@@ -1316,3 +1316,14 @@ fn a_denied_cue_states_nothing() {
     assert!(run("Tom Hale did not say whether he will run again.").is_empty());
     assert_eq!(one("Tom Hale has said he will run again.").2.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn a_passive_cue_without_its_agent_names_no_speaker() {
+    assert!(run("Tom Hale was declared the winner in the northern district.").is_empty());
+    assert!(run("It was announced that the plant would close in March.").is_empty());
+    assert!(run("The council is expected to approve the budget next week.").is_empty());
+    // with its agent, the agent speaks; a held state and a reported saying are the subject's
+    assert_eq!(one("The claims were denied by the mayor of the town.").2.as_deref(), Some("the mayor"));
+    assert_eq!(one("Local farmers are worried that the river will flood again.").2.as_deref(), Some("Local farmers"));
+    assert_eq!(one("Tom Hale is reported to have called the deal “a disaster for the town”.").2.as_deref(), Some("Tom Hale"));
+}
