@@ -113,6 +113,7 @@ struct RawGrammar {
     not_name_openers: Vec<String>,
     mixed_runs_on: Vec<String>,
     ly_nouns: Vec<String>,
+    catenatives: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -354,6 +355,9 @@ pub struct Lexicon {
     pub mixed_runs_on: WordSet,
     /// Words ending in "-ly" that are nouns or adjectives, not adverbs ("rally", "ally").
     pub ly_nouns: WordSet,
+    /// Verbs that hand their subject to an infinitive after them, one or two words, lower case
+    /// ("tried", "went on"): "Ann Lee tried to argue that …" is Ann Lee's argument.
+    pub catenatives: WordSet,
     /// Every word of every role and modifier, lower case ("secretary", "state", "foreign").
     pub title_words: WordSet,
     /// Common nouns for organizations ("company", "government"): "the company said".
@@ -501,6 +505,7 @@ impl Lexicon {
         self.not_name_openers.extend(g.not_name_openers.iter().map(|s| s.trim().to_string()));
         self.mixed_runs_on.extend(g.mixed_runs_on.iter().map(|s| s.trim().to_lowercase()));
         self.ly_nouns.extend(g.ly_nouns.iter().map(|s| s.trim().to_lowercase()));
+        self.catenatives.extend(g.catenatives.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()));
         let t = raw.titles;
         for h in &t.honorifics {
             let h = h.trim();

@@ -594,6 +594,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 j -= 1;
             }
         }
+        // "Trump went on to criticize …", "She has tried to argue that …": a verb handing its subject
+        // to the infinitive (the lexicon's catenatives) stands between the subject and the cue
+        if j >= lo + 3 && self.fw(j - 1) && self.low(j - 1) == "to" && self.fw(j - 2) {
+            let one = self.lex.catenatives.contains(self.low(j - 2));
+            let two =
+                !one && j >= lo + 4 && self.fw(j - 3) && self.lex.catenatives.contains(&format!("{} {}", self.low(j - 3), self.low(j - 2)));
+            if one || two {
+                j -= if one { 2 } else { 3 };
+                while j > lo
+                    && self.fw(j - 1)
+                    && (BETWEEN.contains(&self.low(j - 1)) || self.adverb(self.low(j - 1)))
+                    && !self.seg.tokens[j - 1].cap
+                {
+                    j -= 1;
+                }
+            }
+        }
         // "Tom Hale in July said": a month or year after a preposition between subject and cue
         if j >= lo + 3 && self.fw(j - 1) && self.fw(j - 2) && matches!(self.low(j - 2), "in" | "during") {
             let w = self.low(j - 1);

@@ -1327,3 +1327,15 @@ fn a_passive_cue_without_its_agent_names_no_speaker() {
     assert_eq!(one("Local farmers are worried that the river will flood again.").2.as_deref(), Some("Local farmers"));
     assert_eq!(one("Tom Hale is reported to have called the deal “a disaster for the town”.").2.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn a_cue_in_the_infinitive_of_a_catenative_is_the_subjects() {
+    let (c, _, m, cue) = one("Ann Lee went on to criticize the council for its handling of the floods.");
+    assert_eq!(
+        (c.as_str(), m.as_deref(), cue.as_deref()),
+        ("the council for its handling of the floods", Some("Ann Lee"), Some("criticize"))
+    );
+    assert_eq!(one("Tom Hale has repeatedly tried to argue that the tax would fall on the rich.").2.as_deref(), Some("Tom Hale"));
+    // an infinitive after any other verb is no one's statement
+    assert!(run("Tom Hale failed to criticize the council for its handling of the floods.").is_empty());
+}
