@@ -1965,7 +1965,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             }
             // ("Having said that, …": there "that" is the pronoun, and opens nothing)
             let having = cue.start > lo && self.fw(cue.start - 1) && self.low(cue.start - 1) == "having";
-            let starts_that = self.fw(start) && self.low(start) == "that" && !(having && start + 1 < hi && self.punct(start + 1, ","));
+            // ("doubted whether …", "wondered whether …": an open question is stated as "that" is)
+            let starts_that = self.fw(start)
+                && (self.low(start) == "that" && !(having && start + 1 < hi && self.punct(start + 1, ","))
+                    || self.low(start) == "whether" && start == cue.end);
             // the cue's words as the lexicon lists them ("denied", "called on")
             let phrase: std::borrow::Cow<str> = if cue.end == cue.start + 1 {
                 self.low(cue.start).into()
@@ -2145,7 +2148,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let e = self.object_end(start, end);
                 // a verb that takes no clause ("supported Trump, providing …", "who support Sanders are …"):
                 // its object ends at a comma, before a verb of the sentence's own, "by" or a subordinate clause
-                if (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k))) {
+                // ("questioned whether Cruz is eligible", "criticized how the plan was run": a clause
+                // object runs on past its verb)
+                let clause = self.fw(start) && matches!(self.low(start), "whether" | "how" | "why" | "what");
+                if clause || (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k))) {
                     e
                 } else {
                     (start + 1..e)

@@ -1339,3 +1339,12 @@ fn a_cue_in_the_infinitive_of_a_catenative_is_the_subjects() {
     // an infinitive after any other verb is no one's statement
     assert!(run("Tom Hale failed to criticize the council for its handling of the floods.").is_empty());
 }
+
+#[test]
+fn a_question_after_a_cue_is_its_content() {
+    // a verb taking an object runs its clause object on past the clause's own verb
+    assert_eq!(one("Tom Hale questioned whether the mayor is eligible to run.").0, "whether the mayor is eligible to run");
+    assert_eq!(one("Ann Lee criticized how the inquiry was run by the council.").0, "how the inquiry was run by the council");
+    // "whether" right after a cue opens its content as "that" does
+    assert_eq!(one("Ann Lee doubted whether the plan would work.").0, "whether the plan would work");
+}
