@@ -776,6 +776,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && start > lo
                     && self.fw(start - 1)
                     && !self.seg.tokens[start - 1].cap;
+                // "The Tories are to back controversial government plans": a phrase opening in lower
+                // case right after "to" is an infinitive's or a preposition's, never a finite verb's
+                // subject (a participle may qualify it: "gave $3m to a group backing Ann Lee")
+                let finite = !self.low(cue.start).ends_with("ing");
+                if finite && start > lo && self.fw(start - 1) && self.low(start - 1) == "to" && !self.seg.tokens[start].cap {
+                    return;
+                }
                 if !object_document {
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);

@@ -1348,3 +1348,11 @@ fn a_question_after_a_cue_is_its_content() {
     // "whether" right after a cue opens its content as "that" does
     assert_eq!(one("Ann Lee doubted whether the plan would work.").0, "whether the plan would work");
 }
+
+#[test]
+fn a_phrase_right_after_to_is_no_subject() {
+    // "back" is the infinitive: no "back local council" plans anything
+    assert!(run("The unions are to back local council plans to close the depot.").is_empty());
+    // a participle may qualify the phrase after a preposition
+    assert_eq!(one("Ann Lee gave $3 million to a group backing Tom Hale for mayor.").2.as_deref(), Some("a group"));
+}
