@@ -468,6 +468,71 @@ pub fn refers_to_a_plan(content: &str, cb: &Codebook) -> bool {
     (0..words.len()).any(|j| p.plans.starts_at(&words, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_at(&words, i)))
 }
 
+/// Codes for a statement that names no concept but refers back to a plan ("the scheme is
+/// deeply flawed"): the concepts of the sentence that last mentioned a plan in `before` (the
+/// document's text before the statement's sentence), taking their side from the statement's
+/// own words: against when it turns the plan down or calls it names, for when it backs or
+/// praises it. Empty when the statement is no such reference, takes no side (a plan merely
+/// mentioned says nothing about its topic), or no plan sentence names a concept.
+///
+/// ```
+/// use quotegraph::{code::{plan_codes, Codebook}, model::Stance};
+/// let cb = Codebook::default_codebook();
+/// let before = "Ministers unveiled plans to cut the budget deficit. ";
+/// let codes = plan_codes("the scheme is flawed", None, before, &cb);
+/// assert_eq!((codes[0].concept.as_str(), codes[0].stance), ("concept:economy", Stance::Disagree));
+/// assert!(plan_codes("a scheme could work", None, before, &cb).is_empty());
+/// ```
+pub fn plan_codes(content: &str, cue: Option<&str>, before: &str, cb: &Codebook) -> Vec<Code> {
+    let p = &cb.polarity;
+    if !refers_to_a_plan(content, cb) {
+        return Vec::new();
+    }
+    // the statement's own side
+    let (own_lower, cue_lower) = (content.to_lowercase(), cue.unwrap_or("").to_lowercase());
+    let (own, cue_words) = (crate::segment::words_of(&own_lower), crate::segment::words_of(&cue_lower));
+    // (a word of the list in the cue or the words, the words' own turned round by a negation
+    // among the three words before it: "would not back the plans")
+    let side = |lists: [&Phrases; 2]| -> Option<(String, bool)> {
+        if let Some(w) = lists[0].find_in(&cue_words, 0, cue_words.len()) {
+            return Some((w, false));
+        }
+        lists.iter().find_map(|l| l.span_in(&own, 0, own.len())).map(|(i, n)| {
+            let negated = p.negations.find_in(&own, i.saturating_sub(3), i);
+            let w = own[i..i + n].join(" ");
+            match negated {
+                Some(neg) => (format!("{neg} … {w}"), true),
+                None => (w, false),
+            }
+        })
+    };
+    let (stance, why) = match (side([&p.disagree, &p.negative]), side([&p.agree, &p.positive])) {
+        (Some((w, false)), _) | (None, Some((w, true))) => (Stance::Disagree, w),
+        (Some((w, true)), _) | (None, Some((w, false))) => (Stance::Agree, w),
+        (None, None) => return Vec::new(),
+    };
+    // the statement's plan noun, then the last plan noun before it and the sentence around that
+    let Some(mine) = (0..own.len()).find(|&j| p.plans.starts_at(&own, j)).map(|j| own[j]) else {
+        return Vec::new();
+    };
+    let lower = before.to_lowercase();
+    let words = crate::segment::words_of(&lower);
+    let Some(j) = (0..words.len()).rev().find(|&j| p.plans.starts_at(&words, j)) else {
+        return Vec::new();
+    };
+    let at = words[j].as_ptr() as usize - lower.as_ptr() as usize;
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = lower[..at].rfind(is_end).map_or(0, |k| k + 1);
+    let end = lower[at..].find(is_end).map_or(lower.len(), |k| at + k);
+    // (the lower-cased copy: its offsets are not the original's)
+    let mut codes = code(&lower[start..end], None, cb);
+    for c in &mut codes {
+        c.stance = stance;
+        c.evidence = format!("{why} … the {mine} → {} ({})", words[j], c.evidence);
+    }
+    codes
+}
+
 /// The plans `text` gives an owner, in text order: (byte offset of the plan noun, the
 /// organizations that own it). The owner is named just before the noun ("Tory plans",
 /// "Labour's tax proposals") or after it by "by" ("plans unveiled by the Conservatives").
@@ -599,6 +664,22 @@ mod tests {
         assert!(c[0].evidence.contains("oppose"), "{}", c[0].evidence);
         assert_eq!(code("the economy grew", Some("said"), &cb)[0].stance, Stance::Neutral);
         assert!(code("the weather was fine", Some("said"), &cb).is_empty());
+    }
+
+    #[test]
+    fn a_plan_referred_back_to_takes_the_concepts_of_the_sentence_that_named_it() {
+        let cb = Codebook::default_codebook();
+        let before = "The council backed plans to build a new hospital. The vote was close. ";
+        let codes = plan_codes("the scheme is a waste of money", Some("said"), before, &cb);
+        assert_eq!(codes.len(), 1);
+        assert_eq!((codes[0].concept.as_str(), codes[0].stance), ("concept:health", Stance::Disagree));
+        assert_eq!(codes[0].evidence, "waste … the scheme → plans (hospital)");
+        assert_eq!(plan_codes("the scheme deserves support", None, before, &cb)[0].stance, Stance::Agree);
+        let not_back = plan_codes("he would not back the plans", None, before, &cb);
+        assert_eq!((not_back[0].stance, not_back[0].evidence.as_str()), (Stance::Disagree, "not … back … the plans → plans (hospital)"));
+        // a plan merely mentioned takes no side; no plan before, nothing to refer to
+        assert!(plan_codes("the scheme was discussed", None, before, &cb).is_empty());
+        assert!(plan_codes("the scheme is a waste", None, "The vote was close. ", &cb).is_empty());
     }
 
     #[test]

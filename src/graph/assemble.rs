@@ -20,7 +20,24 @@ use super::Level;
 
 /// Codes every attribution of a document: one list of codes per attribution.
 pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
-    atts.iter().map(|a| code::code(a.content.of(&doc.text), a.cue.map(|c| c.of(&doc.text)), codebook)).collect()
+    let text = doc.text.as_str();
+    atts.iter()
+        .map(|a| {
+            let (content, cue) = (a.content.of(text), a.cue.map(|c| c.of(text)));
+            let codes = code::code(content, cue, codebook);
+            // "the scheme is deeply flawed": a plan named before (within a few paragraphs) gives
+            // its concepts
+            if codes.is_empty() {
+                let mut from = a.sentence.start.saturating_sub(4000);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                code::plan_codes(content, cue, text.get(from..a.sentence.start).unwrap_or(""), codebook)
+            } else {
+                codes
+            }
+        })
+        .collect()
 }
 
 /// How statements are counted in the matrix and the divergence summary.
@@ -1266,6 +1283,17 @@ mod tests {
         // a plan nobody was named with is aimed at nobody
         let r = report("New housing plans were unveiled on Monday. The Republicans said the homes would be cheap. Tom Hale said the plan was dangerous.", &cb);
         assert!(r.divergence.conflicts.is_empty(), "{:#?}", r.divergence.conflicts);
+    }
+
+    #[test]
+    fn a_plan_referred_back_to_puts_its_critic_on_its_topic() {
+        let cb = Codebook::default_codebook();
+        let text = "Ann Lee said she supports a new hospital. The council unveiled plans for the hospital on Monday. \
+                    Tom Hale said the scheme was a waste of money.";
+        let r = report(text, &cb);
+        let pairs: Vec<(&str, &str, &str)> =
+            r.divergence.conflicts.iter().map(|c| (c.a_name.as_str(), c.b_name.as_str(), c.concept.as_str())).collect();
+        assert_eq!(pairs, [("Ann Lee", "Tom Hale", "concept:health")], "{:#?}", r.statements);
     }
 
     #[test]
