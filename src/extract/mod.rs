@@ -2219,7 +2219,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // "Gingrich: Trump must decide …", "MATTHEWS: Well, …": a speaker label or headline source
         // (a headline quoting some of its words, "Lee: Council ‘Must Publish’ Contracts", is mixed)
-        if owned.iter().all(|&o| !o) && hi > lo + 3 {
+        // (a label ends at a colon within its first five tokens: without one, no phrase is parsed)
+        let colon_near = (lo + 1..hi.min(lo + 5)).any(|k| self.punct(k, ":"));
+        if owned.iter().all(|&o| !o) && hi > lo + 3 && colon_near {
             if let Some((m, end)) = self.np().forward(lo, hi, false) {
                 // a person's name (a known given name or honorific first) or an all-caps transcript label
                 let first = self.text(lo);
