@@ -254,6 +254,25 @@ pub struct CheckWords {
     pub generic_titles: WordSet,
 }
 
+/// What a word that can begin a cue may begin ([`Lexicon::cue_starts`]).
+#[derive(Debug, Default, Clone)]
+pub struct CueStart {
+    /// Indices into [`Lexicon::phrases`] of the phrases it opens, longest first.
+    pub phrases: Vec<usize>,
+    /// Indices into [`Lexicon::sources`] of the source phrases it opens, longest first.
+    pub sources: Vec<usize>,
+    /// It is a verb of speech ([`Lexicon::speech`]).
+    pub speech: bool,
+    /// It is a verb of belief ([`Lexicon::belief`]).
+    pub belief: bool,
+    /// It is a verb of evidence ([`Lexicon::evidence`]).
+    pub evidence: bool,
+    /// It is a verb of manner ([`Lexicon::manner`]).
+    pub manner: bool,
+    /// It is a verb stating a view with "as" ([`Lexicon::as_view`]).
+    pub as_view: bool,
+}
+
 /// All the world knowledge the pipeline uses.
 ///
 /// ```
@@ -300,9 +319,9 @@ pub struct Lexicon {
     pub phrase_index: WordMap<Vec<usize>>,
     /// First word → indices into `sources`.
     pub source_index: WordMap<Vec<usize>>,
-    /// Every word that can begin a cue (a verb form, or the first word of a phrase): one lookup
-    /// per token rules most tokens out.
-    pub cue_starts: WordSet,
+    /// Every word that can begin a cue (a verb form, or the first word of a phrase), with what it
+    /// begins: one lookup per token rules most tokens out, and tells the rest what they may be.
+    pub cue_starts: WordMap<CueStart>,
     /// Verb forms after which a reported clause may follow without "that".
     pub bare_clause: WordSet,
     /// Cue forms (one word or a phrase, lower case, single spaces) whose object is a claim or
@@ -472,7 +491,18 @@ impl Lexicon {
             .chain(self.as_view.iter())
             .chain(self.phrase_index.keys())
             .chain(self.source_index.keys())
-            .cloned()
+            .map(|w| {
+                let start = CueStart {
+                    phrases: self.phrase_index.get(w).cloned().unwrap_or_default(),
+                    sources: self.source_index.get(w).cloned().unwrap_or_default(),
+                    speech: self.speech.contains(w),
+                    belief: self.belief.contains(w),
+                    evidence: self.evidence.contains(w),
+                    manner: self.manner.contains(w),
+                    as_view: self.as_view.contains(w),
+                };
+                (w.clone(), start)
+            })
             .collect();
         let sc = raw.sources;
         self.checks.anonymous.extend(lower_set(&sc.anonymous));

@@ -326,9 +326,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         let w = self.low(i);
         // one lookup rules out almost every token
-        if !self.lex.cue_starts.contains(w) {
-            return None;
-        }
+        let start = self.lex.cue_starts.get(w)?;
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
         // (the word before must be in the same sentence: a headline ends with no full stop)
         if self.seg.tokens[i].cap
@@ -348,11 +346,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return None;
             }
         }
-        if let Some(end) = self.source_at(i, hi) {
+        if let Some(end) = self.source_from(i, hi, Some(start)) {
             return Some((end, CueClass::Source));
         }
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
-        let phrase = self.phrase_at(i, hi, self.lex.phrase_index.get(w), &self.lex.phrases);
+        let phrase = self.phrase_at(i, hi, &start.phrases, &self.lex.phrases);
         if let Some(p) = phrase {
             let framing = PREPOSITIONS.contains(&p[0].as_str())
                 || matches!(
@@ -370,13 +368,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let words = (k + 1..i).all(|w| !self.cue_word(self.low(w)));
             words && (close(k) || k > lo && self.punct(k, ",") && close(k - 1))
         });
-        if self.lex.speech.contains(w) || after_quote && self.lex.manner.contains(w) {
+        if start.speech || after_quote && start.manner {
             Some((i + 1, CueClass::Speech))
-        } else if self.lex.belief.contains(w) {
+        } else if start.belief {
             Some((i + 1, CueClass::Belief))
-        } else if self.lex.evidence.contains(w) {
+        } else if start.evidence {
             Some((i + 1, CueClass::Evidence))
-        } else if self.lex.as_view.contains(w) && self.view_as(i + 1, hi).is_some() {
+        } else if start.as_view && self.view_as(i + 1, hi).is_some() {
             Some((i + 1, CueClass::Belief))
         } else {
             None
@@ -385,7 +383,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The end of the source phrase ("according to", "in the words of") that opens at token `i`.
     fn source_at(&self, i: usize, hi: usize) -> Option<usize> {
-        self.phrase_at(i, hi, self.lex.source_index.get(self.low(i)), &self.lex.sources)
+        self.source_from(i, hi, self.lex.cue_starts.get(self.low(i)))
+    }
+
+    /// [`Extractor::source_at`] with the lexicon's entry for token `i`'s word already looked up.
+    fn source_from(&self, i: usize, hi: usize, start: Option<&crate::lexicon::CueStart>) -> Option<usize> {
+        start
+            .and_then(|s| self.phrase_at(i, hi, &s.sources, &self.lex.sources))
             .map(|p| i + p.len())
             .or_else(|| self.poll_opening(i, hi).then_some(i + 1))
     }
@@ -415,9 +419,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The first of the phrases `ix` points to in `phrases` (those whose first word is token
     /// `i`'s) that the words from token `i` on spell out, before `hi`.
-    fn phrase_at<'p>(&self, i: usize, hi: usize, ix: Option<&Vec<usize>>, phrases: &'p [Vec<String>]) -> Option<&'p Vec<String>> {
-        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
-        ix?.iter().map(|&k| &phrases[k]).find(|p| matches(p))
+    fn phrase_at<'p>(&self, i: usize, hi: usize, ix: &[usize], phrases: &'p [Vec<String>]) -> Option<&'p Vec<String>> {
+        if ix.is_empty() {
+            return None;
+        }
+        // the word after token `i`, compared with every phrase's second word ("in" opens dozens of
+        // phrases): worked out once
+        let next = (i + 1 < hi && self.fw(i + 1)).then(|| self.low(i + 1));
+        let matches = |p: &Vec<String>| {
+            i + p.len() <= hi
+                && (p.len() < 2 || next == Some(p[1].as_str()))
+                && (2..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k])
+        };
+        ix.iter().map(|&k| &phrases[k]).find(|p| matches(p))
     }
 
     /// The "as" after the object that opens at `from` ("sees [the deal] as a trap"): within a few
@@ -1010,7 +1024,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return false;
         }
         let w = self.low(first);
-        let opener = SUBORDINATORS.contains(&w) || w.ends_with("ing") && !self.lex.cue_starts.contains(w) || PREPOSITIONS.contains(&w);
+        let opener = SUBORDINATORS.contains(&w) || w.ends_with("ing") && !self.lex.cue_starts.contains_key(w) || PREPOSITIONS.contains(&w);
         opener
             && (first..comma).all(|k| {
                 self.frame(k)

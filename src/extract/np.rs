@@ -499,7 +499,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                     let of_phrase =
                         k > object.start && (self.low(k) == "of" || self.low(k - 1) == "of" && DETERMINERS.contains(&self.low(k)));
                     self.fw(k)
-                        && (!self.lex.cue_starts.contains(self.low(k)) || noun_after_det(k))
+                        && (!self.lex.cue_starts.contains_key(self.low(k)) || noun_after_det(k))
                         && (!FUNCTION.contains(&self.low(k)) || of_phrase)
                 });
             if !plain || !source_noun(noun) {
@@ -511,7 +511,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             // its determiner and modifiers: "two senior US officials"
             let mut start = noun;
-            while start > lo && noun - start < 3 && self.fw(start - 1) && !self.lex.cue_starts.contains(self.low(start - 1)) {
+            while start > lo && noun - start < 3 && self.fw(start - 1) && !self.lex.cue_starts.contains_key(self.low(start - 1)) {
                 let w = self.low(start - 1);
                 if FUNCTION.contains(&w) && !DETERMINERS.contains(&w) {
                     break;
