@@ -42,10 +42,15 @@ impl Hasher for Fnv {
             self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // assembled byte by byte: a variable-length copy into a buffer calls memcpy
-            let w = rest.iter().rev().fold(0u64, |acc, &b| (acc << 8) | b as u64);
-            self.add(w);
+        let n = rest.len();
+        // the last one to seven bytes in at most two loads (overlapping when fewer than eight):
+        // a variable-length copy into a buffer calls memcpy, a loop over the bytes is slow
+        if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+            self.add(lo | hi << 32);
+        } else if n > 0 {
+            self.add(rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16 | (n as u64) << 24);
         }
     }
     #[inline]
@@ -743,7 +748,7 @@ impl Lexicon {
     /// assert!(!lex.is_plural_title("Senator") && !lex.is_plural_title("Des"));
     /// ```
     pub fn is_plural_title(&self, word: &str) -> bool {
-        word.strip_suffix('s').is_some_and(|w| self.anaphoric_roles.contains(w.to_lowercase().as_str()))
+        word.strip_suffix('s').is_some_and(|w| with_lowercase(w, |w| self.anaphoric_roles.contains(w)))
     }
 
     /// True when the word, as written, is an honorific ("Mr", "Dr.").
@@ -761,6 +766,27 @@ impl Lexicon {
     pub fn is_name_suffix(&self, word: &str) -> bool {
         self.name_suffixes.contains(word.trim_end_matches(['.', ',']))
     }
+}
+
+/// Calls `f` with `word` in lower case ([`str::to_lowercase`]), with no allocation for a short
+/// ASCII word: names and titles are looked up in lower case many times a document.
+///
+/// ```
+/// assert!(quotegraph::lexicon::with_lowercase("Minister", |w| w == "minister"));
+/// assert!(quotegraph::lexicon::with_lowercase("ÉLYSÉE", |w| w == "élysée"));
+/// ```
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        // (for ASCII, lower case is the ASCII lower case, and the bytes stay valid UTF-8)
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// True when the word, as written, is a name's initial ("T." in "Peter T. King").

@@ -77,8 +77,19 @@ impl<'s, 'a> NpParser<'s, 'a> {
     }
     /// Whether lower-case `w` is the plural of a noun for an organization ("companies", "agencies").
     fn plural_org(&self, w: &str) -> bool {
-        let singular = w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string));
-        singular.is_some_and(|s| !s.ends_with('s') && self.lex.org_nouns.contains(s.as_str()))
+        if let Some(stem) = w.strip_suffix("ies") {
+            // the singular in "-y", spelt out in a buffer on the stack when short (no allocation)
+            let mut buf = [0u8; 32];
+            if let Some(b) = buf.get_mut(..stem.len() + 1) {
+                b[..stem.len()].copy_from_slice(stem.as_bytes());
+                b[stem.len()] = b'y';
+                if let Ok(singular) = std::str::from_utf8(b) {
+                    return self.lex.org_nouns.contains(singular);
+                }
+            }
+            return self.lex.org_nouns.contains(format!("{stem}y").as_str());
+        }
+        w.strip_suffix('s').is_some_and(|s| !s.ends_with('s') && self.lex.org_nouns.contains(s))
     }
     fn stop_cap(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::StopCap, || {
