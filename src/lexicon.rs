@@ -259,6 +259,38 @@ pub struct CheckWords {
     pub generic_titles: WordSet,
 }
 
+/// A set of word shapes (length, first and last byte): a word whose shape is not in it is none
+/// of the words it was built from. A cheap first test for a set most words are not in.
+#[derive(Debug, Default, Clone)]
+pub struct WordShapes(Vec<u64>);
+
+impl WordShapes {
+    fn bit(word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let (first, last) = (*b.first()? as usize, *b.last()? as usize);
+        Some((b.len() & 15) << 12 | (first & 63) << 6 | last & 63)
+    }
+    /// Adds the shape of `word`.
+    pub fn insert(&mut self, word: &str) {
+        if let Some(bit) = Self::bit(word) {
+            self.0.resize(1 << 10, 0);
+            self.0[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+    /// False when no word added has the shape of `word`; true when one may be `word`.
+    ///
+    /// ```
+    /// let mut shapes = quotegraph::lexicon::WordShapes::default();
+    /// shapes.insert("said");
+    /// assert!(shapes.may_contain("said") && shapes.may_contain("sand"));
+    /// assert!(!shapes.may_contain("says") && !shapes.may_contain("the") && !shapes.may_contain(""));
+    /// ```
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        Self::bit(word).is_some_and(|bit| self.0.get(bit >> 6).is_some_and(|w| w & 1 << (bit & 63) != 0))
+    }
+}
+
 /// What a word that can begin a cue may begin ([`Lexicon::cue_starts`]).
 #[derive(Debug, Default, Clone)]
 pub struct CueStart {
@@ -327,6 +359,9 @@ pub struct Lexicon {
     /// Every word that can begin a cue (a verb form, or the first word of a phrase), with what it
     /// begins: one lookup per token rules most tokens out, and tells the rest what they may be.
     pub cue_starts: WordMap<CueStart>,
+    /// The shapes of the words in `cue_starts`, which rule out most other words before any
+    /// hashing.
+    pub cue_start_shapes: WordShapes,
     /// Verb forms after which a reported clause may follow without "that".
     pub bare_clause: WordSet,
     /// Cue forms (one word or a phrase, lower case, single spaces) whose object is a claim or
@@ -509,6 +544,10 @@ impl Lexicon {
                 (w.clone(), start)
             })
             .collect();
+        self.cue_start_shapes = WordShapes::default();
+        for w in self.cue_starts.keys() {
+            self.cue_start_shapes.insert(w);
+        }
         let sc = raw.sources;
         self.checks.anonymous.extend(lower_set(&sc.anonymous));
         self.checks.vague.extend(lower_set(&sc.vague));

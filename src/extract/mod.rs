@@ -260,7 +260,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         let w = self.low(i);
-        // one lookup rules out almost every token
+        // one lookup rules out almost every token (and the word's shape most of them before it)
+        if !self.lex.cue_start_shapes.may_contain(w) {
+            return None;
+        }
         let start = self.lex.cue_starts.get(w)?;
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
         // (the word before must be in the same sentence: a headline ends with no full stop)
