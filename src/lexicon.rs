@@ -488,6 +488,12 @@ impl Lexicon {
     }
 
     fn merge(&mut self, raw: RawLexicon) {
+        // the sizes of the lists the cue tables are built from: sets and lists only grow, so
+        // when none grew, the tables built before still hold (only one shipped file has cues)
+        let cue_lists = |l: &Lexicon| {
+            [l.speech.len(), l.belief.len(), l.evidence.len(), l.manner.len(), l.as_view.len(), l.phrases.len(), l.sources.len()]
+        };
+        let cue_lists_before = cue_lists(self);
         let c = raw.cues;
         self.speech.extend(lower_set(&c.speech));
         self.belief.extend(lower_set(&c.belief));
@@ -520,33 +526,8 @@ impl Lexicon {
         }
         // longest phrase first, so that matching prefers "according to" over "according"
         self.phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        self.phrase_index = index_phrases(&self.phrases);
-        self.source_index = index_phrases(&self.sources);
-        self.cue_starts = self
-            .speech
-            .iter()
-            .chain(self.belief.iter())
-            .chain(self.evidence.iter())
-            .chain(self.manner.iter())
-            .chain(self.as_view.iter())
-            .chain(self.phrase_index.keys())
-            .chain(self.source_index.keys())
-            .map(|w| {
-                let start = CueStart {
-                    phrases: self.phrase_index.get(w).cloned().unwrap_or_default(),
-                    sources: self.source_index.get(w).cloned().unwrap_or_default(),
-                    speech: self.speech.contains(w),
-                    belief: self.belief.contains(w),
-                    evidence: self.evidence.contains(w),
-                    manner: self.manner.contains(w),
-                    as_view: self.as_view.contains(w),
-                };
-                (w.clone(), start)
-            })
-            .collect();
-        self.cue_start_shapes = WordShapes::default();
-        for w in self.cue_starts.keys() {
-            self.cue_start_shapes.insert(w);
+        if cue_lists(self) != cue_lists_before {
+            self.index_cues();
         }
         let sc = raw.sources;
         self.checks.anonymous.extend(lower_set(&sc.anonymous));
@@ -632,6 +613,39 @@ impl Lexicon {
                     self.add_surface(a, idx, Surface::Capital);
                 }
             }
+        }
+    }
+
+    /// Builds the tables that find cues from the cue lists: the phrase indexes, the words that
+    /// can begin a cue and their shapes.
+    fn index_cues(&mut self) {
+        self.phrase_index = index_phrases(&self.phrases);
+        self.source_index = index_phrases(&self.sources);
+        self.cue_starts = self
+            .speech
+            .iter()
+            .chain(self.belief.iter())
+            .chain(self.evidence.iter())
+            .chain(self.manner.iter())
+            .chain(self.as_view.iter())
+            .chain(self.phrase_index.keys())
+            .chain(self.source_index.keys())
+            .map(|w| {
+                let start = CueStart {
+                    phrases: self.phrase_index.get(w).cloned().unwrap_or_default(),
+                    sources: self.source_index.get(w).cloned().unwrap_or_default(),
+                    speech: self.speech.contains(w),
+                    belief: self.belief.contains(w),
+                    evidence: self.evidence.contains(w),
+                    manner: self.manner.contains(w),
+                    as_view: self.as_view.contains(w),
+                };
+                (w.clone(), start)
+            })
+            .collect();
+        self.cue_start_shapes = WordShapes::default();
+        for w in self.cue_starts.keys() {
+            self.cue_start_shapes.insert(w);
         }
     }
 
