@@ -42,10 +42,15 @@ impl Hasher for Fnv {
             self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // assembled byte by byte: a variable-length copy into a buffer calls memcpy
-            let w = rest.iter().rev().fold(0u64, |acc, &b| (acc << 8) | b as u64);
-            self.add(w);
+        let n = rest.len();
+        // the last one to seven bytes in at most two loads (overlapping when fewer than eight):
+        // a variable-length copy into a buffer calls memcpy, a loop over the bytes is slow
+        if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+            self.add(lo | hi << 32);
+        } else if n > 0 {
+            self.add(rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16 | (n as u64) << 24);
         }
     }
     #[inline]
@@ -255,6 +260,57 @@ pub struct CheckWords {
     pub generic_titles: WordSet,
 }
 
+/// A set of word shapes (length, first and last byte): a word whose shape is not in it is none
+/// of the words it was built from. A cheap first test for a set most words are not in.
+#[derive(Debug, Default, Clone)]
+pub struct WordShapes(Vec<u64>);
+
+impl WordShapes {
+    fn bit(word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let (first, last) = (*b.first()? as usize, *b.last()? as usize);
+        Some((b.len() & 15) << 12 | (first & 63) << 6 | last & 63)
+    }
+    /// Adds the shape of `word`.
+    pub fn insert(&mut self, word: &str) {
+        if let Some(bit) = Self::bit(word) {
+            self.0.resize(1 << 10, 0);
+            self.0[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+    /// False when no word added has the shape of `word`; true when one may be `word`.
+    ///
+    /// ```
+    /// let mut shapes = quotegraph::lexicon::WordShapes::default();
+    /// shapes.insert("said");
+    /// assert!(shapes.may_contain("said") && shapes.may_contain("sand"));
+    /// assert!(!shapes.may_contain("says") && !shapes.may_contain("the") && !shapes.may_contain(""));
+    /// ```
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        Self::bit(word).is_some_and(|bit| self.0.get(bit >> 6).is_some_and(|w| w & 1 << (bit & 63) != 0))
+    }
+}
+
+/// What a word that can begin a cue may begin ([`Lexicon::cue_starts`]).
+#[derive(Debug, Default, Clone)]
+pub struct CueStart {
+    /// Indices into [`Lexicon::phrases`] of the phrases it opens, longest first.
+    pub phrases: Vec<usize>,
+    /// Indices into [`Lexicon::sources`] of the source phrases it opens, longest first.
+    pub sources: Vec<usize>,
+    /// It is a verb of speech ([`Lexicon::speech`]).
+    pub speech: bool,
+    /// It is a verb of belief ([`Lexicon::belief`]).
+    pub belief: bool,
+    /// It is a verb of evidence ([`Lexicon::evidence`]).
+    pub evidence: bool,
+    /// It is a verb of manner ([`Lexicon::manner`]).
+    pub manner: bool,
+    /// It is a verb stating a view with "as" ([`Lexicon::as_view`]).
+    pub as_view: bool,
+}
+
 /// All the world knowledge the pipeline uses.
 ///
 /// ```
@@ -301,9 +357,12 @@ pub struct Lexicon {
     pub phrase_index: WordMap<Vec<usize>>,
     /// First word → indices into `sources`.
     pub source_index: WordMap<Vec<usize>>,
-    /// Every word that can begin a cue (a verb form, or the first word of a phrase): one lookup
-    /// per token rules most tokens out.
-    pub cue_starts: WordSet,
+    /// Every word that can begin a cue (a verb form, or the first word of a phrase), with what it
+    /// begins: one lookup per token rules most tokens out, and tells the rest what they may be.
+    pub cue_starts: WordMap<CueStart>,
+    /// The shapes of the words in `cue_starts`, which rule out most other words before any
+    /// hashing.
+    pub cue_start_shapes: WordShapes,
     /// Verb forms after which a reported clause may follow without "that".
     pub bare_clause: WordSet,
     /// Cue forms (one word or a phrase, lower case, single spaces) whose object is a claim or
@@ -433,6 +492,12 @@ impl Lexicon {
     }
 
     fn merge(&mut self, raw: RawLexicon) {
+        // the sizes of the lists the cue tables are built from: sets and lists only grow, so
+        // when none grew, the tables built before still hold (only one shipped file has cues)
+        let cue_lists = |l: &Lexicon| {
+            [l.speech.len(), l.belief.len(), l.evidence.len(), l.manner.len(), l.as_view.len(), l.phrases.len(), l.sources.len()]
+        };
+        let cue_lists_before = cue_lists(self);
         let c = raw.cues;
         self.speech.extend(lower_set(&c.speech));
         self.belief.extend(lower_set(&c.belief));
@@ -465,19 +530,9 @@ impl Lexicon {
         }
         // longest phrase first, so that matching prefers "according to" over "according"
         self.phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        self.phrase_index = index_phrases(&self.phrases);
-        self.source_index = index_phrases(&self.sources);
-        self.cue_starts = self
-            .speech
-            .iter()
-            .chain(self.belief.iter())
-            .chain(self.evidence.iter())
-            .chain(self.manner.iter())
-            .chain(self.as_view.iter())
-            .chain(self.phrase_index.keys())
-            .chain(self.source_index.keys())
-            .cloned()
-            .collect();
+        if cue_lists(self) != cue_lists_before {
+            self.index_cues();
+        }
         let sc = raw.sources;
         self.checks.anonymous.extend(lower_set(&sc.anonymous));
         self.checks.vague.extend(lower_set(&sc.vague));
@@ -563,6 +618,39 @@ impl Lexicon {
                     self.add_surface(a, idx, Surface::Capital);
                 }
             }
+        }
+    }
+
+    /// Builds the tables that find cues from the cue lists: the phrase indexes, the words that
+    /// can begin a cue and their shapes.
+    fn index_cues(&mut self) {
+        self.phrase_index = index_phrases(&self.phrases);
+        self.source_index = index_phrases(&self.sources);
+        self.cue_starts = self
+            .speech
+            .iter()
+            .chain(self.belief.iter())
+            .chain(self.evidence.iter())
+            .chain(self.manner.iter())
+            .chain(self.as_view.iter())
+            .chain(self.phrase_index.keys())
+            .chain(self.source_index.keys())
+            .map(|w| {
+                let start = CueStart {
+                    phrases: self.phrase_index.get(w).cloned().unwrap_or_default(),
+                    sources: self.source_index.get(w).cloned().unwrap_or_default(),
+                    speech: self.speech.contains(w),
+                    belief: self.belief.contains(w),
+                    evidence: self.evidence.contains(w),
+                    manner: self.manner.contains(w),
+                    as_view: self.as_view.contains(w),
+                };
+                (w.clone(), start)
+            })
+            .collect();
+        self.cue_start_shapes = WordShapes::default();
+        for w in self.cue_starts.keys() {
+            self.cue_start_shapes.insert(w);
         }
     }
 
@@ -718,7 +806,7 @@ impl Lexicon {
     /// assert!(!lex.is_plural_title("Senator") && !lex.is_plural_title("Des"));
     /// ```
     pub fn is_plural_title(&self, word: &str) -> bool {
-        word.strip_suffix('s').is_some_and(|w| self.anaphoric_roles.contains(w.to_lowercase().as_str()))
+        word.strip_suffix('s').is_some_and(|w| with_lowercase(w, |w| self.anaphoric_roles.contains(w)))
     }
 
     /// True when the word, as written, is an honorific ("Mr", "Dr.").
@@ -736,6 +824,27 @@ impl Lexicon {
     pub fn is_name_suffix(&self, word: &str) -> bool {
         self.name_suffixes.contains(word.trim_end_matches(['.', ',']))
     }
+}
+
+/// Calls `f` with `word` in lower case ([`str::to_lowercase`]), with no allocation for a short
+/// ASCII word: names and titles are looked up in lower case many times a document.
+///
+/// ```
+/// assert!(quotegraph::lexicon::with_lowercase("Minister", |w| w == "minister"));
+/// assert!(quotegraph::lexicon::with_lowercase("ÉLYSÉE", |w| w == "élysée"));
+/// ```
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        // (for ASCII, lower case is the ASCII lower case, and the bytes stay valid UTF-8)
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// True when the word, as written, is a name's initial ("T." in "Peter T. King").

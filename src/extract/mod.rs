@@ -11,12 +11,30 @@
 //! before it; a quotation in a sentence with no cue is a scare quote and
 //! nobody's statement.
 
+/// Defines a list of words and a test of membership in it. The test is a `match`: a few
+/// compares by length and bytes, where `contains` on the list compares the word with every
+/// entry in turn (these tests run for most tokens of every sentence).
+macro_rules! words {
+    ($(#[$doc:meta])* $vis:vis $list:ident, $test:ident = [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        #[allow(dead_code)]
+        $vis const $list: &[&str] = &[$($w),*];
+        #[doc = concat!("True when `w` is one of [`", stringify!($list), "`].")]
+        #[allow(dead_code)]
+        #[inline]
+        $vis fn $test(w: &str) -> bool {
+            matches!(w, $($w)|*)
+        }
+    };
+}
+
 mod np;
 
 use crate::lexicon::Lexicon;
 use crate::model::{Attribution, Mention, MentionKind, QuoteKind, Span, Speaker};
 use crate::segment::{Segmented, TokKind};
 
+use np::is_object_pronoun;
 pub use np::{OBJECT_PRONOUNS, PRONOUNS};
 
 /// The class of a cue, which decides what it may introduce.
@@ -92,156 +110,73 @@ struct Extractor<'s, 'a> {
     mid_caps: std::cell::OnceCell<std::collections::HashSet<&'s str>>,
 }
 
-/// Words that end a clause when they follow a comma.
-const CLAUSE_BREAKS: &[&str] = &[
-    "while",
-    "whereas",
-    "but",
-    "although",
-    "though",
-    "citing",
-    "adding",
-    "saying",
-    "noting",
-    "arguing",
-    "insisting",
-    "according",
-    "as",
-    "because",
-    "since",
-    "despite",
-    "even",
-    "warning",
-    "calling",
-    "stressing",
-    "with",
-    "meanwhile",
-    "however",
-];
-/// Words that open a subordinate clause ahead of the main clause.
-const SUBORDINATORS: &[&str] = &[
-    "while", "whereas", "although", "though", "as", "when", "after", "before", "if", "since", "because", "once", "unless", "until", "even",
-    "despite", "amid", "with",
-];
-/// Words skipped between a speaker and a cue ("he also said", "she has long argued").
-const BETWEEN: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "are",
-    "will",
-    "would",
-    "had",
-    "later",
-    "then",
-    "once",
-    "again",
-    "previously",
-    "recently",
-    "repeatedly",
-    "reportedly",
-    "publicly",
-    "privately",
-    "long",
-    "often",
-    "always",
-    "never",
-    "already",
-    "first",
-    "further",
-    "quickly",
-    "simply",
-    "flatly",
-    "bluntly",
-    "angrily",
-    "firmly",
-    "openly",
-    "separately",
-    "initially",
-    "subsequently",
-    "frequently",
-    "earlier",
-    "last",
-    "both",
-    "all",
-    "himself",
-    "herself",
-    "themselves",
-    "even",
-    "still",
-    "now",
-    "just",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-];
-/// Time words that may sit between a cue and its content ("said on Monday that").
-const TIME_WORDS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "also",
-    "again",
-    "previously",
-    "privately",
-    "publicly",
-    "repeatedly",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "last",
-    "this",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "then",
-    "now",
-    "once",
-    "flatly",
-    "simply",
-    "bluntly",
-    "firmly",
-    "quietly",
-    "openly",
-    "explicitly",
-    "clearly",
-];
-/// Words that open or carry a clause of their own: a phrase containing one is no mere modifier.
-const CLAUSE_WORDS: &[&str] =
-    &["that", "which", "who", "and", "but", "or", "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says"];
-/// Closed-class words that never stand in a bare speaker phrase.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "if", "that", "which", "who", "what", "when", "where", "why", "how", "it", "is", "was", "are",
-    "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can",
-    "not", "he", "she", "they", "we", "i", "you", "this", "these", "those", "there", "as", "to", "by", "with", "from", "on", "at", "in",
-    "for", "of", "than", "then", "so", "also",
-];
-/// Words after which a cue word is a noun ("the report", "his claims", "their plans").
-const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"];
-/// Auxiliaries and modals: after a cue they open a clause whose subject is elsewhere.
-/// Auxiliaries and forms of "be": one after a noun phrase makes a clause of it.
-pub(crate) const AUXILIARIES: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must"];
-const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"];
+words! {
+    /// Words that end a clause when they follow a comma.
+    CLAUSE_BREAKS, is_clause_break = [
+        "while", "whereas", "but", "although", "though", "citing", "adding", "saying", "noting", "arguing", "insisting", "according",
+        "as", "because", "since", "despite", "even", "warning", "calling", "stressing", "with", "meanwhile", "however"
+    ]
+}
+words! {
+    /// Words that open a subordinate clause ahead of the main clause.
+    SUBORDINATORS, is_subordinator = [
+        "while", "whereas", "although", "though", "as", "when", "after", "before", "if", "since", "because", "once", "unless",
+        "until", "even", "despite", "amid", "with"
+    ]
+}
+words! {
+    /// Words skipped between a speaker and a cue ("he also said", "she has long argued").
+    BETWEEN, is_between = [
+        "also", "has", "had", "have", "was", "is", "were", "are", "will", "would", "later", "then", "once", "again", "previously",
+        "recently", "repeatedly", "reportedly", "publicly", "privately", "long", "often", "always", "never", "already", "first",
+        "further", "quickly", "simply", "flatly", "bluntly", "angrily", "firmly", "openly", "separately", "initially", "subsequently",
+        "frequently", "earlier", "last", "both", "all", "himself", "herself", "themselves", "even", "still", "now", "just", "could",
+        "can", "may", "might", "should", "must"
+    ]
+}
+words! {
+    /// Time words that may sit between a cue and its content ("said on Monday that").
+    TIME_WORDS, is_time_word = [
+        "yesterday", "today", "tonight", "earlier", "later", "recently", "also", "again", "previously", "privately", "publicly",
+        "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "this", "week", "month",
+        "year", "night", "morning", "afternoon", "evening", "weekend", "then", "now", "once", "flatly", "simply", "bluntly", "firmly",
+        "quietly", "openly", "explicitly", "clearly"
+    ]
+}
+words! {
+    /// Words that open or carry a clause of their own: a phrase containing one is no mere modifier.
+    CLAUSE_WORDS, is_clause_word = [
+        "that", "which", "who", "and", "but", "or", "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says"
+    ]
+}
+words! {
+    /// Closed-class words that never stand in a bare speaker phrase.
+    FUNCTION_WORDS, is_function_word = [
+        "the", "a", "an", "and", "or", "but", "if", "that", "which", "who", "what", "when", "where", "why", "how", "it", "is", "was",
+        "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might",
+        "must", "can", "not", "he", "she", "they", "we", "i", "you", "this", "these", "those", "there", "as", "to", "by", "with",
+        "from", "on", "at", "in", "for", "of", "than", "then", "so", "also"
+    ]
+}
+words! {
+    /// Words after which a cue word is a noun ("the report", "his claims", "their plans").
+    NOUN_DETERMINERS, is_noun_determiner = [
+        "the", "a", "an", "his", "her", "its", "their", "our", "this", "these"
+    ]
+}
+words! {
+    /// Auxiliaries and modals: after a cue they open a clause whose subject is elsewhere.
+    /// Auxiliaries and forms of "be": one after a noun phrase makes a clause of it.
+    pub(crate) AUXILIARIES, is_auxiliary = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should",
+        "must"
+    ]
+}
+words! {
+    PREPOSITIONS, is_preposition = [
+        "in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "over", "for", "by"
+    ]
+}
 
 impl<'s, 'a> Extractor<'s, 'a> {
     fn text(&self, i: usize) -> &'s str {
@@ -271,9 +206,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
     fn determined(&self, k: usize) -> bool {
         k > 0 && self.fw(k - 1) && {
             let w = self.low(k - 1);
-            np::NUMBER_WORDS.contains(&w)
+            np::is_number_word(w)
                 || w.bytes().all(|b| b.is_ascii_digit())
-                || NOUN_DETERMINERS.contains(&w)
+                || is_noun_determiner(w)
                 || matches!(w, "all" | "both" | "those" | "many" | "most" | "several" | "other" | "some" | "few")
         }
     }
@@ -325,10 +260,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         let w = self.low(i);
-        // one lookup rules out almost every token
-        if !self.lex.cue_starts.contains(w) {
+        // one lookup rules out almost every token (and the word's shape most of them before it)
+        if !self.lex.cue_start_shapes.may_contain(w) {
             return None;
         }
+        let start = self.lex.cue_starts.get(w)?;
         // "the United States", "Reports Without Borders": a capitalized word inside a name is no cue
         // (the word before must be in the same sentence: a headline ends with no full stop)
         if self.seg.tokens[i].cap
@@ -348,13 +284,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return None;
             }
         }
-        if let Some(end) = self.source_at(i, hi) {
+        if let Some(end) = self.source_from(i, hi, Some(start)) {
             return Some((end, CueClass::Source));
         }
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
-        let phrase = self.phrase_at(i, hi, self.lex.phrase_index.get(w), &self.lex.phrases);
+        let phrase = self.phrase_at(i, hi, &start.phrases, &self.lex.phrases);
         if let Some(p) = phrase {
-            let framing = PREPOSITIONS.contains(&p[0].as_str())
+            let framing = is_preposition(p[0].as_str())
                 || matches!(
                     p[0].as_str(),
                     "as" | "who" | "it" | "is" | "are" | "was" | "were" | "off" | "speaking" | "reportedly" | "allegedly"
@@ -370,13 +306,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let words = (k + 1..i).all(|w| !self.cue_word(self.low(w)));
             words && (close(k) || k > lo && self.punct(k, ",") && close(k - 1))
         });
-        if self.lex.speech.contains(w) || after_quote && self.lex.manner.contains(w) {
+        if start.speech || after_quote && start.manner {
             Some((i + 1, CueClass::Speech))
-        } else if self.lex.belief.contains(w) {
+        } else if start.belief {
             Some((i + 1, CueClass::Belief))
-        } else if self.lex.evidence.contains(w) {
+        } else if start.evidence {
             Some((i + 1, CueClass::Evidence))
-        } else if self.lex.as_view.contains(w) && self.view_as(i + 1, hi).is_some() {
+        } else if start.as_view && self.view_as(i + 1, hi).is_some() {
             Some((i + 1, CueClass::Belief))
         } else {
             None
@@ -385,7 +321,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The end of the source phrase ("according to", "in the words of") that opens at token `i`.
     fn source_at(&self, i: usize, hi: usize) -> Option<usize> {
-        self.phrase_at(i, hi, self.lex.source_index.get(self.low(i)), &self.lex.sources)
+        self.source_from(i, hi, self.lex.cue_starts.get(self.low(i)))
+    }
+
+    /// [`Extractor::source_at`] with the lexicon's entry for token `i`'s word already looked up.
+    fn source_from(&self, i: usize, hi: usize, start: Option<&crate::lexicon::CueStart>) -> Option<usize> {
+        start
+            .and_then(|s| self.phrase_at(i, hi, &s.sources, &self.lex.sources))
             .map(|p| i + p.len())
             .or_else(|| self.poll_opening(i, hi).then_some(i + 1))
     }
@@ -402,8 +344,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let Some(head) = (i + 1..hi.min(i + 10))
             .take_while(|&k| {
                 let w = self.low(k);
-                self.fw(k) && (!FUNCTION_WORDS.contains(&w) || NOUN_DETERMINERS.contains(&w))
-                    || matches!(w, "/" | "-" | "’s" | "'s" | "’" | "'")
+                self.fw(k) && (!is_function_word(w) || is_noun_determiner(w)) || matches!(w, "/" | "-" | "’s" | "'s" | "’" | "'")
             })
             .find(|&k| self.fw(k) && self.lex.polls.contains(self.low(k)))
         else {
@@ -415,9 +356,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
 
     /// The first of the phrases `ix` points to in `phrases` (those whose first word is token
     /// `i`'s) that the words from token `i` on spell out, before `hi`.
-    fn phrase_at<'p>(&self, i: usize, hi: usize, ix: Option<&Vec<usize>>, phrases: &'p [Vec<String>]) -> Option<&'p Vec<String>> {
-        let matches = |p: &Vec<String>| i + p.len() <= hi && (1..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k]);
-        ix?.iter().map(|&k| &phrases[k]).find(|p| matches(p))
+    fn phrase_at<'p>(&self, i: usize, hi: usize, ix: &[usize], phrases: &'p [Vec<String>]) -> Option<&'p Vec<String>> {
+        if ix.is_empty() {
+            return None;
+        }
+        // the word after token `i`, compared with every phrase's second word ("in" opens dozens of
+        // phrases): worked out once
+        let next = (i + 1 < hi && self.fw(i + 1)).then(|| self.low(i + 1));
+        let matches = |p: &Vec<String>| {
+            i + p.len() <= hi
+                && (p.len() < 2 || next == Some(p[1].as_str()))
+                && (2..p.len()).all(|k| self.fw(i + k) && self.low(i + k) == p[k])
+        };
+        ix.iter().map(|&k| &phrases[k]).find(|p| matches(p))
     }
 
     /// The "as" after the object that opens at `from` ("sees [the deal] as a trap"): within a few
@@ -451,13 +402,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let before = self.text(cue.start - 1);
             let possessive = self.possessive(cue.start - 1) || matches!(before, "’" | "'") && self.frame(cue.start - 1);
             // "the report", "a call", "his remarks": after a determiner too
-            let determiner = self.fw(cue.start - 1) && NOUN_DETERMINERS.contains(&self.low(cue.start - 1));
+            let determiner = self.fw(cue.start - 1) && is_noun_determiner(self.low(cue.start - 1));
             // "two states", "a number of claims": counted, or after "of" (where a verb would end in -ing)
             let (before, w) = (self.low(cue.start - 1), self.low(cue.start));
             let counted = self.fw(cue.start - 1)
                 && cue.end == cue.start + 1
-                && (w.ends_with('s')
-                    && (np::NUMBER_WORDS.contains(&before) && before != "one" || before.bytes().all(|b| b.is_ascii_digit()))
+                && (w.ends_with('s') && (np::is_number_word(before) && before != "one" || before.bytes().all(|b| b.is_ascii_digit()))
                     || before == "of" && !w.ends_with("ing"));
             // "Some protest leaders said …": after a quantifier, a cue word followed by a noun and
             // a verb of saying modifies that noun
@@ -465,7 +415,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && cue.end + 1 < hi
                 && self.fw(cue.end)
                 && !self.seg.tokens[cue.end].cap
-                && !FUNCTION_WORDS.contains(&self.low(cue.end))
+                && !is_function_word(self.low(cue.end))
                 && self.fw(cue.end + 1)
                 && self.say_verb(cue.end + 1);
             if possessive || determiner || counted || compound || self.modified_noun(cue, lo, hi) {
@@ -566,10 +516,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while j > lo
             && self.fw(j - 1)
             // (in lower case: "Theresa May said", "Will Hale said" end in names)
-            && (BETWEEN.contains(&self.low(j - 1)) && !self.seg.tokens[j - 1].cap
+            && (is_between(self.low(j - 1)) && !self.seg.tokens[j - 1].cap
                 // ("She categorically denied …": any adverb in -ly)
                 || self.adverb(self.low(j - 1)) && !self.seg.tokens[j - 1].cap
-                || TIME_WORDS.contains(&self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap
+                || is_time_word(self.low(j - 1)) && j - 1 > lo && !self.seg.tokens[j - 1].cap
                 || matches!(self.low(j - 1), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on")
                 // ("have been urging": a progressive; "has been accused" is a passive)
                 || self.low(j - 1) == "been" && self.low(cue.start).ends_with("ing"))
@@ -590,7 +540,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && matches!(self.low(j - 3), "is" | "are" | "was" | "were" | "be")
         {
             j -= 3;
-            while j > lo && self.fw(j - 1) && BETWEEN.contains(&self.low(j - 1)) {
+            while j > lo && self.fw(j - 1) && is_between(self.low(j - 1)) {
                 j -= 1;
             }
         }
@@ -712,8 +662,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 if let Some((m, end)) = np.forward(first, j, true) {
                     // only modifiers in between: no clause of its own ("that", "which", a pronoun, a verb "is")
                     let plain = (end..j).all(|k| {
-                        self.fw(k) && !crate::extract::np::PRONOUNS.contains(&self.low(k)) && !CLAUSE_WORDS.contains(&self.low(k))
-                            || self.punct(k, ",")
+                        self.fw(k) && !crate::extract::np::is_pronoun(self.low(k)) && !is_clause_word(self.low(k)) || self.punct(k, ",")
                     });
                     if m.kind == MentionKind::Document && plain {
                         // the mention is the whole subject: "A report by the Audit Office"
@@ -744,9 +693,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let doc_head = (first..j.min(first + 8)).any(|k| self.lex.documents.contains(self.low(k)));
             let relatives: Vec<usize> = (first..j).filter(|&k| matches!(self.low(k), "that" | "which" | "who")).collect();
             // (an auxiliary of the relative clause's own right after its pronoun: "polling that was done")
-            let own_verb = (first..j).any(|k| {
-                AUXILIARIES.contains(&self.low(k)) && relatives.first().is_none_or(|&r| k != r + 1) || self.low(k) == "to" && k + 1 == j
-            }) || AUXILIARIES.contains(&self.low(j - 1))
+            let own_verb = (first..j)
+                .any(|k| is_auxiliary(self.low(k)) && relatives.first().is_none_or(|&r| k != r + 1) || self.low(k) == "to" && k + 1 == j)
+                || is_auxiliary(self.low(j - 1))
                 || relatives.len() > 1;
             // (the short phrase with a finite verb: "Another slide shows that", not "an hourlong show that aired")
             let w = self.low(cue.start);
@@ -809,13 +758,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let inner = (prep(w) || w == "those" || w == "the" && k >= lo + 2 && self.fw(k - 2) && prep(self.low(k - 2)))
                     && k < j
                     && k - 1 > lo;
-                if FUNCTION_WORDS.contains(&w) && !inner {
+                if is_function_word(w) && !inner {
                     break;
                 }
                 k -= 1;
             }
             // the phrase opens with its head, not with a preposition or determiner
-            let headed = k < j && !FUNCTION_WORDS.contains(&self.low(k));
+            let headed = k < j && !is_function_word(self.low(k));
             // (or with one determiner before its head: "…, the women say …")
             if headed && k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "the" | "these" | "those") && self.punct(k - 2, ",") {
                 k -= 1;
@@ -829,8 +778,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 || k > lo
                     && self.punct(k - 1, ",")
                     && prev.is_none()
-                    && !CLAUSE_BREAKS.contains(&self.low(k))
-                    && !SUBORDINATORS.contains(&self.low(k))
+                    && !is_clause_break(self.low(k))
+                    && !is_subordinator(self.low(k))
                     && self.subordinate_opening(lo, k - 1);
             // "…, police said.": after a comma and closing the sentence
             let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
@@ -907,7 +856,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         // "“…,” said constituent Dan Lee", "said master of ceremonies Ann Lee": a
                         // description in lower case, then the name
                         let mut k = cue.end;
-                        while k < hi && k < cue.end + 4 && self.fw(k) && !self.seg.tokens[k].cap && !FUNCTION_WORDS.contains(&self.low(k))
+                        while k < hi && k < cue.end + 4 && self.fw(k) && !self.seg.tokens[k].cap && !is_function_word(self.low(k))
                             || k > cue.end && k < hi && self.fw(k) && self.low(k) == "of"
                         {
                             k += 1;
@@ -990,7 +939,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // a capitalized "The" inside the sentence opens a name ("The Times shows")
         let determiner = self.fw(s - 2)
             && (s - 2 == lo || !self.seg.tokens[s - 2].cap)
-            && (NOUN_DETERMINERS.contains(&self.low(s - 2)) || self.low(s - 2) == "those");
+            && (is_noun_determiner(self.low(s - 2)) || self.low(s - 2) == "those");
         if !determiner || w == "says" {
             return false;
         }
@@ -1000,8 +949,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             || self.fw(cue.end)
                 && !self.seg.tokens[cue.end].cap
                 && !self.low(cue.end).starts_with(|c: char| c.is_ascii_digit())
-                && !crate::extract::np::PRONOUNS.contains(&self.low(cue.end))
-                && !crate::extract::np::OBJECT_PRONOUNS.contains(&self.low(cue.end))
+                && !crate::extract::np::is_pronoun(self.low(cue.end))
+                && !crate::extract::np::is_object_pronoun(self.low(cue.end))
                 && !matches!(
                     self.low(cue.end),
                     "that"
@@ -1052,7 +1001,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return false;
         }
         let w = self.low(first);
-        let opener = SUBORDINATORS.contains(&w) || w.ends_with("ing") && !self.lex.cue_starts.contains(w) || PREPOSITIONS.contains(&w);
+        let opener = is_subordinator(w) || w.ends_with("ing") && !self.lex.cue_starts.contains_key(w) || is_preposition(w);
         opener
             && (first..comma).all(|k| {
                 self.frame(k)
@@ -1117,10 +1066,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // a bare phrase: its head a plural or a word for people, with a relative clause after it
         let w0 = self.low(first);
         let bare = !opener
-            && !FUNCTION_WORDS.contains(&w0)
-            && !PREPOSITIONS.contains(&w0)
+            && !is_function_word(w0)
+            && !is_preposition(w0)
             && !matches!(w0, "among" | "amid" | "despite")
-            && !np::PRONOUNS.contains(&w0)
+            && !np::is_pronoun(w0)
             && !self.adverb(w0);
         // a bare phrase before "…, said" needs an aside to explain its comma
         let aside = (first..last)
@@ -1142,8 +1091,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return None;
             }
             let w = self.low(k);
-            let clause = CLAUSE_WORDS.contains(&w)
-                || np::PRONOUNS.contains(&w)
+            let clause = is_clause_word(w)
+                || np::is_pronoun(w)
                 || matches!(
                     w,
                     "can"
@@ -1185,7 +1134,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // the phrase ends in its head noun, not in a preposition, determiner or adverb
         let h = self.low(np_end - 1);
-        if PREPOSITIONS.contains(&h) || FUNCTION_WORDS.contains(&h) || self.adverb(h) && h != "only" {
+        if is_preposition(h) || is_function_word(h) || self.adverb(h) && h != "only" {
             return None;
         }
         if bare {
@@ -1212,7 +1161,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // listener or object: a pronoun, a listener noun, or a capitalized name
         if i < hi && self.fw(i) {
             let w = self.low(i);
-            if (OBJECT_PRONOUNS.contains(&w) && w != "it" && w != "her" || self.lex.listeners.contains(w)) && heard(i + 1) {
+            if (is_object_pronoun(w) && w != "it" && w != "her" || self.lex.listeners.contains(w)) && heard(i + 1) {
                 i += 1;
             } else if object_verb {
                 if let Some((m, end)) = self.np().forward(i, hi, true) {
@@ -1257,12 +1206,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     let first = self.low(i);
                     // "said on Monday that …" / "said in a statement: …"; a comma after "to accept the
                     // nomination," ends the clause rather than opening the content
-                    let lands = !self.punct(k, ",") || TIME_WORDS.contains(&first);
+                    let lands = !self.punct(k, ",") || is_time_word(first);
                     let title = matches!(t.kind, TokKind::Open(q) if self.title_quote(q));
                     // (a longer phrase only before "that", and never an infinitive: "said in an oral
                     // history of the Clinton years that …", not "promised to legalize … if …")
                     let long_ok = steps < 9 || self.fw(k) && self.low(k) == "that" && first != "to";
-                    if (PREPOSITIONS.contains(&first) || TIME_WORDS.contains(&first) || self.adverb(first)) && lands && !title && long_ok {
+                    if (is_preposition(first) || is_time_word(first) || self.adverb(first)) && lands && !title && long_ok {
                         i = k;
                     }
                 }
@@ -1271,18 +1220,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
             k += 1;
             steps += 1;
         }
-        while i < hi && self.fw(i) && TIME_WORDS.contains(&self.low(i)) && !(i + 1 < hi && self.fw(i + 1) && self.low(i + 1) == "year") {
+        while i < hi && self.fw(i) && is_time_word(self.low(i)) && !(i + 1 < hi && self.fw(i + 1) && self.low(i + 1) == "year") {
             i += 1;
         }
         // "said on Thursday it had …", "has said in the past it …": a time phrase after a
         // preposition, then a clause opening with a pronoun or a name
         if i + 2 < hi && self.fw(i) && matches!(self.low(i), "on" | "in" | "at" | "during" | "over") {
             let mut j = i + 1;
-            while j < hi && j < i + 4 && self.fw(j) && (TIME_WORDS.contains(&self.low(j)) || matches!(self.low(j), "the" | "past")) {
+            while j < hi && j < i + 4 && self.fw(j) && (is_time_word(self.low(j)) || matches!(self.low(j), "the" | "past")) {
                 j += 1;
             }
             let timed = (i + 1..j).any(|k| self.low(k) != "the");
-            let clause = j < hi && self.fw(j) && (np::PRONOUNS.contains(&self.low(j)) || self.seg.tokens[j].cap);
+            let clause = j < hi && self.fw(j) && (np::is_pronoun(self.low(j)) || self.seg.tokens[j].cap);
             if timed && clause && !(j > i + 1 && self.low(j - 1) == "the") {
                 i = j;
             }
@@ -1319,7 +1268,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         let opens = self.seg.tokens[i].kind == TokKind::Punct && matches!(self.text(i), "—" | "–" | "," | "(")
-            || self.fw(i) && PREPOSITIONS.contains(&self.low(i));
+            || self.fw(i) && is_preposition(self.low(i));
         if !opens {
             return None;
         }
@@ -1365,7 +1314,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && !self.seg.tokens[k + 1].cap
             });
             let timed = next.is_some_and(|n| {
-                TIME_WORDS.contains(&n) && !matches!(n, "also" | "then" | "once" | "now")
+                is_time_word(n) && !matches!(n, "also" | "then" | "once" | "now")
                     || n.chars().next().is_some_and(|c| c.is_ascii_digit())
                     || crate::date::MONTHS.contains(&n)
             });
@@ -1409,7 +1358,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while i < hi.min(stop_at) {
             if self.frame(i) {
                 let t = self.text(i);
-                if t == ";" || (t == "," && i + 1 < hi && self.fw(i + 1) && CLAUSE_BREAKS.contains(&self.low(i + 1))) {
+                if t == ";" || (t == "," && i + 1 < hi && self.fw(i + 1) && is_clause_break(self.low(i + 1))) {
                     // "the process was fair, but required candidates to …": a second verb of the
                     // reported clause's subject goes on with the clause
                     // "said he had offers, but “the offers were …”": the speaker's own words after "but"
@@ -1460,7 +1409,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     }
                 }
                 // “…,” while …: the comma sits inside the marks
-                if i > from && self.fw(i) && (CLAUSE_BREAKS.contains(&self.low(i)) || self.low(i) == "and") {
+                if i > from && self.fw(i) && (is_clause_break(self.low(i)) || self.low(i) == "and") {
                     if let TokKind::Close(q) = self.seg.tokens[i - 1].kind {
                         if self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with(',') {
                             return i;
@@ -1918,8 +1867,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let (q, open, close) = quotes[first];
                 // a cue that already has its quotation takes no title as another ("“…,” he said
                 // Wednesday on MSNBC’s “Morning Joe.”", "he said of the claim on ABC’s “This Week.”")
-                let adjunct = self.fw(start)
-                    && (PREPOSITIONS.contains(&self.low(start)) || TIME_WORDS.contains(&self.low(start)) || self.low(start) == "of");
+                let adjunct =
+                    self.fw(start) && (is_preposition(self.low(start)) || is_time_word(self.low(start)) || self.low(start) == "of");
                 if cue_used[ci] && (adjunct || self.capitalized(q)) && self.title_quote(q) {
                     continue;
                 }
@@ -2003,7 +1952,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && start + 1 < stop
                     && self.fw(start + 1)
                     && !self.seg.tokens[start + 1].cap
-                    && !FUNCTION_WORDS.contains(&self.low(start + 1))
+                    && !is_function_word(self.low(start + 1))
                     && !matches!(self.low(start + 1), "his" | "her" | "its" | "their" | "my" | "your" | "our")
                     && self.words_in(start, self.clause_end(start, hi, stop)) >= 3;
             // "called him divisive", "branded them a disgrace": a verb of naming, its pronoun object
@@ -2014,8 +1963,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && after + 1 < end
                 && self.fw(after)
                 && self.fw(after + 1)
-                && OBJECT_PRONOUNS.contains(&self.low(after))
-                && !PREPOSITIONS.contains(&self.low(after + 1))
+                && is_object_pronoun(self.low(after))
+                && !is_preposition(self.low(after + 1))
                 && !matches!(
                     self.low(after + 1),
                     "back" | "up" | "off" | "out" | "about" | "into" | "and" | "or" | "as" | "that" | "quits"
@@ -2035,7 +1984,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let about = w == "about"
                             && !(start + 1 < stop && self.fw(start + 1) && {
                                 let n = self.low(start + 1);
-                                np::NUMBER_WORDS.contains(&n) || matches!(n, "half" | "a") || n.starts_with(|c: char| c.is_ascii_digit())
+                                np::is_number_word(n) || matches!(n, "half" | "a") || n.starts_with(|c: char| c.is_ascii_digit())
                             });
                         let bad_start = !self.fw(start)
                             || more
@@ -2076,8 +2025,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let object = object_verb
                             && self.fw(start)
                             && !matches!(w, "that" | "to" | "it" | "so" | "among")
-                            && !PREPOSITIONS.contains(&w)
-                            && !AUXILIARIES.contains(&w);
+                            && !is_preposition(w)
+                            && !is_auxiliary(w);
                         let min_words = if subject_pronoun(w) { 2 } else { 3 };
                         // "asked the mayor whether …", "asked voters to …": a question or request needs its
                         // wh-word, "if" or infinitive within a short object; "he was asked if …" is the
@@ -2085,7 +2034,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         let ask = self.low(cue.start).starts_with("ask");
                         let passive = {
                             let mut k = cue.start;
-                            while k > lo && self.fw(k - 1) && (BETWEEN.contains(&self.low(k - 1)) || self.adverb(self.low(k - 1))) {
+                            while k > lo && self.fw(k - 1) && (is_between(self.low(k - 1)) || self.adverb(self.low(k - 1))) {
                                 k -= 1;
                             }
                             (k.saturating_sub(1).max(lo)..cue.start)
@@ -2122,8 +2071,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                 // "hoped his endorsement would …"
                                 || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your"));
                         let not_prep = self.fw(start)
-                            && !PREPOSITIONS.contains(&w)
-                            && !AUXILIARIES.contains(&w)
+                            && !is_preposition(w)
+                            && !is_auxiliary(w)
                             && !matches!(w, "that" | "so" | "and" | "or" | "but" | "it" | "among");
                         // "voters oppose the plan": a position verb's object is its target
                         let object =
@@ -2267,7 +2216,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // "Gingrich: Trump must decide …", "MATTHEWS: Well, …": a speaker label or headline source
         // (a headline quoting some of its words, "Lee: Council ‘Must Publish’ Contracts", is mixed)
-        if owned.iter().all(|&o| !o) && hi > lo + 3 {
+        // (a label ends at a colon within its first five tokens: without one, no phrase is parsed)
+        let colon_near = (lo + 1..hi.min(lo + 5)).any(|k| self.punct(k, ":"));
+        if owned.iter().all(|&o| !o) && hi > lo + 3 && colon_near {
             if let Some((m, end)) = self.np().forward(lo, hi, false) {
                 // a person's name (a known given name or honorific first) or an all-caps transcript label
                 let first = self.text(lo);
@@ -2522,7 +2473,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 !place
             }
             // "The Latest:" is a rubric, not a person
-            MentionKind::Name if !NOUN_DETERMINERS.contains(&self.low(lo)) => {
+            MentionKind::Name if !is_noun_determiner(self.low(lo)) => {
                 let head = end - 1;
                 let mid = self.mid_caps.get_or_init(|| {
                     let mut set = std::collections::HashSet::new();
@@ -2551,7 +2502,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return false;
         }
         // "in which", "for which": the pronoun is an adjunct's, not the reported clause's
-        if self.fw(k - 1) && (PREPOSITIONS.contains(&self.low(k - 1)) || matches!(self.low(k - 1), "of" | "about" | "whom")) {
+        if self.fw(k - 1) && (is_preposition(self.low(k - 1)) || matches!(self.low(k - 1), "of" | "about" | "whom")) {
             return false;
         }
         // "It is strange that …", "so blatant that …": after an adjective
@@ -2567,7 +2518,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             "which" | "whom" => !self.cue_word(before),
             "that" => {
                 !self.cue_word(before)
-                    && !FUNCTION_WORDS.contains(&before)
+                    && !is_function_word(before)
                     && !self.adverb(before)
                     && !matches!(
                         before,
@@ -2593,7 +2544,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         let w = self.low(start);
         let verb_cue = (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k)));
-        AUXILIARIES.contains(&w)
+        is_auxiliary(w)
             || w == "as"
             // "considered to be", not "refuses to make"
             || w == "to" && !(cue.start..cue.end).any(|k| self.lex.infinitive.contains(self.low(k)))
@@ -2625,10 +2576,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             [] => return None,
             [one] => {
                 let w = self.low(one);
-                if TIME_WORDS.contains(&w)
-                    || CLAUSE_BREAKS.contains(&w)
-                    || matches!(w, "and" | "so" | "yet" | "still" | "instead" | "indeed")
-                {
+                if is_time_word(w) || is_clause_break(w) || matches!(w, "and" | "so" | "yet" | "still" | "instead" | "indeed") {
                     return None;
                 }
             }
@@ -2648,7 +2596,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "…, he said, adding …" closes the statement; another -ing word may open a clause
         // ("…, he said, replacing her would be …") or an adjunct, which are left to the cue's object
         let participle = w.ends_with("ing") && w.len() > 5;
-        let speaking = participle && (CLAUSE_BREAKS.contains(&w) || self.lex.speech.contains(w) || self.lex.belief.contains(w));
+        let speaking = participle && (is_clause_break(w) || self.lex.speech.contains(w) || self.lex.belief.contains(w));
         if participle && !speaking {
             return None;
         }
@@ -2662,7 +2610,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let words: Vec<usize> = (from..hi).filter(|&i| self.fw(i)).collect();
         let Some(&first) = words.first() else { return false };
         let w = self.low(first);
-        let opens = TIME_WORDS.contains(&w) || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "late" | "early");
+        let opens = is_time_word(w) || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "late" | "early");
         // nothing but words and a final full stop: no clause, no quotation, no second comma
         let plain = (from..hi).all(|i| self.fw(i) || i + 1 == hi && self.seg.tokens[i].kind == TokKind::Punct && !self.punct(i, ","));
         let clause = words.iter().enumerate().any(|(n, &i)| {
@@ -2670,7 +2618,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // "in a report", "in its annual statement": after a determiner a cue word is a noun
             let noun =
                 words[..n].iter().any(|&d| matches!(self.low(d), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this"));
-            CLAUSE_WORDS.contains(&w) || np::PRONOUNS.contains(&w) || (self.lex.speech.contains(w) || self.lex.belief.contains(w)) && !noun
+            is_clause_word(w) || np::is_pronoun(w) || (self.lex.speech.contains(w) || self.lex.belief.contains(w)) && !noun
         });
         opens && plain && !clause && words.len() <= 8
     }
@@ -2680,12 +2628,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// the subject, at most four words with no verb. `None` unless the closing comma comes
     /// within twelve tokens and an auxiliary follows it.
     fn subject_aside(&self, from: usize, comma: usize, hi: usize) -> Option<usize> {
-        let subject = (from..comma).all(|k| self.fw(k) && !AUXILIARIES.contains(&self.low(k)));
-        if !subject || comma == from || comma - from > 4 || np::PRONOUNS.contains(&self.low(from)) {
+        let subject = (from..comma).all(|k| self.fw(k) && !is_auxiliary(self.low(k)));
+        if !subject || comma == from || comma - from > 4 || np::is_pronoun(self.low(from)) {
             return None;
         }
         let close = (comma + 2..hi.min(comma + 12)).find(|&k| !self.fw(k)).filter(|&k| self.punct(k, ","))?;
-        (close + 1 < hi && self.fw(close + 1) && AUXILIARIES.contains(&self.low(close + 1))).then_some(close + 1)
+        (close + 1 < hi && self.fw(close + 1) && is_auxiliary(self.low(close + 1))).then_some(close + 1)
     }
 
     /// True when tokens `[from, hi)` are at most a time or place adjunct, then a dash and the
@@ -2726,7 +2674,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return;
         }
         let mut v = end;
-        while v < hi && self.fw(v) && (BETWEEN.contains(&self.low(v)) || self.adverb(self.low(v))) {
+        while v < hi && self.fw(v) && (is_between(self.low(v)) || self.adverb(self.low(v))) {
             v += 1;
         }
         if v >= hi || !self.fw(v) || self.seg.tokens[v].cap {
@@ -2868,7 +2816,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
 /// True for a subject pronoun, alone or with a contracted verb ("it", "it's", "they're", "he'd"):
 /// the first word of a reported clause.
 fn subject_pronoun(w: &str) -> bool {
-    np::PRONOUNS.contains(&w) || w.split_once(['\'', '’']).is_some_and(|(p, rest)| !rest.is_empty() && np::PRONOUNS.contains(&p))
+    np::is_pronoun(w) || w.split_once(['\'', '’']).is_some_and(|(p, rest)| !rest.is_empty() && np::is_pronoun(p))
 }
 
 /// True for an auxiliary with a negative contraction ("hasn't", "wouldn’t").
@@ -2881,7 +2829,7 @@ fn skip_connective(x: &Extractor, lo: usize) -> usize {
     if lo < toks.len() && x.fw(lo) && toks[lo].cap {
         let w = x.low(lo);
         let opener = w.ends_with("ing")
-            || PREPOSITIONS.contains(&w)
+            || is_preposition(w)
             || matches!(w, "when" | "while" | "after" | "before" | "as" | "asked" | "if" | "though" | "although" | "despite" | "since");
         // ("According to X, …" and "In the words of X, …" name a source)
         if opener && x.source_at(lo, toks.len()).is_none() {

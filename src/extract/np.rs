@@ -6,31 +6,53 @@ use crate::lexicon::Lexicon;
 use crate::model::{Mention, MentionKind, Span};
 use crate::segment::{Fact, Segmented, TokKind};
 
-/// Personal pronouns that can be the subject of a cue.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
-/// Pronouns that stand as the object after a cue ("told him").
-pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
-/// Prepositions that open a qualifier after a source noun ("critics of the measure",
-/// "officials at the ministry").
-const QUALIFYING_PREPOSITIONS: &[&str] = &["of", "for", "at", "in", "from", "inside", "within"];
-/// Determiners that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other", "two", "three",
-    "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no",
-];
-/// Number words that can stand before a share ("two thirds", "one in five").
-pub(crate) const NUMBER_WORDS: &[&str] =
-    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty"];
-/// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
-const CONNECTORS: &[&str] =
-    &["of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"];
-/// Closed-class words that never sit inside a speaker phrase.
-const FUNCTION: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should",
-    "may", "might", "must", "can", "not", "and", "or", "but", "if", "than", "then", "so", "that", "which", "who", "whom", "whose", "what",
-    "when", "where", "why", "how", "as", "in", "on", "at", "by", "with", "from", "into", "about", "after", "before", "over", "under",
-    "also", "just", "only", "very", "more", "most", "there", "here", "said", "says",
-];
+words! {
+    /// Personal pronouns that can be the subject of a cue.
+    pub PRONOUNS, is_pronoun = [
+        "he", "she", "they", "i", "we", "it", "you"
+    ]
+}
+words! {
+    /// Pronouns that stand as the object after a cue ("told him").
+    pub OBJECT_PRONOUNS, is_object_pronoun = [
+        "him", "her", "them", "us", "me", "you", "it"
+    ]
+}
+words! {
+    /// Prepositions that open a qualifier after a source noun ("critics of the measure",
+    /// "officials at the ministry").
+    QUALIFYING_PREPOSITIONS, is_qualifying_preposition = [
+        "of", "for", "at", "in", "from", "inside", "within"
+    ]
+}
+words! {
+    /// Determiners that open a noun phrase.
+    DETERMINERS, is_determiner = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "most", "other", "two",
+        "three", "four", "five", "few", "both", "these", "those", "this", "my", "your", "all", "no"
+    ]
+}
+words! {
+    /// Number words that can stand before a share ("two thirds", "one in five").
+    pub(crate) NUMBER_WORDS, is_number_word = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty"
+    ]
+}
+words! {
+    /// Words that join the parts of a title or a name ("Secretary of State", "Ludwig van Beethoven").
+    CONNECTORS, is_connector = [
+        "of", "for", "to", "at", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "di", "del", "on", "and"
+    ]
+}
+words! {
+    /// Closed-class words that never sit inside a speaker phrase.
+    FUNCTION, is_function = [
+        "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could",
+        "should", "may", "might", "must", "can", "not", "and", "or", "but", "if", "than", "then", "so", "that", "which", "who",
+        "whom", "whose", "what", "when", "where", "why", "how", "as", "in", "on", "at", "by", "with", "from", "into", "about",
+        "after", "before", "over", "under", "also", "just", "only", "very", "more", "most", "there", "here", "said", "says"
+    ]
+}
 
 /// "R-Ky.", "D-Calif", "I-Vt.": the party and state tag of US news.
 fn is_party_tag(w: &str) -> bool {
@@ -77,15 +99,26 @@ impl<'s, 'a> NpParser<'s, 'a> {
     }
     /// Whether lower-case `w` is the plural of a noun for an organization ("companies", "agencies").
     fn plural_org(&self, w: &str) -> bool {
-        let singular = w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string));
-        singular.is_some_and(|s| !s.ends_with('s') && self.lex.org_nouns.contains(s.as_str()))
+        if let Some(stem) = w.strip_suffix("ies") {
+            // the singular in "-y", spelt out in a buffer on the stack when short (no allocation)
+            let mut buf = [0u8; 32];
+            if let Some(b) = buf.get_mut(..stem.len() + 1) {
+                b[..stem.len()].copy_from_slice(stem.as_bytes());
+                b[stem.len()] = b'y';
+                if let Ok(singular) = std::str::from_utf8(b) {
+                    return self.lex.org_nouns.contains(singular);
+                }
+            }
+            return self.lex.org_nouns.contains(format!("{stem}y").as_str());
+        }
+        w.strip_suffix('s').is_some_and(|s| !s.ends_with('s') && self.lex.org_nouns.contains(s))
     }
     fn stop_cap(&self, i: usize) -> bool {
         self.seg.fact(i, Fact::StopCap, || {
             let t = self.text(i);
             // "Twenty-two": a hyphenated word is judged by its first part
             let head = t.split(['-', '‐']).next().unwrap_or(t);
-            self.lex.sentence_starters.contains(t) && !DETERMINERS.contains(&self.low(i))
+            self.lex.sentence_starters.contains(t) && !is_determiner(self.low(i))
                 || self.lex.not_names.contains(t)
                 || self.lex.not_names.contains(head)
                 || self.month(i)
@@ -146,7 +179,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 if self.group_or_doc(i) || self.title_word(i) {
                     return true;
                 }
-                return !self.stop_cap(i) || DETERMINERS.contains(&w);
+                return !self.stop_cap(i) || is_determiner(w);
             }
             self.title_word(i) || self.group_or_doc(i) || self.lex.honorifics.contains(self.text(i).trim_end_matches('.'))
         })
@@ -338,7 +371,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 }
                 let numeric = |t: &str| t.chars().next().is_some_and(|c| c.is_ascii_digit());
                 let percent = matches!(w, "%" | "percent" | "pct" | "cent");
-                if s > lo && self.fw(s - 1) && (numeric(self.low(s - 1)) || NUMBER_WORDS.contains(&self.low(s - 1))) {
+                if s > lo && self.fw(s - 1) && (numeric(self.low(s - 1)) || is_number_word(self.low(s - 1))) {
                     s -= 1;
                 } else if percent {
                     // "percent" needs its number
@@ -354,7 +387,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 return None;
             }
             let inside = matches!(w, "of" | "the" | "all" | "these" | "those" | "them" | "us" | "likely" | "registered")
-                || !FUNCTION.contains(&w) && !PRONOUNS.contains(&w) && !self.lex.speech.contains(w) && !self.lex.belief.contains(w);
+                || !is_function(w) && !is_pronoun(w) && !self.lex.speech.contains(w) && !self.lex.belief.contains(w);
             if !inside {
                 return None;
             }
@@ -369,7 +402,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return None;
         }
         let w = self.low(t);
-        if PRONOUNS.contains(&w) {
+        if is_pronoun(w) {
             let s = self.span(t, hi);
             return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, t));
         }
@@ -397,7 +430,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 break;
             }
             let w = self.low(k);
-            if DETERMINERS.contains(&w) && k < t {
+            if is_determiner(w) && k < t {
                 j = k;
                 // "Mr. Morgan of the Sierra Club": a name before "of the …" belongs to the phrase
                 let named_before = w == "the"
@@ -411,7 +444,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 }
                 break;
             }
-            if CONNECTORS.contains(&w) && !self.cap(k) {
+            if is_connector(w) && !self.cap(k) {
                 // a connector only inside a phrase: the word before it must belong too
                 if k > lo && self.fw(k - 1) && (self.cap(k - 1) || self.title_word(k - 1)) && !self.stop_cap(k - 1) && k < t {
                     j = k;
@@ -426,7 +459,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 j = k;
                 continue;
             }
-            if group_head && extra_lower < 2 && !FUNCTION.contains(&w) && !self.lex.speech.contains(w) && !self.cap(k) {
+            if group_head && extra_lower < 2 && !is_function(w) && !self.lex.speech.contains(w) && !self.cap(k) {
                 extra_lower += 1;
                 j = k;
                 continue;
@@ -437,7 +470,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             break;
         }
-        while j < t && CONNECTORS.contains(&self.low(j)) && !self.cap(j) {
+        while j < t && is_connector(self.low(j)) && !self.cap(j) {
             j += 1;
         }
         let m = self.classify(j, hi)?;
@@ -477,13 +510,13 @@ impl<'s, 'a> NpParser<'s, 'a> {
             // after a preposition: a source noun that is no quantifier ("many of them") and an
             // object that opens like a name or with a determiner ("of the measure", "in Congress")
             let preposition = || {
-                QUALIFYING_PREPOSITIONS.contains(&self.low(q))
+                is_qualifying_preposition(self.low(q))
                     && q + 1 < hi
                     && q > lo
                     && source_noun(q - 1)
-                    && !DETERMINERS.contains(&self.low(q - 1))
+                    && !is_determiner(self.low(q - 1))
                     && self.fw(q + 1)
-                    && (self.cap(q + 1) || DETERMINERS.contains(&self.low(q + 1)))
+                    && (self.cap(q + 1) || is_determiner(self.low(q + 1)))
             };
             let Some(len) = phrase.or_else(|| preposition().then_some(1)) else {
                 continue;
@@ -492,15 +525,14 @@ impl<'s, 'a> NpParser<'s, 'a> {
             // the qualifier's object: plain words, no verb, up to the cue (a cue word after a
             // determiner is a noun: "familiar with the talks")
             let object = q + len..hi;
-            let noun_after_det = |k: usize| k > object.start && (DETERMINERS.contains(&self.low(k - 1)) || self.low(k - 1) == "of");
+            let noun_after_det = |k: usize| k > object.start && (is_determiner(self.low(k - 1)) || self.low(k - 1) == "of");
             let plain = object.len() <= 6
                 && object.clone().all(|k| {
                     // "a number of states": "of" and its determiner inside the object
-                    let of_phrase =
-                        k > object.start && (self.low(k) == "of" || self.low(k - 1) == "of" && DETERMINERS.contains(&self.low(k)));
+                    let of_phrase = k > object.start && (self.low(k) == "of" || self.low(k - 1) == "of" && is_determiner(self.low(k)));
                     self.fw(k)
-                        && (!self.lex.cue_starts.contains(self.low(k)) || noun_after_det(k))
-                        && (!FUNCTION.contains(&self.low(k)) || of_phrase)
+                        && (!self.lex.cue_starts.contains_key(self.low(k)) || noun_after_det(k))
+                        && (!is_function(self.low(k)) || of_phrase)
                 });
             if !plain || !source_noun(noun) {
                 // a preposition inside a longer qualifier ("familiar with the planning for …")
@@ -511,13 +543,13 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             // its determiner and modifiers: "two senior US officials"
             let mut start = noun;
-            while start > lo && noun - start < 3 && self.fw(start - 1) && !self.lex.cue_starts.contains(self.low(start - 1)) {
+            while start > lo && noun - start < 3 && self.fw(start - 1) && !self.lex.cue_starts.contains_key(self.low(start - 1)) {
                 let w = self.low(start - 1);
-                if FUNCTION.contains(&w) && !DETERMINERS.contains(&w) {
+                if is_function(w) && !is_determiner(w) {
                     break;
                 }
                 start -= 1;
-                if DETERMINERS.contains(&w) {
+                if is_determiner(w) {
                     break;
                 }
             }
@@ -548,7 +580,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 continue;
             }
             if !self.fw(i)
-                || FUNCTION.contains(&self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with" | "for")
+                || is_function(self.low(i)) && !matches!(self.low(i), "in" | "at" | "of" | "on" | "from" | "with" | "for")
                 || self.low(i).ends_with("ing")
             {
                 return None;
@@ -588,11 +620,11 @@ impl<'s, 'a> NpParser<'s, 'a> {
             if !self.fw(i) || self.seg.in_quote[i].is_some() {
                 break;
             }
-            if DETERMINERS.contains(&w) || matches!(w, "anyone" | "everyone" | "someone" | "people") {
+            if is_determiner(w) || matches!(w, "anyone" | "everyone" | "someone" | "people") {
                 k = i;
                 break;
             }
-            if FUNCTION.contains(&w) || PRONOUNS.contains(&w) || self.lex.speech.contains(w) || self.lex.belief.contains(w) {
+            if is_function(w) || is_pronoun(w) || self.lex.speech.contains(w) || self.lex.belief.contains(w) {
                 break;
             }
             k = i;
@@ -618,8 +650,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let w = self.low(k);
             // ("a source close to the campaign": a determiner after the phrase's preposition)
             let prep = |w: &str| matches!(w, "in" | "at" | "of" | "on" | "from" | "with" | "for" | "to");
-            let object = DETERMINERS.contains(&w) && prep(self.low(k - 1));
-            if FUNCTION.contains(&w) && !prep(w) && !object {
+            let object = is_determiner(w) && prep(self.low(k - 1));
+            if is_function(w) && !prep(w) && !object {
                 break;
             }
             k += 1;
@@ -640,7 +672,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
     fn clause_before_relative(&self, from: usize, to: usize) -> bool {
         (from..to)
             .take_while(|&i| !matches!(self.low(i), "who" | "whose" | "whom" | "which" | "that" | "where"))
-            .any(|i| self.fw(i) && super::AUXILIARIES.contains(&self.low(i)))
+            .any(|i| self.fw(i) && super::is_auxiliary(self.low(i)))
     }
 
     /// "said another user, Ann Lee.", "said the firm's chief, Ann Lee,": after the description
@@ -651,7 +683,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return None;
         }
         let mut e = k + 1;
-        while e < hi && self.fw(e) && (self.cap(e) || CONNECTORS.contains(&self.low(e))) {
+        while e < hi && self.fw(e) && (self.cap(e) || is_connector(self.low(e))) {
             e += 1;
         }
         let closes = e >= hi || matches!(self.seg.tokens[e].kind, TokKind::Punct) && matches!(self.text(e), "." | "," | ";");
@@ -668,7 +700,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return None;
         }
         let w = self.low(from);
-        if PRONOUNS.contains(&w) && w != "it" && w != "you" {
+        if is_pronoun(w) && w != "it" && w != "you" {
             let s = self.span(from, from + 1);
             return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, from + 1));
         }
@@ -676,9 +708,9 @@ impl<'s, 'a> NpParser<'s, 'a> {
         while k < hi && self.fw(k) {
             let w = self.low(k);
             let ok = if k == from {
-                self.np_word(k) || (allow_det || !self.cap(k)) && DETERMINERS.contains(&w)
-            } else if CONNECTORS.contains(&w) && !self.cap(k) {
-                k + 1 < hi && self.fw(k + 1) && (self.np_word(k + 1) || DETERMINERS.contains(&self.low(k + 1)))
+                self.np_word(k) || (allow_det || !self.cap(k)) && is_determiner(w)
+            } else if is_connector(w) && !self.cap(k) {
+                k + 1 < hi && self.fw(k + 1) && (self.np_word(k + 1) || is_determiner(self.low(k + 1)))
             } else {
                 // "Clinton ally James Carville", "Trump adviser Roger Stone": a lower-case word
                 // between a name and a name
@@ -687,12 +719,12 @@ impl<'s, 'a> NpParser<'s, 'a> {
                     && k + 1 < hi
                     && self.fw(k + 1)
                     && self.cap(k + 1)
-                    && !FUNCTION.contains(&w)
+                    && !is_function(w)
                     && !self.lex.speech.contains(w);
                 // "the company's chief executive": a possessive noun after the determiner, before a role
                 let possessor = k == from + 1
                     && (w.ends_with("'s") || w.ends_with("’s"))
-                    && DETERMINERS.contains(&self.low(from))
+                    && is_determiner(self.low(from))
                     && k + 1 < hi
                     && self.fw(k + 1)
                     && self.title_word(k + 1);
@@ -707,7 +739,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return None;
         }
         // drop a trailing connector or determiner
-        while k > from + 1 && (CONNECTORS.contains(&self.low(k - 1)) || DETERMINERS.contains(&self.low(k - 1))) {
+        while k > from + 1 && (is_connector(self.low(k - 1)) || is_determiner(self.low(k - 1))) {
             k -= 1;
         }
         let mut m = self.classify(from, k)?;
@@ -767,9 +799,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             let person = self.classify_simple(c + 1, b).filter(|n| n.kind == MentionKind::Name).is_some_and(|n| {
                 let before = (c + 1..b).take_while(|&k| self.seg.tokens[k].span.start < n.head.start);
                 let full = n.head.of(&self.seg.doc.text).contains(' ') || before.clone().any(|k| self.lex.is_honorific(self.text(k)));
-                full && before
-                    .clone()
-                    .all(|k| self.cap(k) || self.title_word(k) || DETERMINERS.contains(&self.low(k)) || CONNECTORS.contains(&self.low(k)))
+                full && before.clone().all(|k| self.cap(k) || self.title_word(k) || is_determiner(self.low(k)) || is_connector(self.low(k)))
             });
             if let Some(mut m) = role.filter(|_| person) {
                 m.span = self.span(a, b);
@@ -811,7 +841,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             return None;
         }
-        if b - a == 1 && DETERMINERS.contains(&hw) {
+        if b - a == 1 && is_determiner(hw) {
             return None;
         }
         // a nationality adjective alone ("Russian state media") names nobody, unless a verb of
@@ -821,7 +851,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return if said { mk(MentionKind::Name, self.span(a, b)) } else { None };
         }
         // capitalized head: a known organization or place?
-        let body_start = if DETERMINERS.contains(&self.low(a)) { a + 1 } else { a };
+        let body_start = if is_determiner(self.low(a)) { a + 1 } else { a };
         if body_start < b {
             if let Some(_k) = self.known(body_start, b) {
                 return mk(MentionKind::Organization, self.span(body_start, b));

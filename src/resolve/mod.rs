@@ -7,7 +7,7 @@
 //! title holds "minister"; "it"/"they" to the nearest organization or group.
 //! A quotation that continues an earlier speaker takes that speaker.
 
-use crate::lexicon::{Gender, Lexicon, Surface};
+use crate::lexicon::{with_lowercase, Gender, Lexicon, Surface};
 use crate::model::{Attribution, MentionKind, Span, Speaker};
 use crate::segment::{Segmented, TokKind};
 
@@ -116,6 +116,12 @@ pub(crate) fn misspelt(a: &str, b: &str) -> bool {
     } else {
         rest(0, 1)
     }
+}
+
+/// The name without a possessive "’s", then without a possessive "'s".
+fn strip_possessive(name: &str) -> &str {
+    let name = name.strip_suffix("’s").unwrap_or(name);
+    name.strip_suffix("'s").unwrap_or(name)
 }
 
 /// Byte spans merged into disjoint, sorted ranges, for "does any of them hold this offset?"
@@ -352,7 +358,7 @@ impl Resolver<'_, '_> {
             .iter()
             .find(|w| {
                 w.chars().next().is_some_and(|c| c.is_uppercase())
-                    && !self.lex.title_words.contains(&w.to_lowercase())
+                    && !with_lowercase(w, |l| self.lex.title_words.contains(l))
                     && self.lex.lookup(w).is_none()
             })
             .and_then(|w| self.lex.gender_of(w))
@@ -360,13 +366,18 @@ impl Resolver<'_, '_> {
 
     /// Strips honorifics and possessives from a name ("Dr. Elena Petrova" → "Elena Petrova").
     fn clean_name(&self, s: &str) -> String {
+        // one word is the name itself, less a possessive: a surname alone, the common case,
+        // needs none of the work below
+        if !s.is_empty() && !s.contains(char::is_whitespace) {
+            return strip_possessive(s).to_string();
+        }
         // honorifics are no part of the name, but one ending it after an honorific, a given name or
         // an initial is the surname ("Mr. King", "Ann King", "Peter T. King Jr.")
         let all: Vec<&str> = s.split_whitespace().collect();
         let last = all.iter().rposition(|w| !self.lex.is_name_suffix(w)).unwrap_or(0);
         let before_surname = |w: &str| {
             let given = w.starts_with(char::is_uppercase)
-                && !self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.'))
+                && !with_lowercase(w, |l| self.lex.title_words.contains(l.trim_end_matches('.')))
                 && self.lex.lookup(w).is_none();
             self.lex.is_honorific(w) || crate::lexicon::is_initial(w) || given
         };
@@ -390,13 +401,7 @@ impl Resolver<'_, '_> {
                 words.drain(..=k);
             }
         }
-        let mut name = words.join(" ");
-        for suffix in ["’s", "'s"] {
-            if let Some(x) = name.strip_suffix(suffix) {
-                name = x.to_string();
-            }
-        }
-        name
+        strip_possessive(&words.join(" ")).to_string()
     }
 
     fn strip_determiner(&self, span: Span) -> String {
@@ -511,7 +516,7 @@ impl Resolver<'_, '_> {
             }
             let w = t.span.of(text);
             let lw = t.span.of(&self.seg.lower);
-            let after_connector = title_words.last().is_some_and(|p| matches!(p.to_lowercase().as_str(), "to" | "of" | "for" | "at"));
+            let after_connector = title_words.last().is_some_and(|p| with_lowercase(p, |l| matches!(l, "to" | "of" | "for" | "at")));
             let mut matched = None;
             for n in (1..=max.min(r.end - i)).rev() {
                 let words: Vec<&str> = (i..i + n).map(|k| self.seg.tokens[k].span.of(text)).collect();
@@ -541,10 +546,10 @@ impl Resolver<'_, '_> {
             title_words.push(w);
             i += 1;
         }
-        while title_words.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "to" | "at" | "and")) {
+        while title_words.last().is_some_and(|w| with_lowercase(w, |l| matches!(l, "of" | "for" | "to" | "at" | "and"))) {
             title_words.pop();
         }
-        let mut title = if title_words.iter().any(|w| self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.'))) {
+        let mut title = if title_words.iter().any(|w| with_lowercase(w, |l| self.lex.title_words.contains(l.trim_end_matches('.')))) {
             Some(title_words.join(" "))
         } else {
             None
@@ -566,16 +571,16 @@ impl Resolver<'_, '_> {
         let text = a.of(&self.seg.doc.text);
         let mut words: Vec<&str> = text.split_whitespace().collect();
         // "whose grandmother died in Auschwitz": a relative clause tells no title or employer
-        if words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "whose" | "which" | "where" | "when" | "whom")) {
+        if words.first().is_some_and(|w| with_lowercase(w, |l| matches!(l, "whose" | "which" | "where" | "when" | "whom"))) {
             return (None, None);
         }
         while words
             .first()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly"))
+            .is_some_and(|w| with_lowercase(w, |l| matches!(l, "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly")))
         {
             words.remove(0);
         }
-        let split = words.iter().position(|w| matches!(w.to_lowercase().as_str(), "at" | "of" | "for" | "with" | "from" | "in"));
+        let split = words.iter().position(|w| with_lowercase(w, |l| matches!(l, "at" | "of" | "for" | "with" | "from" | "in")));
         let (t, o) = match split {
             Some(p) => (words[..p].join(" "), words[p + 1..].join(" ")),
             None => (words.join(" "), String::new()),
@@ -583,7 +588,7 @@ impl Resolver<'_, '_> {
         let t = t.trim_end_matches(',').to_string();
         let title = t
             .split_whitespace()
-            .any(|w| self.lex.title_words.contains(w.to_lowercase().trim_end_matches('.')))
+            .any(|w| with_lowercase(w, |l| self.lex.title_words.contains(l.trim_end_matches('.'))))
             .then_some(t)
             .filter(|t| t.split_whitespace().count() <= 6);
         let mut o = o.trim_end_matches([',', '.']).to_string();
