@@ -554,7 +554,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 j -= if one { 2 } else { 3 };
                 while j > lo
                     && self.fw(j - 1)
-                    && (BETWEEN.contains(&self.low(j - 1)) || self.adverb(self.low(j - 1)))
+                    && (is_between(self.low(j - 1)) || self.adverb(self.low(j - 1)))
                     && !self.seg.tokens[j - 1].cap
                 {
                     j -= 1;
