@@ -566,6 +566,10 @@ impl Lexicon {
             let h = h.trim();
             if !h.is_empty() {
                 self.honorifics.insert(h.trim_end_matches('.').to_string());
+                // written with its dot ("Sens.", "Cllr."), it is an abbreviation that ends no sentence
+                if h.ends_with('.') {
+                    self.abbreviations.insert(h.trim_end_matches('.').to_string());
+                }
             }
         }
         for r in lower_set(&t.roles) {

@@ -587,8 +587,9 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// ```
 pub fn segment<'a>(doc: &'a Document, lex: &Lexicon) -> Segmented<'a> {
     let text = doc.text.as_str();
-    // (an honorific keeps its dot only when written so in the lexicon: "Gov.", but "the King.")
-    let abbrev = |w: &str| lex.abbreviations.contains(w) || lex.honorifics.contains(w) && lex.honorifics.contains(&format!("{w}."));
+    // (an honorific is an abbreviation only when the lexicon writes it with its dot: "Gov.", but
+    // "the King.")
+    let abbrev = |w: &str| lex.abbreviations.contains(w);
     let paras = paragraphs(text);
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut pairing = Pairing { quotes: Vec::new() };
@@ -942,6 +943,17 @@ mod tests {
             sentences_of("The deal came from the U.S. The talks went on."),
             vec!["The deal came from the U.S.", "The talks went on."]
         );
+    }
+
+    #[test]
+    fn an_honorific_written_with_its_dot_ends_no_sentence() {
+        // "Sens." and "Cllr." are honorifics in the lexicon only, written there with their dot
+        assert_eq!(
+            sentences_of("Sens. Ann Lee and Bo Ray voted. Cllr. Tom Hale did not."),
+            vec!["Sens. Ann Lee and Bo Ray voted.", "Cllr. Tom Hale did not."]
+        );
+        // one written without it may end a sentence
+        assert_eq!(sentences_of("They met the King. He smiled."), vec!["They met the King.", "He smiled."]);
     }
 
     #[test]
