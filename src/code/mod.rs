@@ -492,12 +492,14 @@ pub fn plan_codes(content: &str, cue: Option<&str>, before: &str, cb: &Codebook)
     let (own_lower, cue_lower) = (content.to_lowercase(), cue.unwrap_or("").to_lowercase());
     let (own, cue_words) = (crate::segment::words_of(&own_lower), crate::segment::words_of(&cue_lower));
     // (a word of the list in the cue or the words, the words' own turned round by a negation
-    // among the three words before it: "would not back the plans")
+    // among the three words before it: "would not back the plans"; a modal tells someone what
+    // to do, it backs nothing: "suggest chief constables should be told …")
     let side = |lists: [&Phrases; 2]| -> Option<(String, bool)> {
         if let Some(w) = lists[0].find_in(&cue_words, 0, cue_words.len()) {
             return Some((w, false));
         }
-        lists.iter().find_map(|l| l.span_in(&own, 0, own.len())).map(|(i, n)| {
+        let found = |l: &Phrases| (0..own.len()).filter(|&i| !p.admonitions.starts_at(&own, i)).find_map(|i| l.span_in(&own, i, i + 1));
+        lists.iter().find_map(|l| found(l)).map(|(i, n)| {
             let negated = p.negations.find_in(&own, i.saturating_sub(3), i);
             let w = own[i..i + n].join(" ");
             match negated {
@@ -679,6 +681,7 @@ mod tests {
         assert_eq!((not_back[0].stance, not_back[0].evidence.as_str()), (Stance::Disagree, "not … back … the plans → plans (hospital)"));
         // a plan merely mentioned takes no side; no plan before, nothing to refer to
         assert!(plan_codes("the scheme was discussed", None, before, &cb).is_empty());
+        assert!(plan_codes("the plans suggest that doctors should be told what to do", None, before, &cb).is_empty());
         assert!(plan_codes("the scheme is a waste", None, "The vote was close. ", &cb).is_empty());
     }
 
