@@ -119,6 +119,7 @@ struct RawGrammar {
     mixed_runs_on: Vec<String>,
     ly_nouns: Vec<String>,
     catenatives: Vec<String>,
+    irregular_participles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -417,6 +418,9 @@ pub struct Lexicon {
     /// Verbs that hand their subject to an infinitive after them, one or two words, lower case
     /// ("tried", "went on"): "Ann Lee tried to argue that …" is Ann Lee's argument.
     pub catenatives: WordSet,
+    /// Past participles not ending in "-ed" or "-en" ("thought", "told"): after a form of "be"
+    /// they make a passive.
+    pub irregular_participles: WordSet,
     /// Every word of every role and modifier, lower case ("secretary", "state", "foreign").
     pub title_words: WordSet,
     /// Common nouns for organizations ("company", "government"): "the company said".
@@ -561,6 +565,7 @@ impl Lexicon {
         self.mixed_runs_on.extend(g.mixed_runs_on.iter().map(|s| s.trim().to_lowercase()));
         self.ly_nouns.extend(g.ly_nouns.iter().map(|s| s.trim().to_lowercase()));
         self.catenatives.extend(g.catenatives.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()));
+        self.irregular_participles.extend(lower_set(&g.irregular_participles));
         let t = raw.titles;
         for h in &t.honorifics {
             let h = h.trim();

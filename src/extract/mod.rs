@@ -241,7 +241,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// criticised"), when the cue is a past participle after one.
     fn passive_aux(&self, cue: &Cue, lo: usize) -> Option<usize> {
         let w = self.low(cue.start);
-        if cue.end != cue.start + 1 || !(w.ends_with("ed") || w.ends_with("en")) {
+        if cue.end != cue.start + 1 || !(w.ends_with("ed") || w.ends_with("en") || self.lex.irregular_participles.contains(w)) {
             return None;
         }
         let mut k = cue.start;
@@ -479,10 +479,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // pass": a passive cue with no agent names no speaker; its subject is what was said, or
         // who was told. A held state ("Aides are worried that …") is the subject's own, and so is
         // a report of what the subject said ("Obama is reported to have called …").
-        if self.passive_aux(cue, lo).is_some() {
+        if let Some(aux) = self.passive_aux(cue, lo) {
             let next = |k: usize| if cue.end + k < hi && self.fw(cue.end + k) { self.low(cue.end + k) } else { "" };
             let raised = next(0) == "to";
-            let held = self.lex.belief.contains(self.low(cue.start)) && !raised;
+            // ("it is thought that …": nobody holds it)
+            let it = aux > lo && self.fw(aux - 1) && self.low(aux - 1) == "it";
+            let held = self.lex.belief.contains(self.low(cue.start)) && !raised && !it;
             let reported = raised && next(1) == "have";
             if !held && !reported {
                 return;
