@@ -429,6 +429,8 @@ pub struct ReportBuilder<'a> {
     documents: Vec<DocInfo>,
     people: BTreeMap<String, PersonAcc>,
     orgs: BTreeMap<String, OrgInfo>,
+    /// The id each organization name seen so far was given (the node is in `orgs`).
+    org_ids: crate::lexicon::WordMap<String>,
     statements: Vec<StatementInfo>,
     contrasts: Vec<Contrast>,
 }
@@ -442,6 +444,7 @@ impl<'a> ReportBuilder<'a> {
             documents: Vec::new(),
             people: BTreeMap::new(),
             orgs: BTreeMap::new(),
+            org_ids: Default::default(),
             statements: Vec::new(),
             contrasts: Vec::new(),
         }
@@ -453,6 +456,11 @@ impl<'a> ReportBuilder<'a> {
     /// organization's own name ("Downing Street", "European Union"), so that its names make
     /// one node.
     fn org_id(&mut self, name: &str, fallback: &str) -> String {
+        // (a name seen before has its node already: the fallback only counts on first sight)
+        if let Some(id) = self.org_ids.get(name) {
+            return id.clone();
+        }
+        let written = name;
         let lex = self.lex;
         let known = lex.lookup(&crate::segment::words_of(name).join(" "));
         let name = match known {
@@ -464,6 +472,7 @@ impl<'a> ReportBuilder<'a> {
             let kind = known.map(|k| lex.orgs[k.org].kind.clone()).unwrap_or_else(|| fallback.to_string());
             self.orgs.insert(id.clone(), OrgInfo { id: id.clone(), name: name.to_string(), kind });
         }
+        self.org_ids.insert(written.to_string(), id.clone());
         id
     }
 
@@ -889,7 +898,8 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
         let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
         // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
-        let joined: Vec<&str> = cue.iter().chain(content.iter()).copied().collect();
+        let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content.len());
+        joined.extend(cue.iter().chain(content.iter()).copied());
         let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
         // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
@@ -941,13 +951,15 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // the speakers of the document that `text` (the statement or its opening words) names
         let named_in = |text: &str, named_orgs: &BTreeSet<String>, whole: bool| -> BTreeSet<String> {
             let mut targets: BTreeSet<String> = BTreeSet::new();
+            // (the pieces between non-word characters, split once for every speaker)
+            let text_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-').collect();
             for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
                 if id == me {
                     continue;
                 }
                 let by_org = named_orgs.contains(id)
                     || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
-                let content_words = || text.split(|c: char| !c.is_alphanumeric() && c != '-');
+                let content_words = || text_words.iter().copied();
                 let by_name = people.get(id).is_some_and(|p| {
                     let surname = p.name.split_whitespace().last().unwrap_or("");
                     let given = p
@@ -956,16 +968,18 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
                         .next()
                         .filter(|g| *g != surname && g.chars().count() > 2 && g.chars().next().is_some_and(char::is_uppercase));
                     // "Paul's contribution": a given name, when no other speaker here shares it
-                    let given_unique = given.is_some_and(|g| {
-                        speakers[s.document.as_str()]
-                            .iter()
-                            .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
-                            .count()
-                            == 1
-                    });
+                    let given_unique = || {
+                        given.is_some_and(|g| {
+                            speakers[s.document.as_str()]
+                                .iter()
+                                .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
+                                .count()
+                                == 1
+                        })
+                    };
                     text.contains(&p.name)
                         || surname.chars().count() > 2 && content_words().any(|w| w == surname)
-                        || given_unique && content_words().any(|w| Some(w) == given)
+                        || given_unique() && content_words().any(|w| Some(w) == given)
                 });
                 // (the costlier test last)
                 if !(by_org || by_name) || whole && quoted_inside(id) {
