@@ -5,7 +5,7 @@
 //! Documents are added one at a time ([`ReportBuilder::add`]) and their text is
 //! not kept, so a report grows with people and statements, not with text.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::code::{self, Codebook};
 use crate::date::Date;
@@ -17,6 +17,9 @@ use crate::model::{
 };
 
 use super::Level;
+
+/// A hash map for lookups by id in hot loops (never iterated: its order is no output's).
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
 
 /// Codes every attribution of a document: one list of codes per attribution.
 pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
@@ -689,8 +692,10 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     r.contrasts.sort();
     r.contrasts.dedup();
     let all: Vec<&StatementInfo> = r.statements.iter().collect();
-    r.matrix = matrix(&all, opts);
-    r.divergence = divergence(&r, &all, codebook, opts);
+    // (the matrix and the divergence summary count the same stances: counted once)
+    let stances = stances(&all, opts);
+    r.divergence = divergence(&r, &stances, codebook, opts);
+    r.matrix = cells(stances);
     criticism(&mut r, lex, codebook, opts);
     r.window = opts.window;
     r.windows = opts.window.map(|size| windows(&r, size, opts));
@@ -872,7 +877,8 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     let has = |ws: &[&str], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut first_stmt: BTreeMap<(&str, String), &str> = BTreeMap::new();
+    // (looked up, never walked in order: hashed)
+    let mut first_stmt: FastMap<(&str, String), &str> = FastMap::default();
     for t in &r.statements {
         if let Some(sp) = t.speaker.as_deref() {
             speakers.entry(t.document.as_str()).or_default().insert(sp);
@@ -881,10 +887,10 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             first_stmt.entry((t.document.as_str(), a)).or_insert(t.id.as_str());
         }
     }
-    let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    let orgs_of = |id: &str| -> Vec<String> { people.get(id).map(|p| p.organizations.clone()).unwrap_or_default() };
+    let people: FastMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let orgs_of = |id: &str| -> &[String] { people.get(id).map_or(&[][..], |p| p.organizations.as_slice()) };
     // an actor and the bodies it belongs to: people and bodies on one side are no targets
-    let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+    let side = |a: &str| -> BTreeSet<String> { orgs_of(a).iter().cloned().chain(Some(a.to_string())).collect() };
     // where each document's statements are (they sort together by id)
     let mut doc_range: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
     for (k, t) in r.statements.iter().enumerate() {
@@ -927,7 +933,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             .find_map(|t| super::actor_id(t, opts.level))
             .filter(|a| rebutted && *a != critic);
         let me = s.speaker.as_deref().unwrap_or("");
-        let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
+        let my_orgs: BTreeSet<String> = orgs_of(me).iter().cloned().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
         // "some Conservatives" are not the party: their names are no target
         let text = without_members(&s.content, &cb.polarity.some_of);
         let orgs_in = |h: &str| -> BTreeSet<String> {
@@ -1081,9 +1087,12 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     r.concepts.sort();
 }
 
+/// Stances by (actor, concept): each a stance and the statement that takes it.
+type Stances = BTreeMap<(String, String), Vec<(Stance, String)>>;
+
 /// The net stance of each (actor, concept) in `statements` (all or some of the report's),
 /// per document or per statement: (actor, concept) → list of (stance, statement id).
-fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
+fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
     let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
     let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
@@ -1120,7 +1129,12 @@ fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(Str
 }
 
 fn matrix(statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell> {
-    stances(statements, opts)
+    cells(stances(statements, opts))
+}
+
+/// The matrix cells of the stances [`stances`] found.
+fn cells(stances: Stances) -> Vec<MatrixCell> {
+    stances
         .into_iter()
         .map(|((actor, concept), v)| {
             let n = |st: Stance| v.iter().filter(|(s, _)| *s == st).count() as u32;
@@ -1129,11 +1143,10 @@ fn matrix(statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell
         .collect()
 }
 
-fn divergence(r: &Report, statements: &[&StatementInfo], codebook: &Codebook, opts: &ReportOptions) -> Divergence {
-    let all = stances(statements, opts);
+fn divergence(r: &Report, all: &Stances, codebook: &Codebook, opts: &ReportOptions) -> Divergence {
     // each actor's net side on each concept, with one statement as evidence
     let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
-    for ((actor, concept), v) in &all {
+    for ((actor, concept), v) in all {
         let net: i32 = v.iter().map(|(s, _)| s.sign()).sum();
         let stance = match net.signum() {
             1 => Stance::Agree,
