@@ -21,6 +21,19 @@ use super::Level;
 /// A hash map for lookups by id in hot loops (never iterated: its order is no output's).
 type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
 
+/// The id of a document's `n`th statement: "stmt:DOC:0003" (the number zero-padded to four
+/// digits, as `{:04}` writes it, without the formatting machinery).
+fn stmt_id(doc: &str, n: usize) -> String {
+    let digits = n.to_string();
+    let mut id = String::with_capacity(doc.len() + 10 + digits.len());
+    id.push_str("stmt:");
+    id.push_str(doc);
+    id.push(':');
+    id.extend(std::iter::repeat_n('0', 4usize.saturating_sub(digits.len())));
+    id.push_str(&digits);
+    id
+}
+
 /// Codes every attribution of a document: one list of codes per attribution.
 pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
     let text = doc.text.as_str();
@@ -496,9 +509,11 @@ impl<'a> ReportBuilder<'a> {
         // ("Labour and the Liberal Democrats say": the Liberal Democrats', then Labour's, "…:0003.2")
         let mut voices = Vec::with_capacity(atts.len());
         for (n, a) in atts.iter().enumerate() {
-            voices.push((n, a.mention.as_ref(), &a.speaker, format!("stmt:{}:{:04}", doc.id, n + 1)));
+            let first = voices.len();
+            voices.push((n, a.mention.as_ref(), &a.speaker, stmt_id(&doc.id, n + 1)));
             for (j, sp) in a.also_speakers.iter().enumerate() {
-                voices.push((n, a.also.get(j), sp, format!("stmt:{}:{:04}.{}", doc.id, n + 1, j + 2)));
+                let id = format!("{}.{}", voices[first].3, j + 2);
+                voices.push((n, a.also.get(j), sp, id));
             }
         }
         // the attribution behind each statement of this document
@@ -874,7 +889,7 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
 fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
-    let has = |ws: &[&str], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
+    let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
     let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     // (looked up, never walked in order: hashed)
