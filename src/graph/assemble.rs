@@ -891,8 +891,8 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
 fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
     let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
-    let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    // (looked up, never walked in order: hashed)
+    // (these maps are looked up, never walked in order: hashed)
+    let mut speakers: FastMap<&str, BTreeSet<&str>> = FastMap::default();
     let mut first_stmt: FastMap<(&str, String), &str> = FastMap::default();
     for t in &r.statements {
         if let Some(sp) = t.speaker.as_deref() {
@@ -907,7 +907,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     // an actor and the bodies it belongs to: people and bodies on one side are no targets
     let side = |a: &str| -> BTreeSet<String> { orgs_of(a).iter().cloned().chain(Some(a.to_string())).collect() };
     // where each document's statements are (they sort together by id)
-    let mut doc_range: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
+    let mut doc_range: FastMap<&str, std::ops::Range<usize>> = FastMap::default();
     for (k, t) in r.statements.iter().enumerate() {
         doc_range.entry(t.document.as_str()).or_insert(k..k).end = k + 1;
     }
