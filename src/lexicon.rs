@@ -759,10 +759,10 @@ impl Lexicon {
     /// assert_eq!(found, vec!["Conservative Party".to_string(), "NATO".to_string()]);
     /// ```
     pub fn organizations_in(&self, text: &str) -> Vec<String> {
-        let words: Vec<&str> = crate::segment::words_of(text)
-            .into_iter()
-            .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
-            .collect();
+        let mut words = crate::segment::words_of(text);
+        for w in &mut words {
+            *w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        }
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {

@@ -99,6 +99,9 @@ pub struct Concept {
 pub struct Phrases {
     list: Vec<Phrase>,
     firsts: crate::lexicon::WordSet,
+    /// The first words that hold no other first word: a text holds some first word when it
+    /// holds one of these ("plans" cannot be where "plan" is not), fewer to look for.
+    needles: Vec<String>,
 }
 
 impl Phrases {
@@ -107,6 +110,9 @@ impl Phrases {
             self.firsts.insert(p[0].clone());
             self.list.push(p);
         }
+        let holds_another = |w: &String| self.firsts.iter().any(|o| o != w && w.contains(o.as_str()));
+        self.needles = self.firsts.iter().filter(|w| !holds_another(w)).cloned().collect();
+        self.needles.sort();
     }
 
     /// The first phrase found in `words[from..to]`, as text.
@@ -126,8 +132,8 @@ impl Phrases {
     /// False when no phrase can occur in the lower-cased `text` (its first word is nowhere in
     /// it): a cheap test before splitting `text` into words.
     pub(crate) fn may_occur_in(&self, lower: &str) -> bool {
-        // (each first word once: several phrases may share one)
-        self.firsts.iter().any(|w| lower.contains(w.as_str()))
+        // (each first word once: several phrases may share one; and only those holding no other)
+        self.needles.iter().any(|w| lower.contains(w.as_str()))
     }
 
     pub(crate) fn starts_at<W: AsRef<str>>(&self, words: &[W], at: usize) -> bool {
@@ -605,17 +611,19 @@ pub fn contrast_marker(sentence: &str, cb: &Codebook) -> Option<String> {
     if !sentence.contains(',') {
         return None;
     }
-    let after_commas = || {
-        sentence.match_indices(',').filter_map(|(i, _)| {
+    // (what follows each comma, found once for every marker)
+    let after_commas: Vec<&[u8]> = sentence
+        .match_indices(',')
+        .filter_map(|(i, _)| {
             let rest = &sentence[i + 1..];
             rest.strip_prefix(['”', '"']).unwrap_or(rest).strip_prefix(' ').map(str::as_bytes)
         })
-    };
+        .collect();
     cb.polarity
         .contrast
         .iter()
         .filter(|p| p.len() == 1 && matches!(p[0].as_str(), "while" | "whereas" | "but" | "however" | "yet"))
-        .find(|p| after_commas().any(|rest| rest.get(..p[0].len()).is_some_and(|r| r.eq_ignore_ascii_case(p[0].as_bytes()))))
+        .find(|p| after_commas.iter().any(|rest| rest.get(..p[0].len()).is_some_and(|r| r.eq_ignore_ascii_case(p[0].as_bytes()))))
         .map(|p| p.join(" "))
 }
 

@@ -5,7 +5,7 @@
 //! Documents are added one at a time ([`ReportBuilder::add`]) and their text is
 //! not kept, so a report grows with people and statements, not with text.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::code::{self, Codebook};
 use crate::date::Date;
@@ -17,6 +17,22 @@ use crate::model::{
 };
 
 use super::Level;
+
+/// A hash map for lookups by id in hot loops (never iterated: its order is no output's).
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
+
+/// The id of a document's `n`th statement: "stmt:DOC:0003" (the number zero-padded to four
+/// digits, as `{:04}` writes it, without the formatting machinery).
+fn stmt_id(doc: &str, n: usize) -> String {
+    let digits = n.to_string();
+    let mut id = String::with_capacity(doc.len() + 10 + digits.len());
+    id.push_str("stmt:");
+    id.push_str(doc);
+    id.push(':');
+    id.extend(std::iter::repeat_n('0', 4usize.saturating_sub(digits.len())));
+    id.push_str(&digits);
+    id
+}
 
 /// Codes every attribution of a document: one list of codes per attribution.
 pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
@@ -429,6 +445,8 @@ pub struct ReportBuilder<'a> {
     documents: Vec<DocInfo>,
     people: BTreeMap<String, PersonAcc>,
     orgs: BTreeMap<String, OrgInfo>,
+    /// The id each organization name seen so far was given (the node is in `orgs`).
+    org_ids: crate::lexicon::WordMap<String>,
     statements: Vec<StatementInfo>,
     contrasts: Vec<Contrast>,
 }
@@ -442,6 +460,7 @@ impl<'a> ReportBuilder<'a> {
             documents: Vec::new(),
             people: BTreeMap::new(),
             orgs: BTreeMap::new(),
+            org_ids: Default::default(),
             statements: Vec::new(),
             contrasts: Vec::new(),
         }
@@ -453,6 +472,11 @@ impl<'a> ReportBuilder<'a> {
     /// organization's own name ("Downing Street", "European Union"), so that its names make
     /// one node.
     fn org_id(&mut self, name: &str, fallback: &str) -> String {
+        // (a name seen before has its node already: the fallback only counts on first sight)
+        if let Some(id) = self.org_ids.get(name) {
+            return id.clone();
+        }
+        let written = name;
         let lex = self.lex;
         let known = lex.lookup(&crate::segment::words_of(name).join(" "));
         let name = match known {
@@ -464,6 +488,7 @@ impl<'a> ReportBuilder<'a> {
             let kind = known.map(|k| lex.orgs[k.org].kind.clone()).unwrap_or_else(|| fallback.to_string());
             self.orgs.insert(id.clone(), OrgInfo { id: id.clone(), name: name.to_string(), kind });
         }
+        self.org_ids.insert(written.to_string(), id.clone());
         id
     }
 
@@ -484,9 +509,11 @@ impl<'a> ReportBuilder<'a> {
         // ("Labour and the Liberal Democrats say": the Liberal Democrats', then Labour's, "…:0003.2")
         let mut voices = Vec::with_capacity(atts.len());
         for (n, a) in atts.iter().enumerate() {
-            voices.push((n, a.mention.as_ref(), &a.speaker, format!("stmt:{}:{:04}", doc.id, n + 1)));
+            let first = voices.len();
+            voices.push((n, a.mention.as_ref(), &a.speaker, stmt_id(&doc.id, n + 1)));
             for (j, sp) in a.also_speakers.iter().enumerate() {
-                voices.push((n, a.also.get(j), sp, format!("stmt:{}:{:04}.{}", doc.id, n + 1, j + 2)));
+                let id = format!("{}.{}", voices[first].3, j + 2);
+                voices.push((n, a.also.get(j), sp, id));
             }
         }
         // the attribution behind each statement of this document
@@ -680,8 +707,10 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     r.contrasts.sort();
     r.contrasts.dedup();
     let all: Vec<&StatementInfo> = r.statements.iter().collect();
-    r.matrix = matrix(&all, opts);
-    r.divergence = divergence(&r, &all, codebook, opts);
+    // (the matrix and the divergence summary count the same stances: counted once)
+    let stances = stances(&all, opts);
+    r.divergence = divergence(&r, &stances, codebook, opts);
+    r.matrix = cells(stances);
     criticism(&mut r, lex, codebook, opts);
     r.window = opts.window;
     r.windows = opts.window.map(|size| windows(&r, size, opts));
@@ -860,10 +889,11 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
 fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
-    let has = |ws: &[&str], list: &code::Phrases| list.find_in(ws, 0, ws.len()).is_some();
+    let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
     // the people and organizations who speak in each document: a criticism names one of them
-    let mut speakers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut first_stmt: BTreeMap<(&str, String), &str> = BTreeMap::new();
+    // (these maps are looked up, never walked in order: hashed)
+    let mut speakers: FastMap<&str, BTreeSet<&str>> = FastMap::default();
+    let mut first_stmt: FastMap<(&str, String), &str> = FastMap::default();
     for t in &r.statements {
         if let Some(sp) = t.speaker.as_deref() {
             speakers.entry(t.document.as_str()).or_default().insert(sp);
@@ -872,12 +902,12 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             first_stmt.entry((t.document.as_str(), a)).or_insert(t.id.as_str());
         }
     }
-    let people: BTreeMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    let orgs_of = |id: &str| -> Vec<String> { people.get(id).map(|p| p.organizations.clone()).unwrap_or_default() };
+    let people: FastMap<&str, &crate::model::PersonInfo> = r.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let orgs_of = |id: &str| -> &[String] { people.get(id).map_or(&[][..], |p| p.organizations.as_slice()) };
     // an actor and the bodies it belongs to: people and bodies on one side are no targets
-    let side = |a: &str| -> BTreeSet<String> { orgs_of(a).into_iter().chain(Some(a.to_string())).collect() };
+    let side = |a: &str| -> BTreeSet<String> { orgs_of(a).iter().cloned().chain(Some(a.to_string())).collect() };
     // where each document's statements are (they sort together by id)
-    let mut doc_range: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
+    let mut doc_range: FastMap<&str, std::ops::Range<usize>> = FastMap::default();
     for (k, t) in r.statements.iter().enumerate() {
         doc_range.entry(t.document.as_str()).or_insert(k..k).end = k + 1;
     }
@@ -889,7 +919,8 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
         let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
         // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
-        let joined: Vec<&str> = cue.iter().chain(content.iter()).copied().collect();
+        let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content.len());
+        joined.extend(cue.iter().chain(content.iter()).copied());
         let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
         // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
         // policy word in the words ("a fight against poverty", "a ban") criticises nobody
@@ -917,7 +948,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             .find_map(|t| super::actor_id(t, opts.level))
             .filter(|a| rebutted && *a != critic);
         let me = s.speaker.as_deref().unwrap_or("");
-        let my_orgs: BTreeSet<String> = orgs_of(me).into_iter().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
+        let my_orgs: BTreeSet<String> = orgs_of(me).iter().cloned().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
         // "some Conservatives" are not the party: their names are no target
         let text = without_members(&s.content, &cb.polarity.some_of);
         let orgs_in = |h: &str| -> BTreeSet<String> {
@@ -941,13 +972,15 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // the speakers of the document that `text` (the statement or its opening words) names
         let named_in = |text: &str, named_orgs: &BTreeSet<String>, whole: bool| -> BTreeSet<String> {
             let mut targets: BTreeSet<String> = BTreeSet::new();
+            // (the pieces between non-word characters, split once for every speaker)
+            let text_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-').collect();
             for id in speakers.get(s.document.as_str()).into_iter().flatten().copied() {
                 if id == me {
                     continue;
                 }
                 let by_org = named_orgs.contains(id)
                     || people.contains_key(id) && orgs_of(id).iter().any(|o| named_orgs.contains(o) && !my_orgs.contains(o));
-                let content_words = || text.split(|c: char| !c.is_alphanumeric() && c != '-');
+                let content_words = || text_words.iter().copied();
                 let by_name = people.get(id).is_some_and(|p| {
                     let surname = p.name.split_whitespace().last().unwrap_or("");
                     let given = p
@@ -956,16 +989,18 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
                         .next()
                         .filter(|g| *g != surname && g.chars().count() > 2 && g.chars().next().is_some_and(char::is_uppercase));
                     // "Paul's contribution": a given name, when no other speaker here shares it
-                    let given_unique = given.is_some_and(|g| {
-                        speakers[s.document.as_str()]
-                            .iter()
-                            .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
-                            .count()
-                            == 1
-                    });
+                    let given_unique = || {
+                        given.is_some_and(|g| {
+                            speakers[s.document.as_str()]
+                                .iter()
+                                .filter(|o| people.get(*o).is_some_and(|q| q.name.split_whitespace().next() == Some(g)))
+                                .count()
+                                == 1
+                        })
+                    };
                     text.contains(&p.name)
                         || surname.chars().count() > 2 && content_words().any(|w| w == surname)
-                        || given_unique && content_words().any(|w| Some(w) == given)
+                        || given_unique() && content_words().any(|w| Some(w) == given)
                 });
                 // (the costlier test last)
                 if !(by_org || by_name) || whole && quoted_inside(id) {
@@ -1067,9 +1102,12 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     r.concepts.sort();
 }
 
+/// Stances by (actor, concept): each a stance and the statement that takes it.
+type Stances = BTreeMap<(String, String), Vec<(Stance, String)>>;
+
 /// The net stance of each (actor, concept) in `statements` (all or some of the report's),
 /// per document or per statement: (actor, concept) → list of (stance, statement id).
-fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(String, String), Vec<(Stance, String)>> {
+fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
     let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
     let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
@@ -1106,7 +1144,12 @@ fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> BTreeMap<(Str
 }
 
 fn matrix(statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell> {
-    stances(statements, opts)
+    cells(stances(statements, opts))
+}
+
+/// The matrix cells of the stances [`stances`] found.
+fn cells(stances: Stances) -> Vec<MatrixCell> {
+    stances
         .into_iter()
         .map(|((actor, concept), v)| {
             let n = |st: Stance| v.iter().filter(|(s, _)| *s == st).count() as u32;
@@ -1115,11 +1158,10 @@ fn matrix(statements: &[&StatementInfo], opts: &ReportOptions) -> Vec<MatrixCell
         .collect()
 }
 
-fn divergence(r: &Report, statements: &[&StatementInfo], codebook: &Codebook, opts: &ReportOptions) -> Divergence {
-    let all = stances(statements, opts);
+fn divergence(r: &Report, all: &Stances, codebook: &Codebook, opts: &ReportOptions) -> Divergence {
     // each actor's net side on each concept, with one statement as evidence
     let mut sides: BTreeMap<String, BTreeMap<String, (Stance, String)>> = BTreeMap::new();
-    for ((actor, concept), v) in &all {
+    for ((actor, concept), v) in all {
         let net: i32 = v.iter().map(|(s, _)| s.sign()).sum();
         let stance = match net.signum() {
             1 => Stance::Agree,

@@ -165,7 +165,10 @@ pub fn words_of(s: &str) -> Vec<&str> {
     TOKENS.with_borrow_mut(|tokens| {
         tokens.clear();
         tokenize(s, 0, &|_| false, tokens);
-        tokens.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)).collect()
+        // (sized for every token up front: no regrowth while collecting)
+        let mut words = Vec::with_capacity(tokens.len());
+        words.extend(tokens.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(s)));
+        words
     })
 }
 
