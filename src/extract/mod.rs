@@ -251,7 +251,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             k -= 1;
         }
-        (k > lo && self.fw(k - 1) && matches!(self.low(k - 1), "was" | "were" | "is" | "are" | "been" | "being" | "be")).then(|| k - 1)
+        // ("I'm told", "they’re said to": a contracted "am" or "are"; "he's told" may be "has")
+        let contracted = |w: &str| np::contracted_pronoun(w).is_some() && (w.ends_with('m') || w.ends_with("re"));
+        (k > lo
+            && self.fw(k - 1)
+            && (matches!(self.low(k - 1), "was" | "were" | "is" | "are" | "been" | "being" | "be") || contracted(self.low(k - 1))))
+        .then(|| k - 1)
     }
 
     /// Matches a cue starting at token `i` of the sentence `[lo, hi)`; returns (end, class).
@@ -1331,7 +1336,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// True when token `i` is a word in the possessive ("CNN's", "channel’s").
     fn possessive(&self, i: usize) -> bool {
         let w = self.text(i);
-        self.fw(i) && (w.ends_with("'s") || w.ends_with("’s"))
+        // ("he's" is "he is" or "he has")
+        self.fw(i) && (w.ends_with("'s") || w.ends_with("’s")) && np::contracted_pronoun(w).is_none()
     }
 
     /// True when quotation `q` opens with a capital letter.

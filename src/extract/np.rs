@@ -12,6 +12,13 @@ words! {
         "he", "she", "they", "i", "we", "it", "you"
     ]
 }
+/// The length in bytes of the pronoun in a pronoun with a contracted auxiliary ("he's",
+/// "they’re", "we've", "I'd"), or `None` for any other word.
+pub(crate) fn contracted_pronoun(w: &str) -> Option<usize> {
+    let (p, rest) = w.split_once(['\'', '’'])?;
+    (is_pronoun(&p.to_ascii_lowercase()) && matches!(rest, "s" | "re" | "ve" | "d" | "ll" | "m")).then_some(p.len())
+}
+
 words! {
     /// Pronouns that stand as the object after a cue ("told him").
     pub OBJECT_PRONOUNS, is_object_pronoun = [
@@ -404,6 +411,12 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let w = self.low(t);
         if is_pronoun(w) {
             let s = self.span(t, hi);
+            return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, t));
+        }
+        // "they're saying", "he's argued": the pronoun without its auxiliary
+        if let Some(n) = contracted_pronoun(w) {
+            let start = self.seg.tokens[t].span.start;
+            let s = Span::new(start, start + n);
             return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, t));
         }
         if !self.np_word(t) {

@@ -1359,3 +1359,12 @@ fn a_phrase_right_after_to_is_no_subject() {
     // a participle may qualify the phrase after a preposition
     assert_eq!(one("Ann Lee gave $3 million to a group backing Tom Hale for mayor.").2.as_deref(), Some("a group"));
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_is_the_pronoun() {
+    let (c, _, m, _) = one("And he's predicting that the strike will end soon.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the strike will end soon", Some("he")));
+    assert_eq!(one("They’re saying that the strike will end soon.").2.as_deref(), Some("They"));
+    // "I'm told" is a passive: whoever told is not named
+    assert!(run("I'm told the strike will end soon.").is_empty());
+}
