@@ -1368,3 +1368,14 @@ fn a_pronoun_with_a_contracted_auxiliary_is_the_pronoun() {
     // "I'm told" is a passive: whoever told is not named
     assert!(run("I'm told the strike will end soon.").is_empty());
 }
+
+#[test]
+fn verbs_of_praise_and_framing_state_a_view() {
+    assert_eq!(
+        one("Ann Lee heralded the deal with the union as a breakthrough for the town.").0,
+        "the deal with the union as a breakthrough for the town"
+    );
+    assert_eq!(one("Tom Hale framed the vote as a test of the council's nerve.").2.as_deref(), Some("Tom Hale"));
+    // a newspaper's name is no cue ("Herald" stays out of the lexicon)
+    assert_eq!(one("The strike will end soon, the Boston Herald reported.").2.as_deref(), Some("the Boston Herald"));
+}
