@@ -989,6 +989,13 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_passes_over_a_known_body_to_the_person() {
+        // "Wall Street" is in the lexicon's organizations: no "she"
+        let r = run("The actress Ann Lee spoke for an hour.\n\nShe wanted a candidate who took no money from Wall Street.\n\nShe said the system was rigged.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Ann Lee"), "{r:?}");
+    }
+
+    #[test]
     fn the_role_noun_refers_back() {
         let r = run("Defence Minister Tom Hale visited the base. The minister said the army was ready to move.");
         assert_eq!(r[0].1.as_deref(), Some("Tom Hale"));
