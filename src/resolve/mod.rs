@@ -993,6 +993,9 @@ mod tests {
         // "Wall Street" is in the lexicon's organizations: no "she"
         let r = run("The actress Ann Lee spoke for an hour.\n\nShe wanted a candidate who took no money from Wall Street.\n\nShe said the system was rigged.");
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Ann Lee"), "{r:?}");
+        // nor is a street (a head word of organizations' names: "Downing Street")
+        let r = run("Tom Hale marched for an hour.\n\nHe stopped on Broad Street.\n\nHe said the march would go on.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
     }
 
     #[test]
