@@ -564,7 +564,7 @@ impl Lexicon {
         self.not_name_openers.extend(g.not_name_openers.iter().map(|s| s.trim().to_string()));
         self.mixed_runs_on.extend(g.mixed_runs_on.iter().map(|s| s.trim().to_lowercase()));
         self.ly_nouns.extend(g.ly_nouns.iter().map(|s| s.trim().to_lowercase()));
-        self.catenatives.extend(g.catenatives.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()));
+        self.catenatives.extend(lower_set(&g.catenatives).map(|s| norm_words(&s)));
         self.irregular_participles.extend(lower_set(&g.irregular_participles));
         let t = raw.titles;
         for h in &t.honorifics {

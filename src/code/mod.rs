@@ -470,8 +470,13 @@ pub fn refers_to_a_plan(content: &str, cb: &Codebook) -> bool {
     if !p.plans.may_occur_in(&lower) {
         return false;
     }
-    let words = crate::segment::words_of(&lower);
-    (0..words.len()).any(|j| p.plans.starts_at(&words, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_at(&words, i)))
+    refers_back(&crate::segment::words_of(&lower), p)
+}
+
+/// True when the lower-cased `words` hold a plan noun with a plan opener among the three
+/// words before it ([`refers_to_a_plan`]).
+fn refers_back(words: &[&str], p: &Polarity) -> bool {
+    (0..words.len()).any(|j| p.plans.starts_at(words, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_at(words, i)))
 }
 
 /// Codes for a statement that names no concept but refers back to a plan ("the scheme is
@@ -491,12 +496,17 @@ pub fn refers_to_a_plan(content: &str, cb: &Codebook) -> bool {
 /// ```
 pub fn plan_codes(content: &str, cue: Option<&str>, before: &str, cb: &Codebook) -> Vec<Code> {
     let p = &cb.polarity;
-    if !refers_to_a_plan(content, cb) {
+    let own_lower = content.to_lowercase();
+    if !p.plans.may_occur_in(&own_lower) {
+        return Vec::new();
+    }
+    let own = crate::segment::words_of(&own_lower);
+    if !refers_back(&own, p) {
         return Vec::new();
     }
     // the statement's own side
-    let (own_lower, cue_lower) = (content.to_lowercase(), cue.unwrap_or("").to_lowercase());
-    let (own, cue_words) = (crate::segment::words_of(&own_lower), crate::segment::words_of(&cue_lower));
+    let cue_lower = cue.unwrap_or("").to_lowercase();
+    let cue_words = crate::segment::words_of(&cue_lower);
     // (a word of the list in the cue or the words, the words' own turned round by a negation
     // among the three words before it: "would not back the plans"; a modal tells someone what
     // to do, it backs nothing: "suggest chief constables should be told …")
