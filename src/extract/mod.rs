@@ -2293,8 +2293,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // where the clause before the cue ends: at its comma or dash, or right before a bare source
             let cut = if source_bare { first } else { first.saturating_sub(1) };
             if parenthetical {
-                let from = lo + skip_connective(self, lo);
-                let end = self.clause_end(last + 1, hi, hi);
+                // "If she wins, Lee suggested, women …": an opener reaching the cue is part of
+                // what was said, not a connective before it
+                let from = Some(lo + skip_connective(self, lo)).filter(|&f| f + 1 < first).unwrap_or(lo);
+                let end = self.clause_end(self.aside_close(cue, hi) + 1, hi, hi);
                 if let Some(span) = self.content_span(from, end) {
                     let has_q = (0..quotes.len()).any(|qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < end);
                     self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.7, None);
@@ -2331,6 +2333,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if (clause_before || source_tail && (lo..first - 1).filter(|&i| self.fw(i)).count() >= 3)
                 && (tail_words == 0
                     || self.punct(last.min(hi - 1), ",")
+                    // "…, Lee noted; the court …": a semicolon closes what the cue reports
+                    || self.punct(last.min(hi - 1), ";")
                     || source_tail
                     || self.adjunct_tail(last, hi)
                     || self.dash_tail(last, hi)
@@ -2568,7 +2572,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         let first = if cue.speaker_after { cue.start } else { cue.speaker_tokens.0.min(cue.start) };
-        let last = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
+        let last = self.aside_close(cue, hi);
         // a participle borrowing its subject ("…, saying, apparently, that …") is no aside
         let own_speaker = cue.speaker_after || cue.speaker_tokens.0 < cue.speaker_tokens.1;
         if !own_speaker || first <= lo + 1 || !self.punct(first - 1, ",") || last >= hi || !self.punct(last, ",") {
@@ -2609,6 +2613,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         Some(!(anonymity || speaking || matches!(w, "as" | "according")))
+    }
+
+    /// Where an aside made of `cue` ends: the token right after the cue and its speaker, or
+    /// the comma closing a time or place adjunct that follows them ("…, Lee said in a
+    /// tweet, …", "…, she noted on Monday, …"), so that the adjunct belongs to the aside.
+    fn aside_close(&self, cue: &Cue, hi: usize) -> usize {
+        let last = if cue.speaker_after { cue.speaker_tokens.1 } else { cue.end };
+        if last >= hi || !self.fw(last) {
+            return last;
+        }
+        let comma = (last + 1..hi.min(last + 9)).find(|&k| !self.fw(k)).filter(|&k| self.punct(k, ","));
+        comma.filter(|&c| self.adjunct_tail(last, c)).unwrap_or(last)
     }
 
     /// True when tokens `[from, hi)` are only a time or place adjunct closing the sentence

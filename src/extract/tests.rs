@@ -1379,3 +1379,24 @@ fn verbs_of_praise_and_framing_state_a_view() {
     // a newspaper's name is no cue ("Herald" stays out of the lexicon)
     assert_eq!(one("The strike will end soon, the Boston Herald reported.").2.as_deref(), Some("the Boston Herald"));
 }
+
+#[test]
+fn an_aside_cue_may_carry_a_time_or_place_adjunct() {
+    let (c, k, m, _) = one("Prices, the minister said in an interview on Monday, will fall next year.");
+    assert_eq!((c.as_str(), k), ("Prices, the minister said in an interview on Monday, will fall next year", QuoteKind::Indirect));
+    assert_eq!(m.as_deref(), Some("the minister"));
+}
+
+#[test]
+fn an_opener_reaching_an_aside_cue_is_part_of_what_was_said() {
+    let (c, _, m, _) = one("If the plan fails, Ann Lee warned, thousands of jobs will go.");
+    assert_eq!(c, "If the plan fails, Ann Lee warned, thousands of jobs will go");
+    assert_eq!(m.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_semicolon_closes_what_a_post_posed_cue_reports() {
+    let (c, _, m, _) = one("The figures were wrong from the start, Ann Lee noted; the board has since resigned.");
+    assert_eq!(c, "The figures were wrong from the start");
+    assert_eq!(m.as_deref(), Some("Ann Lee"));
+}
