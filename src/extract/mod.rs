@@ -2308,6 +2308,36 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     continue;
                 }
             }
+            // "Over the long term, according to the budget office, the deficit will …", "Trump agreed,
+            // according to court papers, becoming …": a source set off by commas early in the sentence
+            // (not after a conjunction, below) vouches for the whole of it. After a longer clause the
+            // source closes it, and a comma after the source opens its apposition ("…, according to an
+            // analysis by Ann Lee, a former aide …") or the writer's own addition.
+            let conjunction = first >= lo + 2 && self.fw(first - 2) && matches!(self.low(first - 2), "and" | "but" | "that");
+            let apposition = last + 1 < hi && self.fw(last + 1) && matches!(self.low(last + 1), "a" | "an" | "who" | "whose" | "which");
+            if cue.class == CueClass::Source
+                && self.low(cue.start) == "according"
+                && before_comma
+                && !conjunction
+                && self.words_in(lo, first) <= 7
+                && last < hi
+                && self.punct(last, ",")
+                && !apposition
+                && self.words_in(last + 1, hi) >= 2
+            {
+                let from = Some(lo + skip_connective(self, lo)).filter(|&f| f + 1 < first).unwrap_or(lo);
+                let end = self.clause_end(last + 1, hi, hi);
+                if let Some(span) = self.content_span(from, end) {
+                    let has_q = (0..quotes.len()).any(|qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < end);
+                    self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.7, None);
+                    for qi in 0..quotes.len() {
+                        if quotes[qi].1 >= from && quotes[qi].1 < end {
+                            owned[qi] = true;
+                        }
+                    }
+                    continue;
+                }
+            }
             // "… has grown and, according to the UN, is now worth $3bn", "reported that, according to
             // an analysis, …": after a conjunction the source vouches for the clause that follows it
             if source_tail

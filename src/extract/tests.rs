@@ -1400,3 +1400,16 @@ fn a_semicolon_closes_what_a_post_posed_cue_reports() {
     assert_eq!(c, "The figures were wrong from the start");
     assert_eq!(m.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_source_set_off_early_in_the_sentence_vouches_for_all_of_it() {
+    let (c, _, m, _) = one("Over the long term, according to the budget office, the deficit will grow.");
+    assert_eq!(c, "Over the long term, according to the budget office, the deficit will grow");
+    assert_eq!(m.as_deref(), Some("the budget office"));
+    // after a full clause the source closes it: what follows is its apposition or the writer's
+    let (c, _, _, _) =
+        one("Taxes would rise for most of the poorest families in the state, according to the report, the first of its kind.");
+    assert_eq!(c, "Taxes would rise for most of the poorest families in the state");
+    let (c, _, _, _) = one("Taxes would rise, according to an analysis by Ann Lee, a former aide.");
+    assert_eq!(c, "Taxes would rise");
+}
