@@ -210,7 +210,7 @@ const ASCII_CLASS: [Ascii; 128] = {
 };
 
 /// The character at byte `i` (a char boundary) and its class.
-#[inline]
+#[inline(always)]
 fn class_at(text: &str, i: usize) -> Option<(char, Ascii)> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
