@@ -18,7 +18,7 @@ use crate::model::{Attribution, Document, Span};
 /// assert_eq!(o.char_at(4), 2); // the byte after “ is code point 2
 /// ```
 pub struct Offsets<'t> {
-    text: &'t [u8],
+    text: &'t str,
     ascii: bool,
     /// The last byte offset converted and its code-point offset: conversions mostly come in
     /// text order, so each one counts only the bytes since the previous one.
@@ -28,17 +28,22 @@ pub struct Offsets<'t> {
 impl<'t> Offsets<'t> {
     /// A converter for `text` (no table is built: offsets are counted on demand).
     pub fn new(text: &'t str) -> Self {
-        Offsets { text: text.as_bytes(), ascii: text.is_ascii(), cursor: std::cell::Cell::new((0, 0)) }
+        Offsets { text, ascii: text.is_ascii(), cursor: std::cell::Cell::new((0, 0)) }
     }
     /// The code-point offset of byte offset `b` (a char boundary).
     pub fn char_at(&self, b: usize) -> usize {
         if self.ascii {
             return b;
         }
-        // a code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx)
-        let starts = |bytes: &[u8]| bytes.iter().filter(|&&x| (x as i8) >= -0x40).count();
+        // (`chars().count()` counts a word of bytes at a time; a range that is not on char
+        // boundaries, which no span should be, is counted byte by byte: a code point starts at
+        // every byte that is not a UTF-8 continuation byte, 10xxxxxx)
+        let starts = |r: std::ops::Range<usize>| match self.text.get(r.clone()) {
+            Some(s) => s.chars().count(),
+            None => self.text.as_bytes()[r].iter().filter(|&&x| (x as i8) >= -0x40).count(),
+        };
         let (cb, cn) = self.cursor.get();
-        let n = if b >= cb { cn + starts(&self.text[cb..b]) } else { cn - starts(&self.text[b..cb]) };
+        let n = if b >= cb { cn + starts(cb..b) } else { cn - starts(b..cb) };
         self.cursor.set((b, n));
         n
     }
