@@ -59,8 +59,80 @@ impl Hasher for Fnv {
     }
 }
 
-/// A hash set of words keyed with [`Fnv`].
-pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// A hash set of words keyed with [`Fnv`], with the shapes of its words ([`WordShapes`])
+/// beside it.
+///
+/// Why the shapes: the extractor and the resolver ask the lexicon's sets about most tokens,
+/// several sets a token, and nearly every answer is no. A word whose shape no word of the set
+/// has is ruled out with a few instructions, before any hashing. Reading the set (iterating,
+/// its length) goes through [`std::ops::Deref`] to the hash set; adding words goes through
+/// [`WordSet::insert`] or [`Extend`], which keep the shapes up to date.
+///
+/// ```
+/// let mut set = quotegraph::lexicon::WordSet::default();
+/// set.insert("said".to_string());
+/// assert!(set.contains("said") && !set.contains("sand") && !set.contains("says"));
+/// assert_eq!(set.len(), 1);
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct WordSet {
+    set: HashSet<String, BuildHasherDefault<Fnv>>,
+    shapes: WordShapes,
+}
+
+impl WordSet {
+    /// True when `word` is in the set.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        // (the empty word has no shape: the set itself answers)
+        (word.is_empty() || self.shapes.may_contain(word)) && self.set.contains(word)
+    }
+    /// Adds `word`; false when it was there already.
+    pub fn insert(&mut self, word: String) -> bool {
+        self.shapes.insert(&word);
+        self.set.insert(word)
+    }
+}
+
+/// Two sets are equal when they hold the same words (the shapes follow from the words).
+impl PartialEq for WordSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.set == other.set
+    }
+}
+
+impl Eq for WordSet {}
+
+impl std::ops::Deref for WordSet {
+    type Target = HashSet<String, BuildHasherDefault<Fnv>>;
+    fn deref(&self) -> &Self::Target {
+        &self.set
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        set.extend(words);
+        set
+    }
+}
+
+impl<'a> IntoIterator for &'a WordSet {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.set.iter()
+    }
+}
 /// A hash map keyed by words with [`Fnv`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 

@@ -306,12 +306,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // "“…,” smiles one broker", "“…,” one sign read": a verb of manner right after a quotation
         // and its comma, or after it and a short subject
-        let after_quote = (i.saturating_sub(4).max(lo)..i).rev().find(|&k| !self.fw(k)).is_some_and(|k| {
-            let close = |k: usize| matches!(self.seg.tokens[k].kind, TokKind::Close(_));
-            let words = (k + 1..i).all(|w| !self.cue_word(self.low(w)));
-            words && (close(k) || k > lo && self.punct(k, ",") && close(k - 1))
-        });
-        if start.speech || after_quote && start.manner {
+        // (asked only of a verb of manner, and the marks before the words: it looks words up)
+        let after_quote = || {
+            (i.saturating_sub(4).max(lo)..i).rev().find(|&k| !self.fw(k)).is_some_and(|k| {
+                let close = |k: usize| matches!(self.seg.tokens[k].kind, TokKind::Close(_));
+                (close(k) || k > lo && self.punct(k, ",") && close(k - 1)) && (k + 1..i).all(|w| !self.cue_word(self.low(w)))
+            })
+        };
+        if start.speech || start.manner && after_quote() {
             Some((i + 1, CueClass::Speech))
         } else if start.belief {
             Some((i + 1, CueClass::Belief))

@@ -349,13 +349,12 @@ struct Resolver<'s, 'a> {
 impl Resolver<'_, '_> {
     /// The gender the words of a mention mark: an honorific first, else the given name.
     fn gender_in(&self, mention: &str) -> Option<Gender> {
-        let words: Vec<&str> = mention.split_whitespace().collect();
-        if let Some(g) = words.iter().find(|w| self.lex.is_honorific(w)).and_then(|w| self.lex.gender_of(w)) {
+        let words = || mention.split_whitespace();
+        if let Some(g) = words().find(|w| self.lex.is_honorific(w)).and_then(|w| self.lex.gender_of(w)) {
             return Some(g);
         }
         // the given name: the first capitalized word that is not a title or a known entity
-        words
-            .iter()
+        words()
             .find(|w| {
                 w.chars().next().is_some_and(|c| c.is_uppercase())
                     && !with_lowercase(w, |l| self.lex.title_words.contains(l))
@@ -519,8 +518,14 @@ impl Resolver<'_, '_> {
             let after_connector = title_words.last().is_some_and(|p| with_lowercase(p, |l| matches!(l, "to" | "of" | "for" | "at")));
             let mut matched = None;
             for n in (1..=max.min(r.end - i)).rev() {
-                let words: Vec<&str> = (i..i + n).map(|k| self.seg.tokens[k].span.of(text)).collect();
-                if let Some(k) = self.lex.lookup(&words.join(" ")) {
+                // the words joined by single spaces: the text itself when that is how it is written
+                let toks = &self.seg.tokens[i..i + n];
+                let words = if toks.windows(2).all(|p| &text[p[0].span.end..p[1].span.start] == " ") {
+                    std::borrow::Cow::Borrowed(&text[toks[0].span.start..toks[n - 1].span.end])
+                } else {
+                    std::borrow::Cow::Owned(toks.iter().map(|t| t.span.of(text)).collect::<Vec<_>>().join(" "))
+                };
+                if let Some(k) = self.lex.lookup(&words) {
                     matched = Some((n, k));
                     break;
                 }
@@ -779,16 +784,21 @@ impl Resolver<'_, '_> {
                 }
             }
             let n = j - a;
-            let name_words: Vec<&str> = (a..j).map(|k| toks[k].span.of(text)).collect();
-            let joined = name_words.join(" ");
-            let orgish = name_words
-                .iter()
-                .any(|w| self.lex.org_heads.contains(*w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(*w));
+            if n == 0 {
+                // nothing but sentence words, titles and honorifics: no name
+                i = j.max(i + 1);
+                continue;
+            }
+            // (the words of a run are one space apart: joined, they are the text itself)
+            let joined = &text[toks[a].span.start..toks[j - 1].span.end];
+            let orgish = (a..j)
+                .map(|k| toks[k].span.of(text))
+                .any(|w| self.lex.org_heads.contains(w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(w));
             let title = (!title.is_empty()).then(|| title.join(" "));
             let last = toks[j - 1].span.of(text);
             let possessive = last.ends_with("'s") || last.ends_with("’s");
-            if ((2..=4).contains(&n) || (n == 1 && hon)) && !orgish && self.lex.lookup(&joined).is_none() {
-                let name = self.clean_name(&joined);
+            if ((2..=4).contains(&n) || (n == 1 && hon)) && !orgish && self.lex.lookup(joined).is_none() {
+                let name = self.clean_name(joined);
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
                 if n >= 2 {
                     let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);

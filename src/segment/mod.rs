@@ -209,8 +209,20 @@ const ASCII_CLASS: [Ascii; 128] = {
     t
 };
 
+/// The ASCII letters and digits, by byte: the tokenizer's innermost loop, over the letters of a
+/// word, asks one entry a byte (bytes of 0x80 and up are false: they are decoded after it).
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` (a char boundary) and its class.
-#[inline]
+#[inline(always)]
 fn class_at(text: &str, i: usize) -> Option<(char, Ascii)> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
@@ -247,7 +259,7 @@ fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool, out: &mut Ve
                 let mut has_dot = false;
                 loop {
                     // runs of ASCII letters and digits first
-                    while j < bytes.len() && bytes[j] < 0x80 && ASCII_CLASS[bytes[j] as usize] == Ascii::Word {
+                    while j < bytes.len() && ASCII_WORD[bytes[j] as usize] {
                         j += 1;
                     }
                     match class_at(text, j) {
@@ -309,15 +321,14 @@ fn paragraphs(text: &str) -> Vec<Span> {
         }
     };
     let mut line_start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let line = &text[line_start..i];
-            if !blank_lines || line.trim().is_empty() {
-                push(start, i, &mut out);
-                start = i + 1;
-            }
-            line_start = i + 1;
+    // (`match_indices` with a char finds it with memchr, not a test per byte)
+    for (i, _) in text.match_indices('\n') {
+        let line = &text[line_start..i];
+        if !blank_lines || line.trim().is_empty() {
+            push(start, i, &mut out);
+            start = i + 1;
         }
+        line_start = i + 1;
     }
     push(start, text.len(), &mut out);
     out
