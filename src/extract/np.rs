@@ -443,6 +443,17 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 break;
             }
             let w = self.low(k);
+            // "the prime minister’s spokesman", "the company's chief executive": a lower-case
+            // possessive noun after its determiner belongs to the phrase of the head it owns
+            if k < t && k > lo && !self.cap(k) && (w.ends_with("’s") || w.ends_with("'s")) && w.len() > 3 {
+                let det = (k.saturating_sub(3).max(lo)..k).rev().take_while(|&d| self.fw(d)).find(|&d| is_determiner(self.low(d)));
+                let plain =
+                    |d: usize| (d + 1..k).all(|i| !self.cap(i) && !is_function(self.low(i)) && !self.lex.speech.contains(self.low(i)));
+                if let Some(d) = det.filter(|&d| plain(d)) {
+                    j = d;
+                    break;
+                }
+            }
             if is_determiner(w) && k < t {
                 j = k;
                 // "Mr. Morgan of the Sierra Club": a name before "of the …" belongs to the phrase

@@ -1413,3 +1413,11 @@ fn a_source_set_off_early_in_the_sentence_vouches_for_all_of_it() {
     let (c, _, _, _) = one("Taxes would rise, according to an analysis by Ann Lee, a former aide.");
     assert_eq!(c, "Taxes would rise");
 }
+
+#[test]
+fn a_lower_case_possessor_belongs_to_the_speaker_phrase() {
+    let (c, _, m, _) = one("Prices will rise next year, the prime minister’s spokesman said.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Prices will rise next year", Some("the prime minister’s spokesman")));
+    let (_, _, m, _) = one("The company's chief executive said prices will rise.");
+    assert_eq!(m.as_deref(), Some("The company's chief executive"));
+}
