@@ -306,10 +306,67 @@ fn starts<W: AsRef<str>>(words: &[W], at: usize, p: &[String]) -> bool {
 /// assert_eq!(codes[0].stance, Stance::Agree);
 /// ```
 pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
-    // borrowed words of one lower-cased copy: no string per word
-    let (lower, cue_lower) = (content.to_lowercase(), cue.unwrap_or("").to_lowercase());
-    let words = crate::segment::words_of(&lower);
-    let cue_words = crate::segment::words_of(&cue_lower);
+    code_words(&Lowered::new(content, cue).words(), cb)
+}
+
+/// A statement's content and cue lower-cased: what [`StatementWords`] borrows its words from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lowered {
+    content: String,
+    cue: String,
+}
+
+impl Lowered {
+    /// Lower-cases `content` and `cue` (no cue reads as an empty one).
+    pub fn new(content: &str, cue: Option<&str>) -> Lowered {
+        Lowered { content: content.to_lowercase(), cue: cue.unwrap_or("").to_lowercase() }
+    }
+
+    /// The words of the lower-cased content and cue.
+    pub fn words(&self) -> StatementWords<'_> {
+        StatementWords {
+            lower: &self.content,
+            words: crate::segment::words_of(&self.content),
+            cue_lower: &self.cue,
+            cue: crate::segment::words_of(&self.cue),
+        }
+    }
+}
+
+/// A statement's content and cue, lower-cased and split into words once.
+///
+/// Why: coding ([`code`]), the plan references ([`plan_codes`], [`refers_to_a_plan`]) and the
+/// criticism test of a report each read the same lower-cased words of a statement; lower-casing
+/// and splitting the statement again for each cost more than most of them.
+///
+/// ```
+/// let lowered = quotegraph::code::Lowered::new("The Plan is bold", Some("Said"));
+/// let w = lowered.words();
+/// assert_eq!((w.words.as_slice(), w.cue.as_slice()), (&["the", "plan", "is", "bold"][..], &["said"][..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementWords<'l> {
+    /// The lower-cased content.
+    pub lower: &'l str,
+    /// Its words.
+    pub words: Vec<&'l str>,
+    /// The lower-cased cue ("" without one).
+    pub cue_lower: &'l str,
+    /// Its words.
+    pub cue: Vec<&'l str>,
+}
+
+impl StatementWords<'_> {
+    /// [`refers_to_a_plan`] on these words.
+    pub fn refers_to_a_plan(&self, cb: &Codebook) -> bool {
+        let p = &cb.polarity;
+        p.plans.may_occur_in(self.lower) && refers_back(&self.words, p)
+    }
+}
+
+/// [`code`] on a statement's words.
+pub fn code_words(w: &StatementWords<'_>, cb: &Codebook) -> Vec<Code> {
+    let (words, cue_words) = (&w.words, &w.cue);
     let cue_against = cb.polarity.disagree.find_in(&cue_words, 0, cue_words.len());
     let cue_for = cb.polarity.agree.find_in(&cue_words, 0, cue_words.len());
     // where each concept's phrases may start: one lookup per word for all concepts
@@ -495,18 +552,20 @@ fn refers_back(words: &[&str], p: &Polarity) -> bool {
 /// assert!(plan_codes("a scheme could work", None, before, &cb).is_empty());
 /// ```
 pub fn plan_codes(content: &str, cue: Option<&str>, before: &str, cb: &Codebook) -> Vec<Code> {
+    let lowered = Lowered::new(content, cue);
+    let w = lowered.words();
+    if !w.refers_to_a_plan(cb) {
+        return Vec::new();
+    }
+    referred_plan_codes(&w, before, cb)
+}
+
+/// [`plan_codes`] for the words of a statement that refers to a plan
+/// ([`StatementWords::refers_to_a_plan`]).
+pub fn referred_plan_codes(w: &StatementWords<'_>, before: &str, cb: &Codebook) -> Vec<Code> {
     let p = &cb.polarity;
-    let own_lower = content.to_lowercase();
-    if !p.plans.may_occur_in(&own_lower) {
-        return Vec::new();
-    }
-    let own = crate::segment::words_of(&own_lower);
-    if !refers_back(&own, p) {
-        return Vec::new();
-    }
+    let (own, cue_words) = (&w.words, &w.cue);
     // the statement's own side
-    let cue_lower = cue.unwrap_or("").to_lowercase();
-    let cue_words = crate::segment::words_of(&cue_lower);
     // (a word of the list in the cue or the words, the words' own turned round by a negation
     // among the three words before it: "would not back the plans"; a modal tells someone what
     // to do, it backs nothing: "suggest chief constables should be told …")

@@ -34,24 +34,38 @@ fn stmt_id(doc: &str, n: usize) -> String {
     id
 }
 
-/// Codes every attribution of a document: one list of codes per attribution.
-pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
+/// What [`code_all`] finds in one attribution's words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coded {
+    /// Its codes.
+    pub codes: Vec<crate::model::Code>,
+    /// Its content refers back to a plan ([`code::refers_to_a_plan`]).
+    pub refers_to_a_plan: bool,
+}
+
+/// Codes every attribution of a document: what each one's words say, one [`Coded`] per
+/// attribution. Each statement is lower-cased and split into words once for all of it.
+pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Coded> {
     let text = doc.text.as_str();
     atts.iter()
         .map(|a| {
             let (content, cue) = (a.content.of(text), a.cue.map(|c| c.of(text)));
-            let codes = code::code(content, cue, codebook);
+            let lowered = code::Lowered::new(content, cue);
+            let words = lowered.words();
+            let codes = code::code_words(&words, codebook);
+            let refers_to_a_plan = words.refers_to_a_plan(codebook);
             // "the scheme is deeply flawed": a plan named before (within a few paragraphs) gives
             // its concepts
-            if codes.is_empty() {
+            let codes = if codes.is_empty() && refers_to_a_plan {
                 let mut from = a.sentence.start.saturating_sub(4000);
                 while !text.is_char_boundary(from) {
                     from -= 1;
                 }
-                code::plan_codes(content, cue, text.get(from..a.sentence.start).unwrap_or(""), codebook)
+                code::referred_plan_codes(&words, text.get(from..a.sentence.start).unwrap_or(""), codebook)
             } else {
                 codes
-            }
+            };
+            Coded { codes, refers_to_a_plan }
         })
         .collect()
 }
@@ -500,7 +514,7 @@ impl<'a> ReportBuilder<'a> {
 
     /// Adds one document whose statements were already coded by [`code_all`] (on another
     /// thread, say).
-    pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], codes: Vec<Vec<crate::model::Code>>) {
+    pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], coded: Vec<Coded>) {
         self.documents.push(DocInfo { id: doc.id.clone(), title: doc.title.clone(), source: doc.source.clone(), date: doc.date.clone() });
         let lines = Lines::new(&doc.text);
         let text = doc.text.as_str();
@@ -575,7 +589,7 @@ impl<'a> ReportBuilder<'a> {
             };
             let content = a.content.of(text).to_string();
             let cue = a.cue.map(|c| c.of(text).to_string());
-            let codes = codes.get(n).cloned().unwrap_or_default();
+            let codes = coded.get(n).map(|c| c.codes.clone()).unwrap_or_default();
             self.statements.push(StatementInfo {
                 id,
                 document: doc.id.clone(),
@@ -596,7 +610,7 @@ impl<'a> ReportBuilder<'a> {
         let mut owned: Option<Vec<(usize, Vec<String>)>> = None;
         for i in first_stmt..self.statements.len() {
             let a = &atts[src[i - first_stmt]];
-            if !self.statements[i].targets.is_empty() || !code::refers_to_a_plan(&self.statements[i].content, self.codebook) {
+            if !self.statements[i].targets.is_empty() || !coded.get(src[i - first_stmt]).is_some_and(|c| c.refers_to_a_plan) {
                 continue;
             }
             let owned = owned.get_or_insert_with(|| code::plan_owners(text, self.lex, self.codebook));
