@@ -41,6 +41,8 @@ pub struct Coded {
     pub codes: Vec<crate::model::Code>,
     /// Its content refers back to a plan ([`code::refers_to_a_plan`]).
     pub refers_to_a_plan: bool,
+    /// What its words say towards a criticism ([`judge`]).
+    pub judgement: Option<Judgement>,
 }
 
 /// Codes every attribution of a document: what each one's words say, one [`Coded`] per
@@ -65,7 +67,8 @@ pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Ve
             } else {
                 codes
             };
-            Coded { codes, refers_to_a_plan }
+            let judgement = judge(content, &words, codebook);
+            Coded { codes, refers_to_a_plan, judgement }
         })
         .collect()
 }
@@ -462,6 +465,8 @@ pub struct ReportBuilder<'a> {
     /// The id each organization name seen so far was given (the node is in `orgs`).
     org_ids: crate::lexicon::WordMap<String>,
     statements: Vec<StatementInfo>,
+    /// The [`Judgement`] of each statement's words, in the order of `statements`.
+    judged: Vec<Option<Judgement>>,
     contrasts: Vec<Contrast>,
 }
 
@@ -476,6 +481,7 @@ impl<'a> ReportBuilder<'a> {
             orgs: BTreeMap::new(),
             org_ids: Default::default(),
             statements: Vec::new(),
+            judged: Vec::new(),
             contrasts: Vec::new(),
         }
     }
@@ -590,6 +596,7 @@ impl<'a> ReportBuilder<'a> {
             let content = a.content.of(text).to_string();
             let cue = a.cue.map(|c| c.of(text).to_string());
             let codes = coded.get(n).map(|c| c.codes.clone()).unwrap_or_default();
+            self.judged.push(coded.get(n).and_then(|c| c.judgement.clone()));
             self.statements.push(StatementInfo {
                 id,
                 document: doc.id.clone(),
@@ -685,8 +692,10 @@ impl<'a> ReportBuilder<'a> {
         documents.dedup_by(|a, b| a.id == b.id);
         let people = people_list(self.people);
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
-        let mut statements = self.statements;
-        statements.sort_by(|a, b| a.id.cmp(&b.id));
+        // (the judgements go with their statements: a stable sort by id, as the statements' own)
+        let mut judged: Vec<(StatementInfo, Option<Judgement>)> = self.statements.into_iter().zip(self.judged).collect();
+        judged.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let (statements, judged): (Vec<StatementInfo>, Vec<Option<Judgement>>) = judged.into_iter().unzip();
         let used: BTreeSet<&str> = statements.iter().flat_map(|s| s.codes.iter().map(|c| c.concept.as_str())).collect();
         let concepts: Vec<ConceptInfo> = self
             .codebook
@@ -703,15 +712,20 @@ impl<'a> ReportBuilder<'a> {
             .collect();
         let contrasts = self.contrasts;
         let r = Report { documents, people, organizations, concepts, statements, contrasts, ..Report::default() };
-        finalize(r, self.lex, self.codebook, opts)
+        finalize(r, self.lex, self.codebook, opts, Some(judged))
     }
 }
 
 /// Merges people across documents, sorts what a report holds and derives the matrix,
 /// the divergence summary and the windows from its documents and statements: the one
 /// way every report is finished, whether built or merged.
-fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOptions) -> Report {
+///
+/// `judged` holds the [`Judgement`] of each statement of `r`, in its order, when they were
+/// judged as the statements were coded.
+fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOptions, judged: Option<Vec<Option<Judgement>>>) -> Report {
     merge_namesakes(&mut r, lex);
+    // (a filter drops statements: the judgements would no longer line up, so they are judged anew)
+    let judged = judged.filter(|_| opts.filter.is_empty());
     opts.filter.apply(&mut r);
     r.documents.sort();
     r.documents.dedup_by(|a, b| a.id == b.id);
@@ -725,7 +739,7 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     let stances = stances(&all, opts);
     r.divergence = divergence(&r, &stances, codebook, opts);
     r.matrix = cells(stances);
-    criticism(&mut r, lex, codebook, opts);
+    criticism(&mut r, lex, codebook, opts, judged.as_deref());
     r.window = opts.window;
     r.windows = opts.window.map(|size| windows(&r, size, opts));
     r
@@ -855,7 +869,7 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
     out.statements = statements.into_values().collect();
     // the derived concepts ("X's position") are derived again
     out.concepts.retain(|c| !c.id.starts_with("concept:position-of-"));
-    finalize(out, lex, codebook, opts)
+    finalize(out, lex, codebook, opts, None)
 }
 
 /// `text` without the names that stand for some members of a body: a word of `some_of`
@@ -867,6 +881,11 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
     if some_of.span_in(&words, 0, words.len()).is_none() {
         return text.to_string();
     }
+    dropping_members(text, some_of)
+}
+
+/// [`without_members`] for a `text` whose lower-cased words hold a word of `some_of`.
+fn dropping_members(text: &str, some_of: &code::Phrases) -> String {
     let pieces: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = pieces.iter().map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let capitalized = |p: &str| p.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
@@ -893,6 +912,61 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
     pieces.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect::<Vec<_>>().join(" ")
 }
 
+/// What a statement's own words say towards a criticism ([`judge`]): whether it is against
+/// someone or praises them, and the words that tell whom. Worked out where the statement is
+/// coded, from the words coding split ([`code::StatementWords`]), and kept for [`criticism`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    /// Against (a cue or word against, or an admonition), else praise.
+    against: bool,
+    /// The bytes of the content that an admonition tells what to do ("The Tories" should …).
+    admonished: Option<std::ops::Range<usize>>,
+    /// With a cue against: how many of the content's words (split at spaces) come before the
+    /// words just after that cue.
+    after_cue: Option<usize>,
+    /// The cue turns down "his claims": what the statement before said.
+    rebutted: bool,
+    /// The content names some members of a body ("some Conservatives"): [`without_members`].
+    names_members: bool,
+}
+
+/// The [`Judgement`] of a statement's words, or `None` when they neither criticise nor
+/// praise anyone.
+pub fn judge(content: &str, w: &code::StatementWords<'_>, cb: &Codebook) -> Option<Judgement> {
+    let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
+    let (cue, content_words) = (&w.cue, &w.words);
+    // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
+    let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content_words.len());
+    joined.extend(cue.iter().chain(content_words.iter()).copied());
+    let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
+    // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
+    // policy word in the words ("a fight against poverty", "a ban") criticises nobody
+    let against = cue_against.is_some() || has(content_words, &cb.polarity.negative);
+    // "The Tories should have the courage to …": telling another actor what to do presses them,
+    // whatever good words follow; "they should be congratulated" is praise
+    let admonition = if against || !cb.polarity.admonitions.may_occur_in(w.lower) { None } else { code::admonished(content, cb) };
+    let praise = !against && has(content_words, &cb.polarity.positive);
+    let admonition = admonition.filter(|(_, judged)| !(praise && *judged)).map(|(h, _)| h);
+    let praise = praise && admonition.is_none();
+    if !against && !praise && admonition.is_none() {
+        return None;
+    }
+    let against = against || admonition.is_some();
+    // "denied his claims": what the statement just before said, when another actor said it
+    let rebutted = cue_against.is_some_and(|(i, n)| {
+        let at = (i + n).max(cue.len());
+        cb.polarity.claim_openers.starts_at(&joined, at) && cb.polarity.claims.starts_at(&joined, at + 1)
+    });
+    let at = |h: &str| h.as_ptr() as usize - content.as_ptr() as usize;
+    Some(Judgement {
+        against,
+        admonished: admonition.map(|h| at(h)..at(h) + h.len()),
+        after_cue: cue_against.map(|(i, n)| (i + n).saturating_sub(cue.len())),
+        rebutted,
+        names_members: cb.polarity.some_of.span_in(content_words, 0, content_words.len()).is_some(),
+    })
+}
+
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
 /// Boateng is the latest example of cronyism", "accused Mr Howard of producing a
 /// fraudulent prospectus", "branded the Tory plans a fantasy") puts its speaker against
@@ -902,8 +976,10 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
 /// document, and for the people of the document who speak for it. A statement that praises
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
-fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
-    let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
+///
+/// `judged` holds the [`Judgement`] of each statement, when the statements' words were judged
+/// as they were coded; without it they are judged here.
+fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions, judged: Option<&[Option<Judgement>]>) {
     // the people and organizations who speak in each document: a criticism names one of them
     // (these maps are looked up, never walked in order: hashed)
     let mut speakers: FastMap<&str, BTreeSet<&str>> = FastMap::default();
@@ -930,31 +1006,13 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for (k, s) in r.statements.iter().enumerate() {
         let Some(critic) = super::actor_id(s, opts.level) else { continue };
-        let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
-        let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
-        // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
-        let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content.len());
-        joined.extend(cue.iter().chain(content.iter()).copied());
-        let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
-        // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
-        // policy word in the words ("a fight against poverty", "a ban") criticises nobody
-        let against = cue_against.is_some() || has(&content, &cb.polarity.negative);
-        // "The Tories should have the courage to …": telling another actor what to do presses them,
-        // whatever good words follow; "they should be congratulated" is praise
-        let admonition =
-            if against || !cb.polarity.admonitions.may_occur_in(&content_lower) { None } else { code::admonished(&s.content, cb) };
-        let praise = !against && has(&content, &cb.polarity.positive);
-        let admonition = admonition.filter(|(_, judged)| !(praise && *judged)).map(|(h, _)| h);
-        let praise = praise && admonition.is_none();
-        if !against && !praise && admonition.is_none() {
-            continue;
-        }
-        let against = against || admonition.is_some();
-        // "denied his claims": what the statement just before said, when another actor said it
-        let rebutted = cue_against.is_some_and(|(i, n)| {
-            let at = (i + n).max(cue.len());
-            cb.polarity.claim_openers.starts_at(&joined, at) && cb.polarity.claims.starts_at(&joined, at + 1)
-        });
+        let judgement = match judged {
+            Some(j) => j[k].clone(),
+            None => judge(&s.content, &code::Lowered::new(&s.content, s.cue.as_deref()).words(), cb),
+        };
+        let Some(judgement) = judgement else { continue };
+        let (against, rebutted) = (judgement.against, judgement.rebutted);
+        let admonition = judgement.admonished.map(|h| &s.content[h]);
         let answered = r.statements[..k]
             .iter()
             .rev()
@@ -964,7 +1022,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         let me = s.speaker.as_deref().unwrap_or("");
         let my_orgs: BTreeSet<String> = orgs_of(me).iter().cloned().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
         // "some Conservatives" are not the party: their names are no target
-        let text = without_members(&s.content, &cb.polarity.some_of);
+        let text = if judgement.names_members { dropping_members(&s.content, &cb.polarity.some_of) } else { s.content.clone() };
         let orgs_in = |h: &str| -> BTreeSet<String> {
             lex.organizations_in(h).iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
         };
@@ -1035,8 +1093,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // "dismissed Labour suggestions that a vote for them lets the Tories in", "accused the
         // Tories of …": when the words just after a cue against name a speaker, the cue aims at
         // them, not at those named in what they said
-        let head = cue_against.map(|(i, n)| {
-            let skip = (i + n).saturating_sub(cue.len());
+        let head = judgement.after_cue.map(|skip| {
             without_members(&s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" "), &cb.polarity.some_of)
         });
         let mut targets = match (admonition, head.as_deref().map(|h| named_in(h, &orgs_in(h), false))) {
@@ -1699,7 +1756,7 @@ mod tests {
     }
 
     fn finished(r: Report) -> Report {
-        finalize(r, &Lexicon::default_lexicon(), &Codebook::default_codebook(), &ReportOptions::default())
+        finalize(r, &Lexicon::default_lexicon(), &Codebook::default_codebook(), &ReportOptions::default(), None)
     }
 
     fn ids(r: &Report) -> Vec<&str> {
