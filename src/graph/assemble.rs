@@ -53,7 +53,7 @@ pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Ve
         .map(|a| {
             let (content, cue) = (a.content.of(text), a.cue.map(|c| c.of(text)));
             let lowered = code::Lowered::new(content, cue);
-            let words = lowered.words();
+            let words = lowered.words(codebook);
             let codes = code::code_words(&words, codebook);
             let refers_to_a_plan = words.refers_to_a_plan(codebook);
             // "the scheme is deeply flawed": a plan named before (within a few paragraphs) gives
@@ -933,19 +933,21 @@ pub struct Judgement {
 /// The [`Judgement`] of a statement's words, or `None` when they neither criticise nor
 /// praise anyone.
 pub fn judge(content: &str, w: &code::StatementWords<'_>, cb: &Codebook) -> Option<Judgement> {
-    let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
-    let (cue, content_words) = (&w.cue, &w.words);
+    let (cue, content_words, marks) = (&w.cue, &w.words, &w.marks);
+    let has = |list: &code::Phrases| list.span_marked(content_words, marks, 0, content_words.len()).is_some();
     // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
     let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content_words.len());
     joined.extend(cue.iter().chain(content_words.iter()).copied());
-    let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
+    let mut joined_marks: Vec<u32> = Vec::with_capacity(joined.len());
+    joined_marks.extend(w.cue_marks.iter().chain(marks.iter()).copied());
+    let cue_against = cb.polarity.disagree.span_marked(&joined, &joined_marks, 0, cue.len());
     // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
     // policy word in the words ("a fight against poverty", "a ban") criticises nobody
-    let against = cue_against.is_some() || has(content_words, &cb.polarity.negative);
+    let against = cue_against.is_some() || has(&cb.polarity.negative);
     // "The Tories should have the courage to …": telling another actor what to do presses them,
     // whatever good words follow; "they should be congratulated" is praise
     let admonition = if against || !cb.polarity.admonitions.may_occur_in(w.lower) { None } else { code::admonished(content, cb) };
-    let praise = !against && has(content_words, &cb.polarity.positive);
+    let praise = !against && has(&cb.polarity.positive);
     let admonition = admonition.filter(|(_, judged)| !(praise && *judged)).map(|(h, _)| h);
     let praise = praise && admonition.is_none();
     if !against && !praise && admonition.is_none() {
@@ -955,7 +957,8 @@ pub fn judge(content: &str, w: &code::StatementWords<'_>, cb: &Codebook) -> Opti
     // "denied his claims": what the statement just before said, when another actor said it
     let rebutted = cue_against.is_some_and(|(i, n)| {
         let at = (i + n).max(cue.len());
-        cb.polarity.claim_openers.starts_at(&joined, at) && cb.polarity.claims.starts_at(&joined, at + 1)
+        cb.polarity.claim_openers.starts_marked(&joined, &joined_marks, at)
+            && cb.polarity.claims.starts_marked(&joined, &joined_marks, at + 1)
     });
     let at = |h: &str| h.as_ptr() as usize - content.as_ptr() as usize;
     Some(Judgement {
@@ -963,7 +966,7 @@ pub fn judge(content: &str, w: &code::StatementWords<'_>, cb: &Codebook) -> Opti
         admonished: admonition.map(|h| at(h)..at(h) + h.len()),
         after_cue: cue_against.map(|(i, n)| (i + n).saturating_sub(cue.len())),
         rebutted,
-        names_members: cb.polarity.some_of.span_in(content_words, 0, content_words.len()).is_some(),
+        names_members: has(&cb.polarity.some_of),
     })
 }
 
@@ -1008,7 +1011,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions,
         let Some(critic) = super::actor_id(s, opts.level) else { continue };
         let judgement = match judged {
             Some(j) => j[k].clone(),
-            None => judge(&s.content, &code::Lowered::new(&s.content, s.cue.as_deref()).words(), cb),
+            None => judge(&s.content, &code::Lowered::new(&s.content, s.cue.as_deref()).words(cb), cb),
         };
         let Some(judgement) = judgement else { continue };
         let (against, rebutted) = (judgement.against, judgement.rebutted);
