@@ -986,12 +986,12 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions,
     // the people and organizations who speak in each document: a criticism names one of them
     // (these maps are looked up, never walked in order: hashed)
     let mut speakers: FastMap<&str, BTreeSet<&str>> = FastMap::default();
-    let mut first_stmt: FastMap<(&str, String), &str> = FastMap::default();
+    let mut first_stmt: FastMap<(&str, &str), &str> = FastMap::default();
     for t in &r.statements {
         if let Some(sp) = t.speaker.as_deref() {
             speakers.entry(t.document.as_str()).or_default().insert(sp);
         }
-        if let Some(a) = super::actor_id(t, opts.level) {
+        if let Some(a) = super::actor_ref(t, opts.level) {
             first_stmt.entry((t.document.as_str(), a)).or_insert(t.id.as_str());
         }
     }
@@ -1008,6 +1008,10 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions,
     type Sides = (Vec<(String, String)>, Vec<(String, String)>);
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for (k, s) in r.statements.iter().enumerate() {
+        // (most statements judge nobody: that is looked at first)
+        if judged.is_some_and(|j| j[k].is_none()) {
+            continue;
+        }
         let Some(critic) = super::actor_id(s, opts.level) else { continue };
         let judgement = match judged {
             Some(j) => j[k].clone(),
@@ -1148,7 +1152,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions,
             parent: None,
         };
         // the target's own statement in the same document, else the criticism itself
-        let theirs = first_stmt.get(&(doc.as_str(), target.clone())).map(|t| t.to_string());
+        let theirs = first_stmt.get(&(doc.as_str(), target.as_str())).map(|t| t.to_string());
         let mut sides: Vec<((String, String), (String, String))> = Vec::new();
         for (critic, stmt) in critics {
             sides.push(((critic.clone(), stmt.clone()), (target.clone(), theirs.clone().unwrap_or(stmt.clone()))));
@@ -1183,18 +1187,19 @@ type Stances = BTreeMap<(String, String), Vec<(Stance, String)>>;
 /// per document or per statement: (actor, concept) → list of (stance, statement id).
 fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
     let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
-    let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
+    // (keys and ids borrowed from the statements: strings are made only for what is returned)
+    let mut per_doc: BTreeMap<(&str, &str, &str), (i32, bool, Vec<&str>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
     for s in statements {
-        let Some(actor) = super::actor_id(s, opts.level) else { continue };
+        let Some(actor) = super::actor_ref(s, opts.level) else { continue };
         for c in &s.codes {
             match opts.count {
-                Count::All => out.entry((actor.clone(), c.concept.clone())).or_default().push((c.stance, s.id.clone())),
+                Count::All => out.entry((actor.to_string(), c.concept.clone())).or_default().push((c.stance, s.id.clone())),
                 Count::Document => {
-                    let e = per_doc.entry((actor.clone(), c.concept.clone(), s.document.clone())).or_insert((0, false, Vec::new()));
+                    let e = per_doc.entry((actor, c.concept.as_str(), s.document.as_str())).or_insert((0, false, Vec::new()));
                     e.0 += c.stance.sign();
                     e.1 |= c.stance == Stance::Neutral;
-                    e.2.push(s.id.clone());
+                    e.2.push(s.id.as_str());
                 }
             }
         }
@@ -1206,13 +1211,13 @@ fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
             _ => Stance::Neutral,
         };
         // the evidence is the first statement that took the net side (or the first one)
-        let id = ids.first().cloned().unwrap_or_default();
+        let id = ids.first().map_or_else(String::new, |i| i.to_string());
         let pick = ids
             .iter()
-            .filter_map(|i| by_id.get(i.as_str()).copied())
+            .filter_map(|i| by_id.get(i).copied())
             .find(|s| s.codes.iter().any(|c| c.concept == concept && c.stance == stance))
             .map_or(id, |s| s.id.clone());
-        out.entry((actor, concept)).or_default().push((stance, pick));
+        out.entry((actor.to_string(), concept.to_string())).or_default().push((stance, pick));
     }
     out
 }
