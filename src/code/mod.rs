@@ -680,7 +680,11 @@ pub fn referred_plan_codes(w: &StatementWords<'_>, before: &str, cb: &Codebook) 
 /// ```
 pub fn plan_owners(text: &str, lex: &crate::lexicon::Lexicon, cb: &Codebook) -> Vec<(usize, Vec<String>)> {
     let words = crate::segment::words_of(text);
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // (a whole document's words: most are lower case already, and are borrowed, not copied)
+    let lower: Vec<std::borrow::Cow<str>> = words
+        .iter()
+        .map(|w| if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { (*w).into() } else { w.to_lowercase().into() })
+        .collect();
     let at = |k: usize| words[k].as_ptr() as usize - text.as_ptr() as usize;
     // the words of `text[from..to]` after its last clause break, or before its first
     let clause = |from: usize, to: usize, after_last: bool| {
@@ -698,7 +702,7 @@ pub fn plan_owners(text: &str, lex: &crate::lexicon::Lexicon, cb: &Codebook) -> 
         }
         if owners.is_empty() {
             // "plans unveiled by", "plans were unveiled by"
-            let passive = lower.get(j + 1).is_some_and(|w| matches!(w.as_str(), "were" | "was" | "are" | "is" | "being" | "been"));
+            let passive = lower.get(j + 1).is_some_and(|w| matches!(w.as_ref(), "were" | "was" | "are" | "is" | "being" | "been"));
             if let Some((b, n)) = p.authored_by.span_in(&lower, j + 1, j + 2 + usize::from(passive)) {
                 let (from, to) = (b + n, (b + n + 5).min(words.len()));
                 if from < to {
