@@ -914,7 +914,7 @@ fn dropping_members(text: &str, some_of: &code::Phrases) -> String {
 
 /// What a statement's own words say towards a criticism ([`judge`]): whether it is against
 /// someone or praises them, and the words that tell whom. Worked out where the statement is
-/// coded, from the words coding split ([`code::StatementWords`]), and kept for [`criticism`].
+/// coded, from the words coding split ([`code::StatementWords`]), and kept for the criticism test of [`ReportBuilder::finish`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judgement {
     /// Against (a cue or word against, or an admonition), else praise.
