@@ -692,10 +692,13 @@ impl<'a> ReportBuilder<'a> {
         documents.dedup_by(|a, b| a.id == b.id);
         let people = people_list(self.people);
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
-        // (the judgements go with their statements: a stable sort by id, as the statements' own)
-        let mut judged: Vec<(StatementInfo, Option<Judgement>)> = self.statements.into_iter().zip(self.judged).collect();
-        judged.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-        let (statements, judged): (Vec<StatementInfo>, Vec<Option<Judgement>>) = judged.into_iter().unzip();
+        // (the judgements go with their statements: the order of a stable sort by id, applied to both)
+        let mut statements = self.statements;
+        let mut judged = self.judged;
+        let mut order: Vec<usize> = (0..statements.len()).collect();
+        order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
+        let judged: Vec<Option<Judgement>> = order.iter().map(|&k| judged[k].take()).collect();
+        put_in_order(&mut statements, &mut order);
         let used: BTreeSet<&str> = statements.iter().flat_map(|s| s.codes.iter().map(|c| c.concept.as_str())).collect();
         let concepts: Vec<ConceptInfo> = self
             .codebook
@@ -713,6 +716,23 @@ impl<'a> ReportBuilder<'a> {
         let contrasts = self.contrasts;
         let r = Report { documents, people, organizations, concepts, statements, contrasts, ..Report::default() };
         finalize(r, self.lex, self.codebook, opts, Some(judged))
+    }
+}
+
+/// Moves `items[order[k]]` to place `k` for every `k`, in place, following each cycle of the
+/// permutation `order` (which is used up). Why in place: a report's statements, moved into a
+/// sorted copy, would take their memory twice over.
+fn put_in_order<T>(items: &mut [T], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        let mut k = start;
+        while order[k] != DONE && order[k] != start {
+            let from = order[k];
+            items.swap(k, from);
+            order[k] = DONE;
+            k = from;
+        }
+        order[k] = DONE;
     }
 }
 
@@ -1350,6 +1370,16 @@ mod tests {
         let mut b = ReportBuilder::new(&lex, codebook);
         b.add(&doc, &atts);
         b.finish(&ReportOptions::default())
+    }
+
+    #[test]
+    fn put_in_order_moves_each_item_to_its_place() {
+        for order in [vec![], vec![0], vec![2, 0, 1], vec![1, 0, 3, 2, 4], vec![4, 3, 2, 1, 0], vec![0, 2, 3, 1]] {
+            let mut items: Vec<usize> = (0..order.len()).map(|k| k * 10).collect();
+            let want: Vec<usize> = order.iter().map(|&k| k * 10).collect();
+            put_in_order(&mut items, &mut order.clone());
+            assert_eq!(items, want, "{order:?}");
+        }
     }
 
     #[test]
