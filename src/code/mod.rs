@@ -102,6 +102,8 @@ pub struct Phrases {
     /// The first words that hold no other first word: a text holds some first word when it
     /// holds one of these ("plans" cannot be where "plan" is not), fewer to look for.
     needles: Vec<String>,
+    /// This list's bit in a codebook's word marks ([`StatementWords::marks`]); 0 outside one.
+    bit: u32,
 }
 
 impl Phrases {
@@ -138,6 +140,25 @@ impl Phrases {
 
     pub(crate) fn starts_at<W: AsRef<str>>(&self, words: &[W], at: usize) -> bool {
         self.span_in(words, at, at + 1).is_some()
+    }
+
+    /// [`Phrases::span_in`] for words marked by the codebook that holds this list: a word
+    /// starts a phrase only when its mark has this list's bit, which costs no lookup.
+    pub(crate) fn span_marked(&self, words: &[&str], marks: &[u32], from: usize, to: usize) -> Option<(usize, usize)> {
+        debug_assert!(self.bit != 0 && marks.len() == words.len());
+        (from..to.min(words.len()))
+            .filter(|&i| marks[i] & self.bit != 0)
+            .find_map(|i| self.list.iter().find(|p| starts(words, i, p)).map(|p| (i, p.len())))
+    }
+
+    /// [`Phrases::find_in`] for marked words ([`Phrases::span_marked`]).
+    pub(crate) fn find_marked(&self, words: &[&str], marks: &[u32], from: usize, to: usize) -> Option<String> {
+        self.span_marked(words, marks, from, to).map(|(i, n)| words[i..i + n].join(" "))
+    }
+
+    /// [`Phrases::starts_at`] for marked words ([`Phrases::span_marked`]).
+    pub(crate) fn starts_marked(&self, words: &[&str], marks: &[u32], at: usize) -> bool {
+        self.span_marked(words, marks, at, at + 1).is_some()
     }
 }
 
@@ -205,7 +226,13 @@ pub struct Codebook {
     /// First word of any concept's phrase → the concepts (indices, ascending) with a phrase
     /// starting with it: a statement's words are looked up once, not once per concept.
     first_words: crate::lexicon::WordMap<Vec<usize>>,
+    /// Word → the bits of the polarity lists with a phrase starting with it, and
+    /// [`CONCEPT_MARK`] when a concept's phrase does ([`StatementWords::marks`]).
+    marks: crate::lexicon::WordMap<u32>,
 }
+
+/// The mark of a word that starts a concept's phrase (the polarity lists take the bits below).
+const CONCEPT_MARK: u32 = 1 << 31;
 
 impl Codebook {
     /// The general topic codebook shipped in `data/codebooks/default.toml`.
@@ -287,7 +314,34 @@ impl Codebook {
                 first_words.entry(w.clone()).or_default().push(ci);
             }
         }
-        Ok(Codebook { name: raw.codebook.name, concepts, polarity, first_words })
+        let mut marks: crate::lexicon::WordMap<u32> = Default::default();
+        let lists = [
+            &mut polarity.negations,
+            &mut polarity.disagree,
+            &mut polarity.agree,
+            &mut polarity.contrast,
+            &mut polarity.negative,
+            &mut polarity.positive,
+            &mut polarity.claims,
+            &mut polarity.claim_openers,
+            &mut polarity.some_of,
+            &mut polarity.rebuts,
+            &mut polarity.back_references,
+            &mut polarity.plans,
+            &mut polarity.plan_openers,
+            &mut polarity.authored_by,
+            &mut polarity.admonitions,
+        ];
+        for (k, list) in lists.into_iter().enumerate() {
+            list.bit = 1 << k;
+            for w in &list.firsts {
+                *marks.entry(w.clone()).or_default() |= list.bit;
+            }
+        }
+        for w in first_words.keys() {
+            *marks.entry(w.clone()).or_default() |= CONCEPT_MARK;
+        }
+        Ok(Codebook { name: raw.codebook.name, concepts, polarity, first_words, marks })
     }
 }
 
@@ -306,15 +360,77 @@ fn starts<W: AsRef<str>>(words: &[W], at: usize, p: &[String]) -> bool {
 /// assert_eq!(codes[0].stance, Stance::Agree);
 /// ```
 pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
-    // borrowed words of one lower-cased copy: no string per word
-    let (lower, cue_lower) = (content.to_lowercase(), cue.unwrap_or("").to_lowercase());
-    let words = crate::segment::words_of(&lower);
-    let cue_words = crate::segment::words_of(&cue_lower);
-    let cue_against = cb.polarity.disagree.find_in(&cue_words, 0, cue_words.len());
-    let cue_for = cb.polarity.agree.find_in(&cue_words, 0, cue_words.len());
-    // where each concept's phrases may start: one lookup per word for all concepts
+    code_words(&Lowered::new(content, cue).words(cb), cb)
+}
+
+/// A statement's content and cue lower-cased: what [`StatementWords`] borrows its words from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lowered {
+    content: String,
+    cue: String,
+}
+
+impl Lowered {
+    /// Lower-cases `content` and `cue` (no cue reads as an empty one).
+    pub fn new(content: &str, cue: Option<&str>) -> Lowered {
+        Lowered { content: content.to_lowercase(), cue: cue.unwrap_or("").to_lowercase() }
+    }
+
+    /// The words of the lower-cased content and cue, marked by `cb`.
+    pub fn words(&self, cb: &Codebook) -> StatementWords<'_> {
+        let words = crate::segment::words_of(&self.content);
+        let cue = crate::segment::words_of(&self.cue);
+        let mark = |w: &&str| cb.marks.get(*w).copied().unwrap_or(0);
+        let (marks, cue_marks) = (words.iter().map(mark).collect(), cue.iter().map(mark).collect());
+        StatementWords { lower: &self.content, words, marks, cue_lower: &self.cue, cue, cue_marks }
+    }
+}
+
+/// A statement's content and cue, lower-cased and split into words once.
+///
+/// Why: coding ([`code`]), the plan references ([`plan_codes`], [`refers_to_a_plan`]) and the
+/// criticism test of a report each read the same lower-cased words of a statement; lower-casing
+/// and splitting the statement again for each cost more than most of them.
+///
+/// ```
+/// let cb = quotegraph::code::Codebook::default_codebook();
+/// let lowered = quotegraph::code::Lowered::new("The Plan is bold", Some("Said"));
+/// let w = lowered.words(&cb);
+/// assert_eq!((w.words.as_slice(), w.cue.as_slice()), (&["the", "plan", "is", "bold"][..], &["said"][..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementWords<'l> {
+    /// The lower-cased content.
+    pub lower: &'l str,
+    /// Its words.
+    pub words: Vec<&'l str>,
+    /// The mark of each word: which of the codebook's lists have a phrase starting with it,
+    /// a bit each. Why: every list would otherwise look every word up again.
+    pub marks: Vec<u32>,
+    /// The lower-cased cue ("" without one).
+    pub cue_lower: &'l str,
+    /// Its words.
+    pub cue: Vec<&'l str>,
+    /// Their marks.
+    pub cue_marks: Vec<u32>,
+}
+
+impl StatementWords<'_> {
+    /// [`refers_to_a_plan`] on these words.
+    pub fn refers_to_a_plan(&self, cb: &Codebook) -> bool {
+        let (p, w, m) = (&cb.polarity, &self.words, &self.marks);
+        (0..w.len()).any(|j| p.plans.starts_marked(w, m, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_marked(w, m, i)))
+    }
+}
+
+/// [`code`] on a statement's words.
+pub fn code_words(w: &StatementWords<'_>, cb: &Codebook) -> Vec<Code> {
+    let (words, marks, cue_words) = (&w.words, &w.marks, &w.cue);
+    let cue_against = cb.polarity.disagree.find_marked(cue_words, &w.cue_marks, 0, cue_words.len());
+    let cue_for = cb.polarity.agree.find_marked(cue_words, &w.cue_marks, 0, cue_words.len());
+    // where each concept's phrases may start: one lookup per word that starts one, for all concepts
     let mut starts_of: Vec<Vec<usize>> = vec![Vec::new(); cb.concepts.len()];
-    for (i, w) in words.iter().enumerate() {
+    for (i, w) in words.iter().enumerate().filter(|(i, _)| marks[*i] & CONCEPT_MARK != 0) {
         for &ci in cb.first_words.get(*w).into_iter().flatten() {
             starts_of[ci].push(i);
         }
@@ -335,9 +451,9 @@ pub fn code(content: &str, cue: Option<&str>, cb: &Codebook) -> Vec<Code> {
             };
             matched = true;
             let window = i.saturating_sub(4);
-            let negated = cb.polarity.negations.find_in(&words, window, i);
-            let before_against = cb.polarity.disagree.find_in(&words, i.saturating_sub(3), i);
-            let before_for = cb.polarity.agree.find_in(&words, i.saturating_sub(3), i);
+            let negated = cb.polarity.negations.find_marked(words, marks, window, i);
+            let before_against = cb.polarity.disagree.find_marked(words, marks, i.saturating_sub(3), i);
+            let before_for = cb.polarity.agree.find_marked(words, marks, i.saturating_sub(3), i);
             let mut why = vec![p.join(" ")];
             let mut sign = match stated {
                 Some(s) => s.sign(),
@@ -495,18 +611,20 @@ fn refers_back(words: &[&str], p: &Polarity) -> bool {
 /// assert!(plan_codes("a scheme could work", None, before, &cb).is_empty());
 /// ```
 pub fn plan_codes(content: &str, cue: Option<&str>, before: &str, cb: &Codebook) -> Vec<Code> {
+    let lowered = Lowered::new(content, cue);
+    let w = lowered.words(cb);
+    if !w.refers_to_a_plan(cb) {
+        return Vec::new();
+    }
+    referred_plan_codes(&w, before, cb)
+}
+
+/// [`plan_codes`] for the words of a statement that refers to a plan
+/// ([`StatementWords::refers_to_a_plan`]).
+pub fn referred_plan_codes(w: &StatementWords<'_>, before: &str, cb: &Codebook) -> Vec<Code> {
     let p = &cb.polarity;
-    let own_lower = content.to_lowercase();
-    if !p.plans.may_occur_in(&own_lower) {
-        return Vec::new();
-    }
-    let own = crate::segment::words_of(&own_lower);
-    if !refers_back(&own, p) {
-        return Vec::new();
-    }
+    let (own, cue_words) = (&w.words, &w.cue);
     // the statement's own side
-    let cue_lower = cue.unwrap_or("").to_lowercase();
-    let cue_words = crate::segment::words_of(&cue_lower);
     // (a word of the list in the cue or the words, the words' own turned round by a negation
     // among the three words before it: "would not back the plans"; a modal tells someone what
     // to do, it backs nothing: "suggest chief constables should be told …")
@@ -562,7 +680,11 @@ pub fn plan_codes(content: &str, cue: Option<&str>, before: &str, cb: &Codebook)
 /// ```
 pub fn plan_owners(text: &str, lex: &crate::lexicon::Lexicon, cb: &Codebook) -> Vec<(usize, Vec<String>)> {
     let words = crate::segment::words_of(text);
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // (a whole document's words: most are lower case already, and are borrowed, not copied)
+    let lower: Vec<std::borrow::Cow<str>> = words
+        .iter()
+        .map(|w| if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { (*w).into() } else { w.to_lowercase().into() })
+        .collect();
     let at = |k: usize| words[k].as_ptr() as usize - text.as_ptr() as usize;
     // the words of `text[from..to]` after its last clause break, or before its first
     let clause = |from: usize, to: usize, after_last: bool| {
@@ -580,7 +702,7 @@ pub fn plan_owners(text: &str, lex: &crate::lexicon::Lexicon, cb: &Codebook) -> 
         }
         if owners.is_empty() {
             // "plans unveiled by", "plans were unveiled by"
-            let passive = lower.get(j + 1).is_some_and(|w| matches!(w.as_str(), "were" | "was" | "are" | "is" | "being" | "been"));
+            let passive = lower.get(j + 1).is_some_and(|w| matches!(w.as_ref(), "were" | "was" | "are" | "is" | "being" | "been"));
             if let Some((b, n)) = p.authored_by.span_in(&lower, j + 1, j + 2 + usize::from(passive)) {
                 let (from, to) = (b + n, (b + n + 5).min(words.len()));
                 if from < to {
@@ -731,6 +853,26 @@ mod tests {
         assert_eq!(admonished("Should the council act?", &cb), None);
         assert_eq!(admonished("the new chairman of the city transport board and the council should act", &cb), None);
         assert_eq!(admonished("the council will act", &cb), None);
+    }
+
+    #[test]
+    fn marked_words_find_what_every_list_finds_by_looking_them_up() {
+        let cb = Codebook::default_codebook();
+        let p = &cb.polarity;
+        let lists = [&p.negations, &p.disagree, &p.agree, &p.negative, &p.positive, &p.some_of, &p.plans, &p.plan_openers, &p.admonitions];
+        for text in
+            ["Some senior Tories said the plans should not be backed: a shambles", "we oppose new taxes", "the scheme was exceptional"]
+        {
+            let lowered = Lowered::new(text, Some("warned against"));
+            let w = lowered.words(&cb);
+            for list in lists {
+                for from in 0..w.words.len() {
+                    assert_eq!(list.span_marked(&w.words, &w.marks, from, w.words.len()), list.span_in(&w.words, from, w.words.len()));
+                }
+                assert_eq!(list.span_marked(&w.cue, &w.cue_marks, 0, w.cue.len()), list.span_in(&w.cue, 0, w.cue.len()));
+            }
+            assert_eq!(w.refers_to_a_plan(&cb), refers_to_a_plan(text, &cb));
+        }
     }
 
     #[test]

@@ -34,24 +34,41 @@ fn stmt_id(doc: &str, n: usize) -> String {
     id
 }
 
-/// Codes every attribution of a document: one list of codes per attribution.
-pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Vec<crate::model::Code>> {
+/// What [`code_all`] finds in one attribution's words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coded {
+    /// Its codes.
+    pub codes: Vec<crate::model::Code>,
+    /// Its content refers back to a plan ([`code::refers_to_a_plan`]).
+    pub refers_to_a_plan: bool,
+    /// What its words say towards a criticism ([`judge`]).
+    pub judgement: Option<Judgement>,
+}
+
+/// Codes every attribution of a document: what each one's words say, one [`Coded`] per
+/// attribution. Each statement is lower-cased and split into words once for all of it.
+pub fn code_all(doc: &Document, atts: &[Attribution], codebook: &Codebook) -> Vec<Coded> {
     let text = doc.text.as_str();
     atts.iter()
         .map(|a| {
             let (content, cue) = (a.content.of(text), a.cue.map(|c| c.of(text)));
-            let codes = code::code(content, cue, codebook);
+            let lowered = code::Lowered::new(content, cue);
+            let words = lowered.words(codebook);
+            let codes = code::code_words(&words, codebook);
+            let refers_to_a_plan = words.refers_to_a_plan(codebook);
             // "the scheme is deeply flawed": a plan named before (within a few paragraphs) gives
             // its concepts
-            if codes.is_empty() {
+            let codes = if codes.is_empty() && refers_to_a_plan {
                 let mut from = a.sentence.start.saturating_sub(4000);
                 while !text.is_char_boundary(from) {
                     from -= 1;
                 }
-                code::plan_codes(content, cue, text.get(from..a.sentence.start).unwrap_or(""), codebook)
+                code::referred_plan_codes(&words, text.get(from..a.sentence.start).unwrap_or(""), codebook)
             } else {
                 codes
-            }
+            };
+            let judgement = judge(content, &words, codebook);
+            Coded { codes, refers_to_a_plan, judgement }
         })
         .collect()
 }
@@ -448,6 +465,8 @@ pub struct ReportBuilder<'a> {
     /// The id each organization name seen so far was given (the node is in `orgs`).
     org_ids: crate::lexicon::WordMap<String>,
     statements: Vec<StatementInfo>,
+    /// The [`Judgement`] of each statement's words, in the order of `statements`.
+    judged: Vec<Option<Judgement>>,
     contrasts: Vec<Contrast>,
 }
 
@@ -462,6 +481,7 @@ impl<'a> ReportBuilder<'a> {
             orgs: BTreeMap::new(),
             org_ids: Default::default(),
             statements: Vec::new(),
+            judged: Vec::new(),
             contrasts: Vec::new(),
         }
     }
@@ -500,7 +520,7 @@ impl<'a> ReportBuilder<'a> {
 
     /// Adds one document whose statements were already coded by [`code_all`] (on another
     /// thread, say).
-    pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], codes: Vec<Vec<crate::model::Code>>) {
+    pub fn add_coded(&mut self, doc: &Document, atts: &[Attribution], coded: Vec<Coded>) {
         self.documents.push(DocInfo { id: doc.id.clone(), title: doc.title.clone(), source: doc.source.clone(), date: doc.date.clone() });
         let lines = Lines::new(&doc.text);
         let text = doc.text.as_str();
@@ -575,7 +595,8 @@ impl<'a> ReportBuilder<'a> {
             };
             let content = a.content.of(text).to_string();
             let cue = a.cue.map(|c| c.of(text).to_string());
-            let codes = codes.get(n).cloned().unwrap_or_default();
+            let codes = coded.get(n).map(|c| c.codes.clone()).unwrap_or_default();
+            self.judged.push(coded.get(n).and_then(|c| c.judgement.clone()));
             self.statements.push(StatementInfo {
                 id,
                 document: doc.id.clone(),
@@ -596,7 +617,7 @@ impl<'a> ReportBuilder<'a> {
         let mut owned: Option<Vec<(usize, Vec<String>)>> = None;
         for i in first_stmt..self.statements.len() {
             let a = &atts[src[i - first_stmt]];
-            if !self.statements[i].targets.is_empty() || !code::refers_to_a_plan(&self.statements[i].content, self.codebook) {
+            if !self.statements[i].targets.is_empty() || !coded.get(src[i - first_stmt]).is_some_and(|c| c.refers_to_a_plan) {
                 continue;
             }
             let owned = owned.get_or_insert_with(|| code::plan_owners(text, self.lex, self.codebook));
@@ -671,8 +692,13 @@ impl<'a> ReportBuilder<'a> {
         documents.dedup_by(|a, b| a.id == b.id);
         let people = people_list(self.people);
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
+        // (the judgements go with their statements: the order of a stable sort by id, applied to both)
         let mut statements = self.statements;
-        statements.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut judged = self.judged;
+        let mut order: Vec<usize> = (0..statements.len()).collect();
+        order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
+        let judged: Vec<Option<Judgement>> = order.iter().map(|&k| judged[k].take()).collect();
+        put_in_order(&mut statements, &mut order);
         let used: BTreeSet<&str> = statements.iter().flat_map(|s| s.codes.iter().map(|c| c.concept.as_str())).collect();
         let concepts: Vec<ConceptInfo> = self
             .codebook
@@ -689,15 +715,37 @@ impl<'a> ReportBuilder<'a> {
             .collect();
         let contrasts = self.contrasts;
         let r = Report { documents, people, organizations, concepts, statements, contrasts, ..Report::default() };
-        finalize(r, self.lex, self.codebook, opts)
+        finalize(r, self.lex, self.codebook, opts, Some(judged))
+    }
+}
+
+/// Moves `items[order[k]]` to place `k` for every `k`, in place, following each cycle of the
+/// permutation `order` (which is used up). Why in place: a report's statements, moved into a
+/// sorted copy, would take their memory twice over.
+fn put_in_order<T>(items: &mut [T], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        let mut k = start;
+        while order[k] != DONE && order[k] != start {
+            let from = order[k];
+            items.swap(k, from);
+            order[k] = DONE;
+            k = from;
+        }
+        order[k] = DONE;
     }
 }
 
 /// Merges people across documents, sorts what a report holds and derives the matrix,
 /// the divergence summary and the windows from its documents and statements: the one
 /// way every report is finished, whether built or merged.
-fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOptions) -> Report {
+///
+/// `judged` holds the [`Judgement`] of each statement of `r`, in its order, when they were
+/// judged as the statements were coded.
+fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOptions, judged: Option<Vec<Option<Judgement>>>) -> Report {
     merge_namesakes(&mut r, lex);
+    // (a filter drops statements: the judgements would no longer line up, so they are judged anew)
+    let judged = judged.filter(|_| opts.filter.is_empty());
     opts.filter.apply(&mut r);
     r.documents.sort();
     r.documents.dedup_by(|a, b| a.id == b.id);
@@ -711,7 +759,7 @@ fn finalize(mut r: Report, lex: &Lexicon, codebook: &Codebook, opts: &ReportOpti
     let stances = stances(&all, opts);
     r.divergence = divergence(&r, &stances, codebook, opts);
     r.matrix = cells(stances);
-    criticism(&mut r, lex, codebook, opts);
+    criticism(&mut r, lex, codebook, opts, judged.as_deref());
     r.window = opts.window;
     r.windows = opts.window.map(|size| windows(&r, size, opts));
     r
@@ -841,7 +889,7 @@ pub fn merge(reports: Vec<Report>, lex: &Lexicon, codebook: &Codebook, opts: &Re
     out.statements = statements.into_values().collect();
     // the derived concepts ("X's position") are derived again
     out.concepts.retain(|c| !c.id.starts_with("concept:position-of-"));
-    finalize(out, lex, codebook, opts)
+    finalize(out, lex, codebook, opts, None)
 }
 
 /// `text` without the names that stand for some members of a body: a word of `some_of`
@@ -853,6 +901,11 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
     if some_of.span_in(&words, 0, words.len()).is_none() {
         return text.to_string();
     }
+    dropping_members(text, some_of)
+}
+
+/// [`without_members`] for a `text` whose lower-cased words hold a word of `some_of`.
+fn dropping_members(text: &str, some_of: &code::Phrases) -> String {
     let pieces: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = pieces.iter().map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let capitalized = |p: &str| p.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
@@ -879,6 +932,64 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
     pieces.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect::<Vec<_>>().join(" ")
 }
 
+/// What a statement's own words say towards a criticism ([`judge`]): whether it is against
+/// someone or praises them, and the words that tell whom. Worked out where the statement is
+/// coded, from the words coding split ([`code::StatementWords`]), and kept for the criticism test of [`ReportBuilder::finish`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    /// Against (a cue or word against, or an admonition), else praise.
+    against: bool,
+    /// The bytes of the content that an admonition tells what to do ("The Tories" should …).
+    admonished: Option<std::ops::Range<usize>>,
+    /// With a cue against: how many of the content's words (split at spaces) come before the
+    /// words just after that cue.
+    after_cue: Option<usize>,
+    /// The cue turns down "his claims": what the statement before said.
+    rebutted: bool,
+    /// The content names some members of a body ("some Conservatives"): [`without_members`].
+    names_members: bool,
+}
+
+/// The [`Judgement`] of a statement's words, or `None` when they neither criticise nor
+/// praise anyone.
+pub fn judge(content: &str, w: &code::StatementWords<'_>, cb: &Codebook) -> Option<Judgement> {
+    let (cue, content_words, marks) = (&w.cue, &w.words, &w.marks);
+    let has = |list: &code::Phrases| list.span_marked(content_words, marks, 0, content_words.len()).is_some();
+    // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
+    let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content_words.len());
+    joined.extend(cue.iter().chain(content_words.iter()).copied());
+    let mut joined_marks: Vec<u32> = Vec::with_capacity(joined.len());
+    joined_marks.extend(w.cue_marks.iter().chain(marks.iter()).copied());
+    let cue_against = cb.polarity.disagree.span_marked(&joined, &joined_marks, 0, cue.len());
+    // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
+    // policy word in the words ("a fight against poverty", "a ban") criticises nobody
+    let against = cue_against.is_some() || has(&cb.polarity.negative);
+    // "The Tories should have the courage to …": telling another actor what to do presses them,
+    // whatever good words follow; "they should be congratulated" is praise
+    let admonition = if against || !cb.polarity.admonitions.may_occur_in(w.lower) { None } else { code::admonished(content, cb) };
+    let praise = !against && has(&cb.polarity.positive);
+    let admonition = admonition.filter(|(_, judged)| !(praise && *judged)).map(|(h, _)| h);
+    let praise = praise && admonition.is_none();
+    if !against && !praise && admonition.is_none() {
+        return None;
+    }
+    let against = against || admonition.is_some();
+    // "denied his claims": what the statement just before said, when another actor said it
+    let rebutted = cue_against.is_some_and(|(i, n)| {
+        let at = (i + n).max(cue.len());
+        cb.polarity.claim_openers.starts_marked(&joined, &joined_marks, at)
+            && cb.polarity.claims.starts_marked(&joined, &joined_marks, at + 1)
+    });
+    let at = |h: &str| h.as_ptr() as usize - content.as_ptr() as usize;
+    Some(Judgement {
+        against,
+        admonished: admonition.map(|h| at(h)..at(h) + h.len()),
+        after_cue: cue_against.map(|(i, n)| (i + n).saturating_sub(cue.len())),
+        rebutted,
+        names_members: has(&cb.polarity.some_of),
+    })
+}
+
 /// A statement that criticises another actor by name ("Mr Blair's appointment of Paul
 /// Boateng is the latest example of cronyism", "accused Mr Howard of producing a
 /// fraudulent prospectus", "branded the Tory plans a fantasy") puts its speaker against
@@ -888,17 +999,19 @@ fn without_members(text: &str, some_of: &code::Phrases) -> String {
 /// document, and for the people of the document who speak for it. A statement that praises
 /// an actor ("Paul's contribution has been exceptional") is set against every criticism of
 /// that actor in the same document.
-fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions) {
-    let has = |ws: &[&str], list: &code::Phrases| list.span_in(ws, 0, ws.len()).is_some();
+///
+/// `judged` holds the [`Judgement`] of each statement, when the statements' words were judged
+/// as they were coded; without it they are judged here.
+fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions, judged: Option<&[Option<Judgement>]>) {
     // the people and organizations who speak in each document: a criticism names one of them
     // (these maps are looked up, never walked in order: hashed)
     let mut speakers: FastMap<&str, BTreeSet<&str>> = FastMap::default();
-    let mut first_stmt: FastMap<(&str, String), &str> = FastMap::default();
+    let mut first_stmt: FastMap<(&str, &str), &str> = FastMap::default();
     for t in &r.statements {
         if let Some(sp) = t.speaker.as_deref() {
             speakers.entry(t.document.as_str()).or_default().insert(sp);
         }
-        if let Some(a) = super::actor_id(t, opts.level) {
+        if let Some(a) = super::actor_ref(t, opts.level) {
             first_stmt.entry((t.document.as_str(), a)).or_insert(t.id.as_str());
         }
     }
@@ -915,32 +1028,18 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
     type Sides = (Vec<(String, String)>, Vec<(String, String)>);
     let mut aimed: BTreeMap<(String, String), Sides> = BTreeMap::new();
     for (k, s) in r.statements.iter().enumerate() {
-        let Some(critic) = super::actor_id(s, opts.level) else { continue };
-        let (cue_lower, content_lower) = (s.cue.as_deref().unwrap_or("").to_lowercase(), s.content.to_lowercase());
-        let (cue, content) = (crate::segment::words_of(&cue_lower), crate::segment::words_of(&content_lower));
-        // the cue, which may run on into the words ("brushed | off Labour suggestions"), …
-        let mut joined: Vec<&str> = Vec::with_capacity(cue.len() + content.len());
-        joined.extend(cue.iter().chain(content.iter()).copied());
-        let cue_against = cb.polarity.disagree.span_in(&joined, 0, cue.len());
-        // … ("accused", "dismissed") or an evaluative word in the words ("cronies"); a
-        // policy word in the words ("a fight against poverty", "a ban") criticises nobody
-        let against = cue_against.is_some() || has(&content, &cb.polarity.negative);
-        // "The Tories should have the courage to …": telling another actor what to do presses them,
-        // whatever good words follow; "they should be congratulated" is praise
-        let admonition =
-            if against || !cb.polarity.admonitions.may_occur_in(&content_lower) { None } else { code::admonished(&s.content, cb) };
-        let praise = !against && has(&content, &cb.polarity.positive);
-        let admonition = admonition.filter(|(_, judged)| !(praise && *judged)).map(|(h, _)| h);
-        let praise = praise && admonition.is_none();
-        if !against && !praise && admonition.is_none() {
+        // (most statements judge nobody: that is looked at first)
+        if judged.is_some_and(|j| j[k].is_none()) {
             continue;
         }
-        let against = against || admonition.is_some();
-        // "denied his claims": what the statement just before said, when another actor said it
-        let rebutted = cue_against.is_some_and(|(i, n)| {
-            let at = (i + n).max(cue.len());
-            cb.polarity.claim_openers.starts_at(&joined, at) && cb.polarity.claims.starts_at(&joined, at + 1)
-        });
+        let Some(critic) = super::actor_id(s, opts.level) else { continue };
+        let judgement = match judged {
+            Some(j) => j[k].clone(),
+            None => judge(&s.content, &code::Lowered::new(&s.content, s.cue.as_deref()).words(cb), cb),
+        };
+        let Some(judgement) = judgement else { continue };
+        let (against, rebutted) = (judgement.against, judgement.rebutted);
+        let admonition = judgement.admonished.map(|h| &s.content[h]);
         let answered = r.statements[..k]
             .iter()
             .rev()
@@ -950,7 +1049,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         let me = s.speaker.as_deref().unwrap_or("");
         let my_orgs: BTreeSet<String> = orgs_of(me).iter().cloned().chain(s.organization.clone()).chain(Some(me.to_string())).collect();
         // "some Conservatives" are not the party: their names are no target
-        let text = without_members(&s.content, &cb.polarity.some_of);
+        let text = if judgement.names_members { dropping_members(&s.content, &cb.polarity.some_of) } else { s.content.clone() };
         let orgs_in = |h: &str| -> BTreeSet<String> {
             lex.organizations_in(h).iter().map(|n| format!("org:{}", slug(n))).filter(|o| !my_orgs.contains(o)).collect()
         };
@@ -1021,8 +1120,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
         // "dismissed Labour suggestions that a vote for them lets the Tories in", "accused the
         // Tories of …": when the words just after a cue against name a speaker, the cue aims at
         // them, not at those named in what they said
-        let head = cue_against.map(|(i, n)| {
-            let skip = (i + n).saturating_sub(cue.len());
+        let head = judgement.after_cue.map(|skip| {
             without_members(&s.content.split_whitespace().skip(skip).take(4).collect::<Vec<_>>().join(" "), &cb.polarity.some_of)
         });
         let mut targets = match (admonition, head.as_deref().map(|h| named_in(h, &orgs_in(h), false))) {
@@ -1074,7 +1172,7 @@ fn criticism(r: &mut Report, lex: &Lexicon, cb: &Codebook, opts: &ReportOptions)
             parent: None,
         };
         // the target's own statement in the same document, else the criticism itself
-        let theirs = first_stmt.get(&(doc.as_str(), target.clone())).map(|t| t.to_string());
+        let theirs = first_stmt.get(&(doc.as_str(), target.as_str())).map(|t| t.to_string());
         let mut sides: Vec<((String, String), (String, String))> = Vec::new();
         for (critic, stmt) in critics {
             sides.push(((critic.clone(), stmt.clone()), (target.clone(), theirs.clone().unwrap_or(stmt.clone()))));
@@ -1109,18 +1207,19 @@ type Stances = BTreeMap<(String, String), Vec<(Stance, String)>>;
 /// per document or per statement: (actor, concept) → list of (stance, statement id).
 fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
     let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
-    let mut per_doc: BTreeMap<(String, String, String), (i32, bool, Vec<String>)> = BTreeMap::new();
+    // (keys and ids borrowed from the statements: strings are made only for what is returned)
+    let mut per_doc: BTreeMap<(&str, &str, &str), (i32, bool, Vec<&str>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();
     for s in statements {
-        let Some(actor) = super::actor_id(s, opts.level) else { continue };
+        let Some(actor) = super::actor_ref(s, opts.level) else { continue };
         for c in &s.codes {
             match opts.count {
-                Count::All => out.entry((actor.clone(), c.concept.clone())).or_default().push((c.stance, s.id.clone())),
+                Count::All => out.entry((actor.to_string(), c.concept.clone())).or_default().push((c.stance, s.id.clone())),
                 Count::Document => {
-                    let e = per_doc.entry((actor.clone(), c.concept.clone(), s.document.clone())).or_insert((0, false, Vec::new()));
+                    let e = per_doc.entry((actor, c.concept.as_str(), s.document.as_str())).or_insert((0, false, Vec::new()));
                     e.0 += c.stance.sign();
                     e.1 |= c.stance == Stance::Neutral;
-                    e.2.push(s.id.clone());
+                    e.2.push(s.id.as_str());
                 }
             }
         }
@@ -1132,13 +1231,13 @@ fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
             _ => Stance::Neutral,
         };
         // the evidence is the first statement that took the net side (or the first one)
-        let id = ids.first().cloned().unwrap_or_default();
+        let id = ids.first().map_or_else(String::new, |i| i.to_string());
         let pick = ids
             .iter()
-            .filter_map(|i| by_id.get(i.as_str()).copied())
+            .filter_map(|i| by_id.get(i).copied())
             .find(|s| s.codes.iter().any(|c| c.concept == concept && c.stance == stance))
             .map_or(id, |s| s.id.clone());
-        out.entry((actor, concept)).or_default().push((stance, pick));
+        out.entry((actor.to_string(), concept.to_string())).or_default().push((stance, pick));
     }
     out
 }
@@ -1271,6 +1370,16 @@ mod tests {
         let mut b = ReportBuilder::new(&lex, codebook);
         b.add(&doc, &atts);
         b.finish(&ReportOptions::default())
+    }
+
+    #[test]
+    fn put_in_order_moves_each_item_to_its_place() {
+        for order in [vec![], vec![0], vec![2, 0, 1], vec![1, 0, 3, 2, 4], vec![4, 3, 2, 1, 0], vec![0, 2, 3, 1]] {
+            let mut items: Vec<usize> = (0..order.len()).map(|k| k * 10).collect();
+            let want: Vec<usize> = order.iter().map(|&k| k * 10).collect();
+            put_in_order(&mut items, &mut order.clone());
+            assert_eq!(items, want, "{order:?}");
+        }
     }
 
     #[test]
@@ -1685,7 +1794,7 @@ mod tests {
     }
 
     fn finished(r: Report) -> Report {
-        finalize(r, &Lexicon::default_lexicon(), &Codebook::default_codebook(), &ReportOptions::default())
+        finalize(r, &Lexicon::default_lexicon(), &Codebook::default_codebook(), &ReportOptions::default(), None)
     }
 
     fn ids(r: &Report) -> Vec<&str> {

@@ -203,10 +203,16 @@ pub fn actor_of(r: &Report, stmt: &crate::model::StatementInfo, level: Level) ->
 
 /// The id of the actor who makes `stmt` at `level`: [`actor_of`] without looking up its name.
 pub(crate) fn actor_id(stmt: &crate::model::StatementInfo, level: Level) -> Option<String> {
-    let speaker = stmt.speaker.as_ref()?;
-    match &stmt.organization {
-        Some(org) if level == Level::Organization => Some(org.clone()),
-        _ => Some(speaker.clone()),
+    actor_ref(stmt, level).map(str::to_string)
+}
+
+/// [`actor_id`] borrowed from the statement: for keys of maps built over many statements,
+/// which need no string of their own.
+pub(crate) fn actor_ref(stmt: &crate::model::StatementInfo, level: Level) -> Option<&str> {
+    let speaker = stmt.speaker.as_deref()?;
+    match stmt.organization.as_deref() {
+        Some(org) if level == Level::Organization => Some(org),
+        _ => Some(speaker),
     }
 }
 
