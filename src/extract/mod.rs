@@ -2712,12 +2712,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if !matches!(self.low(cue.start), "told" | "tell" | "tells") || cue.end != cue.start + 1 {
             return false;
         }
-        let Some((m, end)) = self.np().forward(from, hi, true) else { return false };
-        let listener = !matches!(m.kind, MentionKind::Pronoun | MentionKind::Document | MentionKind::Role)
-            || self.lex.listeners.contains(self.low(end - 1));
-        listener
-            && (end..hi).all(|i| !self.fw(i) && i + 1 == hi || self.fw(i))
-            && ((end..hi).all(|i| !self.fw(i)) || self.adjunct_tail(end, hi))
+        // any listener: "…, she told The Times.", "…, he told me.", "…, Lee told the judge on Monday."
+        let Some((_, end)) = self.np().forward(from, hi, true) else { return false };
+        (end..hi).all(|i| !self.fw(i) && i + 1 == hi || self.fw(i)) && ((end..hi).all(|i| !self.fw(i)) || self.adjunct_tail(end, hi))
     }
 
     fn predicate_quotes(&mut self, lo: usize, hi: usize, quotes: &[(usize, usize, Option<usize>)], owned: &mut [bool], sspan: Span) {

@@ -1421,3 +1421,17 @@ fn a_lower_case_possessor_belongs_to_the_speaker_phrase() {
     let (_, _, m, _) = one("The company's chief executive said prices will rise.");
     assert_eq!(m.as_deref(), Some("The company's chief executive"));
 }
+
+#[test]
+fn any_listener_may_close_a_post_posed_told() {
+    let (c, _, m, _) = one("Prices will rise next year, Ann Lee told The Daily Courier on Monday.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Prices will rise next year", Some("Ann Lee")));
+    let (c, _, _, _) = one("Prices will rise next year, the minister told the judge.");
+    assert_eq!(c, "Prices will rise next year");
+}
+
+#[test]
+fn a_news_outlet_is_a_body_that_speaks() {
+    let (c, _, m, _) = one("Prices will rise next year, the news outlet reported.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Prices will rise next year", Some("the news outlet")));
+}
