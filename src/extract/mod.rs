@@ -2294,22 +2294,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 || source_bare;
             // where the clause before the cue ends: at its comma or dash, or right before a bare source
             let cut = if source_bare { first } else { first.saturating_sub(1) };
-            if parenthetical {
-                // "If she wins, Lee suggested, women …": an opener reaching the cue is part of
-                // what was said, not a connective before it
-                let from = Some(lo + skip_connective(self, lo)).filter(|&f| f + 1 < first).unwrap_or(lo);
-                let end = self.clause_end(self.aside_close(cue, hi) + 1, hi, hi);
-                if let Some(span) = self.content_span(from, end) {
-                    let has_q = (0..quotes.len()).any(|qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < end);
-                    self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.7, None);
-                    for qi in 0..quotes.len() {
-                        if quotes[qi].1 >= from && quotes[qi].1 < end {
-                            owned[qi] = true;
-                        }
-                    }
-                    continue;
-                }
-            }
             // "Over the long term, according to the budget office, the deficit will …", "Trump agreed,
             // according to court papers, becoming …": a source set off by commas early in the sentence
             // (not after a conjunction, below) vouches for the whole of it. After a longer clause the
@@ -2317,7 +2301,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // analysis by Ann Lee, a former aide …") or the writer's own addition.
             let conjunction = first >= lo + 2 && self.fw(first - 2) && matches!(self.low(first - 2), "and" | "but" | "that");
             let apposition = last + 1 < hi && self.fw(last + 1) && matches!(self.low(last + 1), "a" | "an" | "who" | "whose" | "which");
-            if cue.class == CueClass::Source
+            let source_aside = cue.class == CueClass::Source
                 && self.low(cue.start) == "according"
                 && before_comma
                 && !conjunction
@@ -2325,10 +2309,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && last < hi
                 && self.punct(last, ",")
                 && !apposition
-                && self.words_in(last + 1, hi) >= 2
-            {
+                && self.words_in(last + 1, hi) >= 2;
+            // an aside (a cue or a source set off by commas) reports the whole sentence around it
+            let aside_end = if parenthetical { Some(self.aside_close(cue, hi)) } else { source_aside.then_some(last) };
+            if let Some(close) = aside_end {
+                // "If she wins, Lee suggested, women …": an opener reaching the aside is part of
+                // what was said, not a connective before it
                 let from = Some(lo + skip_connective(self, lo)).filter(|&f| f + 1 < first).unwrap_or(lo);
-                let end = self.clause_end(last + 1, hi, hi);
+                let end = self.clause_end(close + 1, hi, hi);
                 if let Some(span) = self.content_span(from, end) {
                     let has_q = (0..quotes.len()).any(|qi| !owned[qi] && quotes[qi].1 >= from && quotes[qi].1 < end);
                     self.push(span, if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect }, Some(cue), sspan, 0.7, None);
