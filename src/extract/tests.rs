@@ -1434,4 +1434,6 @@ fn any_listener_may_close_a_post_posed_told() {
 fn a_news_outlet_is_a_body_that_speaks() {
     let (c, _, m, _) = one("Prices will rise next year, the news outlet reported.");
     assert_eq!((c.as_str(), m.as_deref()), ("Prices will rise next year", Some("the news outlet")));
+    let (_, _, m, _) = one("The service will go ahead, the church wrote on Facebook.");
+    assert_eq!(m.as_deref(), Some("the church"));
 }
