@@ -2701,7 +2701,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return false;
         }
         // any listener: "…, she told The Times.", "…, he told me.", "…, Lee told the judge on Monday."
-        let Some((_, end)) = self.np().forward(from, hi, true) else { return false };
+        let pronoun = from < hi && self.fw(from) && is_object_pronoun(self.low(from));
+        let Some(end) = (if pronoun { Some(from + 1) } else { self.np().forward(from, hi, true).map(|(_, end)| end) }) else {
+            return false;
+        };
         (end..hi).all(|i| !self.fw(i) && i + 1 == hi || self.fw(i)) && ((end..hi).all(|i| !self.fw(i)) || self.adjunct_tail(end, hi))
     }
 

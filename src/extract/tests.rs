@@ -1428,6 +1428,8 @@ fn any_listener_may_close_a_post_posed_told() {
     assert_eq!((c.as_str(), m.as_deref()), ("Prices will rise next year", Some("Ann Lee")));
     let (c, _, _, _) = one("Prices will rise next year, the minister told the judge.");
     assert_eq!(c, "Prices will rise next year");
+    let (c, _, _, _) = one("Prices will rise next year, the minister told him on Monday.");
+    assert_eq!(c, "Prices will rise next year");
 }
 
 #[test]
