@@ -416,7 +416,9 @@ pub struct StatementWords<'l> {
 }
 
 impl StatementWords<'_> {
-    /// [`refers_to_a_plan`] on these words.
+    /// True when these words refer back to a plan named before ("the plan was dangerous",
+    /// "these proposals"): a plan noun with a word of `plan_openers` among the three words
+    /// before it ([`refers_to_a_plan`] on a text).
     pub fn refers_to_a_plan(&self, cb: &Codebook) -> bool {
         let (p, w, m) = (&cb.polarity, &self.words, &self.marks);
         (0..w.len()).any(|j| p.plans.starts_marked(w, m, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_marked(w, m, i)))
@@ -573,7 +575,7 @@ fn at_least(text: &str, w: &str, from: usize) -> bool {
 }
 
 /// True when `content` refers back to a plan named before ("the plan was dangerous", "these
-/// proposals"): a plan noun with a word of `plan_openers` among the three words before it.
+/// proposals"): [`StatementWords::refers_to_a_plan`] on its words.
 ///
 /// ```
 /// let cb = quotegraph::code::Codebook::default_codebook();
@@ -581,18 +583,7 @@ fn at_least(text: &str, w: &str, from: usize) -> bool {
 /// assert!(!quotegraph::code::refers_to_a_plan("a plan would help", &cb));
 /// ```
 pub fn refers_to_a_plan(content: &str, cb: &Codebook) -> bool {
-    let lower = content.to_lowercase();
-    let p = &cb.polarity;
-    if !p.plans.may_occur_in(&lower) {
-        return false;
-    }
-    refers_back(&crate::segment::words_of(&lower), p)
-}
-
-/// True when the lower-cased `words` hold a plan noun with a plan opener among the three
-/// words before it ([`refers_to_a_plan`]).
-fn refers_back(words: &[&str], p: &Polarity) -> bool {
-    (0..words.len()).any(|j| p.plans.starts_at(words, j) && (j.saturating_sub(3)..j).any(|i| p.plan_openers.starts_at(words, i)))
+    Lowered::new(content, None).words(cb).refers_to_a_plan(cb)
 }
 
 /// Codes for a statement that names no concept but refers back to a plan ("the scheme is
