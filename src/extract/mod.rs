@@ -233,6 +233,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
     fn punct(&self, i: usize, p: &str) -> bool {
         self.seg.tokens[i].kind == TokKind::Punct && self.text(i) == p
     }
+    /// True when token `i` is a dash outside quotation marks ("—", "–" or "--").
+    fn dash(&self, i: usize) -> bool {
+        self.frame(i) && self.seg.tokens[i].kind == TokKind::Punct && matches!(self.text(i), "—" | "–" | "--")
+    }
     fn np(&self) -> np::NpParser<'_, 'a> {
         np::NpParser { seg: self.seg, lex: self.lex }
     }
@@ -602,7 +606,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // ("A former employee, speaking …": a plain noun phrase opening the sentence)
                 let first = lo + skip_connective(self, lo);
                 let found = found.filter(|&(_, start)| start == first).or_else(|| {
-                    let start = self.opening_subject(lo, k - 1).filter(|&s| s + 1 < k)?;
+                    let start = self.opening_subject(lo, k - 1, self.say_verb(cue.start)).filter(|&s| s + 1 < k)?;
                     let span = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[k - 2].span.end);
                     Some((Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None }, start))
                 });
@@ -826,7 +830,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && self.fw(cue.end)
             && !matches!(self.low(cue.end), "of" | "by" | "and" | "in" | "on" | "for" | "as");
         if (cue.class == CueClass::Speech && (say_verb || that_follows || object_cue) || belief) && cue.end == cue.start + 1 && j > lo {
-            if let Some(start) = self.opening_subject(lo, j) {
+            if let Some(start) = self.opening_subject(lo, j, say_verb) {
                 let mut last = j;
                 while last > start && !self.fw(last - 1) {
                     last -= 1;
@@ -1022,10 +1026,13 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// `[lo, …)` to `j` (the subject of a cue at `j`): a determiner or quantifier first
     /// ("the", "many", "several", "even the") or a bare plural ("Protest groups", "Multiple
     /// sources privy to the talks"), then only words, prepositions, an "including …" or "like …"
-    /// aside between commas, and for a bare phrase a restrictive relative clause ("People who
-    /// fought the plan say"); no verb, pronoun subject or clause word. After a coordinating
-    /// "and" or "but" the phrase after it is the subject ("Prices rose and economists say …").
-    fn opening_subject(&self, lo: usize, j: usize) -> Option<usize> {
+    /// aside between commas or dashes, and a restrictive relative clause ("People who fought
+    /// the plan say", "Voters we spoke to say"); no verb, pronoun subject or clause word. A
+    /// number ("Six in 10 said") or a demonstrative and its noun ("That person said") opens one
+    /// too. After a coordinating "and" or "but" the phrase after it is the subject ("Prices rose
+    /// and economists say …"), and after an opening subordinate clause the phrase after its
+    /// comma ("Until the closure, most of them said …").
+    fn opening_subject(&self, lo: usize, j: usize, say: bool) -> Option<usize> {
         let mut first = lo + skip_connective(self, lo);
         let mut last = j;
         if last > first && self.punct(last - 1, ",") {
@@ -1033,19 +1040,45 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         // (not in "…, fixing prices and helping unions, said X": there the speaker follows the cue)
         let comma_before = last < j;
+        // "Democrats — and some Republicans — say": an aside between dashes right before the cue
+        let mut aside = false;
+        if last > first + 2 && self.dash(last - 1) {
+            let open = (first + 1..last - 1).rev().find(|&k| self.dash(k))?;
+            let plain = (open + 1..last - 1).all(|k| self.fw(k) && !self.cue_word(self.low(k)) || self.punct(k, ","));
+            if !plain || open + 1 >= last - 1 {
+                return None;
+            }
+            last = open;
+            aside = true;
+        }
         if let Some(c) = (first + 1..last).rev().find(|&k| self.fw(k) && matches!(self.low(k), "and" | "but")) {
             if !comma_before && !(c..last).any(|k| self.punct(k, ",")) {
                 first = c + 1;
             }
         }
-        while first < j && self.fw(first) && matches!(self.low(first), "even" | "but" | "and" | "yet" | "so" | "still" | "now") {
+        while first < last && self.fw(first) && matches!(self.low(first), "even" | "but" | "and" | "yet" | "so" | "still" | "now") {
             first += 1;
         }
-        if j <= first || j - first > 14 || !self.fw(first) {
+        // "And until the shutdown, most of them said …", "Still, while …, people who … say": the
+        // subject after an opening subordinate clause and its comma; "though a number of
+        // attendees said …": after a subordinator with no comma, the subject follows it
+        if first < last && self.fw(first) && is_subordinator(self.low(first)) {
+            let comma = (first + 1..last)
+                .take_while(|&k| self.frame(k) && !self.punct(k, ".") && !self.punct(k, ";"))
+                .find(|&k| self.punct(k, ","));
+            // (a verb of saying only: "as terrorists attacked the compound" is no statement)
+            first = match comma {
+                Some(c) => c + 1,
+                None if say => first + 1,
+                None => return None,
+            };
+        }
+        if j <= first || last - first > 16 || !self.fw(first) {
             return None;
         }
+        let w0 = self.low(first);
         let opener = matches!(
-            self.low(first),
+            w0,
             "the"
                 | "a"
                 | "an"
@@ -1061,19 +1094,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 | "nearly"
                 | "about"
                 | "more"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
                 | "dozens"
                 | "hundreds"
                 | "thousands"
                 | "those"
                 | "top"
                 | "senior"
-        );
+        )
+            // "Six in 10 said", "Two of the aides said" (a number alone is no phrase: "Schiff, 56, said")
+            || (np::is_number_word(w0) || w0.bytes().all(|b| b.is_ascii_digit())) && last > first + 1
+            // "That person said", "This official said": a demonstrative and one noun
+            || matches!(w0, "that" | "this") && last == first + 2 && !self.seg.tokens[first + 1].cap && !is_function_word(self.low(first + 1));
         // a bare phrase: its head a plural or a word for people, with a relative clause after it
-        let w0 = self.low(first);
         let bare = !opener
             && !is_function_word(w0)
             && !is_preposition(w0)
@@ -1081,12 +1113,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && !np::is_pronoun(w0)
             && !self.adverb(w0);
         // a bare phrase before "…, said" needs an aside to explain its comma
-        let aside = (first..last)
-            .any(|k| self.punct(k, ",") && k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among" | "like"));
+        let aside = aside
+            || (first..last)
+                .any(|k| self.punct(k, ",") && k + 1 < last && self.fw(k + 1) && matches!(self.low(k + 1), "including" | "among" | "like"));
         if !opener && !(bare && (!comma_before || aside)) {
             return None;
         }
-        let relative = if bare { (first + 1..last).find(|&k| self.fw(k) && matches!(self.low(k), "who" | "that")) } else { None };
+        // a restrictive relative clause: "People who fought the plan say", and one with no
+        // relative pronoun after a noun ("Several people I have spoken with said", "Voters we
+        // polled say")
+        let contact = |k: usize| {
+            let w = self.low(k);
+            (np::is_pronoun(w) && w != "it" || np::contracted_pronoun(w).is_some())
+                && self.fw(k - 1)
+                && !is_function_word(self.low(k - 1))
+                && (k - 1 == first || !self.seg.tokens[k - 1].cap)
+        };
+        let relative = (first + 1..last).find(|&k| self.fw(k) && (bare && matches!(self.low(k), "who" | "that") || contact(k)));
         let np_end = relative.unwrap_or(last);
         for k in first..np_end {
             if self.punct(k, ",") {
@@ -1100,7 +1143,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return None;
             }
             let w = self.low(k);
-            let clause = is_clause_word(w)
+            let clause = is_clause_word(w) && !(k == first && opener)
                 || np::is_pronoun(w)
                 || matches!(
                     w,
@@ -1129,29 +1172,52 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 )
                 // (a cue word right before the head modifies it: "Some protest leaders said")
                 // (and one after a number or determiner is a noun: "voters in all five states say")
-                || k > first && self.cue_word(w) && k + 2 != np_end && !self.determined(k);
+                // (and a participle before its preposition qualifies the head: "veterans
+                // interviewed at the rally said")
+                || k > first
+                    && self.cue_word(w)
+                    && k + 2 != np_end
+                    && !self.determined(k)
+                    && !(w.ends_with("ed")
+                        && self.low(k - 1).ends_with('s')
+                        && k + 1 < np_end
+                        && self.fw(k + 1)
+                        && matches!(self.low(k + 1), "at" | "in" | "by" | "outside" | "across" | "during" | "after" | "before"));
             if clause {
                 return None;
             }
         }
-        // a relative clause: words only, none of them a cue, no comma
+        // a relative clause: words only, no comma, and no cue but one that reports nothing: before
+        // its preposition or ending the clause ("people I spoke to", "experts we interviewed")
         if let Some(r) = relative {
-            let words = (r + 1..last).all(|k| self.fw(k) && !self.cue_word(self.low(k)));
+            let words = (r + 1..last)
+                .all(|k| self.fw(k) && (!self.cue_word(self.low(k)) || k + 1 == last || self.fw(k + 1) && is_preposition(self.low(k + 1))));
             if !words || r + 1 >= last {
                 return None;
             }
         }
-        // the phrase ends in its head noun, not in a preposition, determiner or adverb
+        // the phrase ends in its head noun, not in a preposition, determiner or adverb ("critics
+        // here say": a place adverb after the head is left aside)
+        let np_end = if np_end > first + 1 && self.low(np_end - 1) == "here" { np_end - 1 } else { np_end };
         let h = self.low(np_end - 1);
         if is_preposition(h) || is_function_word(h) || self.adverb(h) && h != "only" {
             return None;
         }
         if bare {
-            let people = matches!(h, "people" | "one" | "another" | "others" | "everyone" | "majorities" | "staff" | "police")
-                || self.lex.vague.contains(h)
-                || self.lex.org_nouns.contains(h);
+            // the head of a bare phrase stands before its qualifier: "Proponents of more controls
+            // on hate speech say"
+            // (or ends it: "Multiple sources privy to the talks"); a head before its qualifier is
+            // a word for people, right at the start or after one modifier
+            let people = |h: &str| {
+                matches!(h, "people" | "one" | "another" | "others" | "everyone" | "majorities" | "staff" | "police")
+                    || self.lex.vague.contains(h)
+                    || self.lex.org_nouns.contains(h)
+            };
+            let before = (first + 1..np_end.min(first + 3))
+                .find(|&k| self.low(k) == "of" || is_preposition(self.low(k)))
+                .is_some_and(|k| (k - 1 == first || !self.seg.tokens[k - 1].cap) && people(self.low(k - 1)));
             let plural = h.len() > 3 && h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && !h.ends_with("is");
-            if !(people || plural) {
+            if !(people(h) || plural || before) {
                 return None;
             }
         }
@@ -1996,9 +2062,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                 let n = self.low(start + 1);
                                 np::is_number_word(n) || matches!(n, "half" | "a") || n.starts_with(|c: char| c.is_ascii_digit())
                             });
+                        // "said no." and "said no to the plan" answer or refuse; "said no decision had
+                        // been made" reports a clause
+                        let no = w == "no"
+                            && !(start + 1 < stop && self.fw(start + 1) && !matches!(self.low(start + 1), "to" | "more" | "longer"));
                         let bad_start = !self.fw(start)
                             || more
                             || about
+                            || no
                             || matches!(
                                 w,
                                 "to" | "for"
@@ -2007,7 +2078,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                     | "nothing"
                                     | "anything"
                                     | "something"
-                                    | "no"
                                     | "yes"
                                     | "goodbye"
                                     | "hello"

@@ -203,7 +203,8 @@ impl<'s, 'a> NpParser<'s, 'a> {
         let t = hi - 1;
         // "Gov. Pat McCrory (R) said", "Sen. Ted Cruz (R-Texas), also …": a bracketed tag is skipped
         if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == ")" {
-            let open = (lo..t).rev().take(8).find(|&k| self.seg.tokens[k].kind == TokKind::Punct && self.text(k) == "(")?;
+            // (a long aside too: "Sen. Ann Lee (a Democrat so young she has been taken for an aide) says")
+            let open = (lo..t).rev().take(30).find(|&k| self.seg.tokens[k].kind == TokKind::Punct && self.text(k) == "(")?;
             let (m, start) = self.backward(lo, open)?;
             return Some((m, start));
         }

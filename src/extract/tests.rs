@@ -1439,3 +1439,68 @@ fn a_news_outlet_is_a_body_that_speaks() {
     let (_, _, m, _) = one("The service will go ahead, the church wrote on Facebook.");
     assert_eq!(m.as_deref(), Some("the church"));
 }
+
+#[test]
+fn a_share_counted_in_numbers_opens_a_subject() {
+    let (c, _, m, _) = one("But six in 10 said they want the next president to keep those policies.");
+    assert_eq!((c.as_str(), m.as_deref()), ("they want the next president to keep those policies", Some("six in 10")));
+    // a number alone after a name is an age, not a subject
+    let (_, _, m, _) = one("Ann Lee, 56, who has led the panel for a decade, said the hacking was a threat.");
+    assert_eq!(m.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn the_subject_follows_an_opening_subordinate_clause() {
+    let (c, _, m, _) = one("And until the announcement of the closure, most of them said they had loved working there.");
+    assert_eq!((c.as_str(), m.as_deref()), ("they had loved working there", Some("most of them")));
+    let (_, _, m, _) = one("Even though a number of attendees said they backed him, he lost.");
+    assert_eq!(m.as_deref(), Some("a number of attendees"));
+    // with no comma, only a verb of saying: "as rebels attacked the base" states nothing
+    assert!(run("Even as rebels attacked the base, the minister was asleep.").is_empty());
+}
+
+#[test]
+fn a_relative_clause_with_no_pronoun_qualifies_the_subject() {
+    let (c, _, m, _) = one("Several people I have spoken with over the last few weeks said the host had advised the candidate.");
+    assert_eq!(
+        (c.as_str(), m.as_deref()),
+        ("the host had advised the candidate", Some("Several people I have spoken with over the last few weeks"))
+    );
+    let (_, _, m, _) = one("Voters we spoke to said the economy was their main worry.");
+    assert_eq!(m.as_deref(), Some("Voters we spoke to"));
+    let (_, _, m, _) = one("All the experts I interviewed said her proposals were more detailed.");
+    assert_eq!(m.as_deref(), Some("All the experts I interviewed"));
+}
+
+#[test]
+fn an_aside_between_dashes_stands_in_the_subject() {
+    let (c, _, m, _) = one("Democrats — and some Republicans — say that the losses far outweigh any gains.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the losses far outweigh any gains", Some("Democrats — and some Republicans")));
+    let (_, _, m, _) = one("Many speakers at the service — including Muslims, Christians and Jews — said his death was painful.");
+    assert_eq!(m.as_deref(), Some("Many speakers at the service — including Muslims, Christians and Jews"));
+}
+
+#[test]
+fn a_bare_subject_is_headed_before_its_qualifier() {
+    let (_, _, m, _) = one("Indeed, proponents of more controls on hate speech here say there is a direct link.");
+    assert_eq!(m.as_deref(), Some("proponents of more controls on hate speech here"));
+    let (_, _, m, _) =
+        one("But numerous veterans interviewed at rallies this week, including Mr. Jebens, said they had no problem with it.");
+    assert_eq!(m.as_deref(), Some("numerous veterans interviewed at rallies this week, including Mr. Jebens"));
+    let (_, _, m, _) = one("That person said the hostility hampered his campaign.");
+    assert_eq!(m.as_deref(), Some("That person"));
+}
+
+#[test]
+fn a_long_bracketed_aside_after_a_name_is_skipped() {
+    let (_, _, m, _) =
+        one("Sen. Ann Lee (a Democrat so young she has been taken for a junior aide) says she was adrift after the election.");
+    assert_eq!(m.as_deref(), Some("Sen. Ann Lee"));
+}
+
+#[test]
+fn said_no_opens_a_clause_only_before_its_noun() {
+    let (c, _, _, _) = one("A lawyer for the papers, Dan Roe, said no decision had been made about an appeal.");
+    assert_eq!(c, "no decision had been made about an appeal");
+    assert!(run("The senator said no to the idea.").is_empty());
+}
