@@ -941,6 +941,60 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
     }
 
+    /// The comma closing the subordinate clause that opens the sentence `[lo, …)` and holds
+    /// `cue` ("While Ramos said that …, he appears …", "Although aides insisted …, the plan …"),
+    /// when what was said starts at `start`, right after the cue, and runs to before `stop`:
+    /// the first comma (or quotation closing on one) after which a main clause's subject
+    /// opens (a pronoun, a determiner or a capitalized word). Not after "as": "As the paper
+    /// said in an editorial, …" reports the main clause.
+    fn subordinate_close(&self, lo: usize, cue: &Cue, start: usize, stop: usize) -> Option<usize> {
+        // (past a one-word connective: "Still, while …")
+        let mut first = if lo + 1 < start && self.fw(lo) && self.punct(lo + 1, ",") { lo + 2 } else { lo };
+        while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "yet" | "so" | "even") {
+            first += 1;
+        }
+        let opens = first < cue.start
+            && self.fw(first)
+            && is_subordinator(self.low(first))
+            && !matches!(self.low(first), "with" | "despite" | "amid" | "as")
+            && !cue.speaker_after
+            // the cue inside the clause, what was said right after it
+            && !(first..start).any(|k| self.punct(k, ",") || !self.frame(k));
+        if !opens {
+            return None;
+        }
+        (start + 1..stop)
+            .find(|&k| {
+                let comma = self.punct(k, ",")
+                    || matches!(self.seg.tokens[k].kind, TokKind::Close(q) if self.seg.quotes[q].depth == 0
+                    && self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with(','));
+                comma && k + 1 < stop && self.fw(k + 1) && {
+                    let w = self.low(k + 1);
+                    np::is_pronoun(w)
+                        || matches!(
+                            w,
+                            "there"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "this"
+                                | "these"
+                                | "those"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
+                                | "some"
+                                | "many"
+                                | "most"
+                        )
+                        || self.seg.tokens[k + 1].cap
+                }
+            })
+            .map(|k| if self.punct(k, ",") { k } else { k + 1 })
+    }
+
     /// "branded the Tory plans as …", "the Paris attacks would …": a one-word cue ending in -s after
     /// a determiner and one capitalized modifier, with no object, clause or infinitive after it, is
     /// a plural noun.
@@ -1892,6 +1946,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     start = t;
                 }
             }
+            // "While Ramos said that journalists …, he appears …": a cue inside the subordinate
+            // clause opening the sentence reports no further than the comma closing that clause
+            let stop = self.subordinate_close(lo, cue, start, stop).unwrap_or(stop);
             if start >= stop {
                 let para_end = self.seg.paragraphs[para].end == sspan.end;
                 if start >= hi && (self.punct(hi - 1, ":") || para_end) && cue.class == CueClass::Speech {

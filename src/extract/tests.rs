@@ -1504,3 +1504,12 @@ fn said_no_opens_a_clause_only_before_its_noun() {
     assert_eq!(c, "no decision had been made about an appeal");
     assert!(run("The senator said no to the idea.").is_empty());
 }
+
+#[test]
+fn a_cue_in_an_opening_subordinate_clause_reports_up_to_its_comma() {
+    let (c, _, m, _) = one("While Ramos said that reporters cannot have any political ties, he appears uneasy about it.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that reporters cannot have any political ties", Some("Ramos")));
+    // a comma inside the clause, before no new subject, does not close it
+    let (c, _, _, _) = one("Although the minister said taxes would rise, fall, or stay flat, the party kept quiet.");
+    assert_eq!(c, "taxes would rise, fall, or stay flat");
+}
