@@ -897,6 +897,12 @@ mod tests {
     }
 
     #[test]
+    fn a_feature_of_the_map_opens_no_personal_name() {
+        let r = run("Ann Lee grew up in Ohio. Her family moved to Lake Erie. “We will rebuild,” she said.");
+        assert_eq!(r[0].1.as_deref(), Some("Ann Lee"), "{r:?}");
+    }
+
+    #[test]
     fn names_joined_by_a_hyphen_are_each_a_name() {
         let r = run("According to the latest Washington Post-ABC News poll, turnout will be high.");
         assert_eq!(r[0].1.as_deref(), Some("Washington Post"), "{r:?}");
