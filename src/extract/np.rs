@@ -219,6 +219,24 @@ impl<'s, 'a> NpParser<'s, 'a> {
         if let Some(g) = tag {
             return self.backward(lo, g - 1);
         }
+        // "Ann Lee — a former aide — said", "Ghana - the second largest grower - announced": an
+        // apposition between dashes, plain words only, describes the phrase before it
+        if t > lo + 2 && self.seg.tokens[t].kind == TokKind::Punct && matches!(self.text(t), "—" | "–" | "-" | "--") {
+            let open = (lo + 1..t).rev().take(20).find(|&k| self.seg.tokens[k].kind == TokKind::Punct && self.text(k) == self.text(t))?;
+            // (no comma, and no coordination: "Democrats — and some Republicans — say" are two)
+            let plain = open + 1 < t
+                && !matches!(self.low(open + 1), "and" | "or" | "but" | "like")
+                && (open + 1..t).all(|k| self.fw(k) || self.seg.tokens[k].kind == TokKind::Punct && matches!(self.text(k), "'" | "’"));
+            if !plain || self.holds_cue(open + 1, t) {
+                return None;
+            }
+            let (mut m, start) = self.backward(lo, open)?;
+            if m.kind == MentionKind::Pronoun {
+                return None;
+            }
+            m.apposition = Some(self.span(open + 1, t));
+            return Some((m, start));
+        }
         // "X, a senior fellow at Y, said" / "X, 45, said"
         if self.seg.tokens[t].kind == TokKind::Punct && self.text(t) == "," {
             let mut c = t;

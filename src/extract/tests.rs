@@ -1513,3 +1513,11 @@ fn a_cue_in_an_opening_subordinate_clause_reports_up_to_its_comma() {
     let (c, _, _, _) = one("Although the minister said taxes would rise, fall, or stay flat, the party kept quiet.");
     assert_eq!(c, "taxes would rise, fall, or stay flat");
 }
+
+#[test]
+fn an_apposition_between_dashes_describes_the_speaker_before_it() {
+    let (c, _, m, _) = one("Ann Lee — a former aide to the mayor — said the plan would fail.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the plan would fail", Some("Ann Lee")));
+    let (_, _, m, _) = one("At the same time, Ghana - the world's second largest grower - announced revenues had broken records.");
+    assert_eq!(m.as_deref(), Some("Ghana"));
+}
