@@ -931,7 +931,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 first += 1;
             }
             if let Some((m, end)) = np.forward(first, cue.start, true) {
-                let subject = matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization);
+                // (a group too: "Several aides tried to play down the remarks, saying …")
+                let subject = matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization | MentionKind::Group
+                );
                 // the subject must be followed by its own verb, not be the whole stretch before the cue
                 if subject && end < j.saturating_sub(1) && !self.punct(end, ":") {
                     cue.mention = Some(m);

@@ -1521,3 +1521,9 @@ fn an_apposition_between_dashes_describes_the_speaker_before_it() {
     let (_, _, m, _) = one("At the same time, Ghana - the world's second largest grower - announced revenues had broken records.");
     assert_eq!(m.as_deref(), Some("Ghana"));
 }
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_a_group_opening_the_sentence() {
+    let (c, _, m, _) = one("Several aides tried to play down the remarks, saying they were not a big deal.");
+    assert_eq!((c.as_str(), m.as_deref()), ("they were not a big deal", Some("Several aides")));
+}
