@@ -975,24 +975,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 comma && k + 1 < stop && self.fw(k + 1) && {
                     let w = self.low(k + 1);
                     np::is_pronoun(w)
-                        || matches!(
-                            w,
-                            "there"
-                                | "the"
-                                | "a"
-                                | "an"
-                                | "this"
-                                | "these"
-                                | "those"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "our"
-                                | "some"
-                                | "many"
-                                | "most"
-                        )
+                        || is_noun_determiner(w)
+                        || matches!(w, "there" | "those" | "some" | "many" | "most")
                         || self.seg.tokens[k + 1].cap
                 }
             })
