@@ -1527,3 +1527,9 @@ fn a_participle_after_a_comma_speaks_for_a_group_opening_the_sentence() {
     let (c, _, m, _) = one("Several aides tried to play down the remarks, saying they were not a big deal.");
     assert_eq!((c.as_str(), m.as_deref()), ("they were not a big deal", Some("Several aides")));
 }
+
+#[test]
+fn making_the_case_that_states_a_position() {
+    let (c, _, m, _) = one("Ann Lee made the case to a gathering of union leaders that she is the candidate who can win.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that she is the candidate who can win", Some("Ann Lee")));
+}
