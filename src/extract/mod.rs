@@ -76,7 +76,9 @@ struct Cue {
 /// assert_eq!(found[1].content.of(&doc.text), "the vote was fair");
 /// ```
 pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
-    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None, last_cue: None, mid_caps: std::cell::OnceCell::new() };
+    let words = Words::of(seg);
+    let mut x =
+        Extractor { seg, lex, words: &words, out: Vec::new(), pending_colon: None, last_cue: None, mid_caps: std::cell::OnceCell::new() };
     for si in 0..seg.sentences.len() {
         x.sentence(si);
     }
@@ -95,9 +97,27 @@ pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
     out
 }
 
+/// Every token's text, as written and lower-cased, sliced once per document.
+///
+/// Why: the rules ask for the words of the same tokens again and again (the cue search, the
+/// speaker search from several cues, the clause scans); slicing the text anew each time costs a
+/// bounds check and two character-boundary checks a question, a slice taken here costs a load.
+struct Words<'s> {
+    text: Vec<&'s str>,
+    low: Vec<&'s str>,
+}
+
+impl<'s> Words<'s> {
+    fn of(seg: &'s Segmented) -> Self {
+        let (text, lower) = (seg.doc.text.as_str(), seg.lower.as_str());
+        Words { text: seg.tokens.iter().map(|t| t.span.of(text)).collect(), low: seg.tokens.iter().map(|t| t.span.of(lower)).collect() }
+    }
+}
+
 struct Extractor<'s, 'a> {
     seg: &'s Segmented<'a>,
     lex: &'s Lexicon,
+    words: &'s Words<'s>,
     out: Vec<Attribution>,
     /// A cue with a speaker that ended its sentence with a colon and no content:
     /// the quote that follows is its content.
@@ -180,10 +200,10 @@ words! {
 
 impl<'s, 'a> Extractor<'s, 'a> {
     fn text(&self, i: usize) -> &'s str {
-        self.seg.tokens[i].span.of(&self.seg.doc.text)
+        self.words.text[i]
     }
     fn low(&self, i: usize) -> &'s str {
-        self.seg.tokens[i].span.of(&self.seg.lower)
+        self.words.low[i]
     }
     fn frame(&self, i: usize) -> bool {
         self.seg.in_quote[i].is_none()
@@ -238,7 +258,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.frame(i) && self.seg.tokens[i].kind == TokKind::Punct && matches!(self.text(i), "—" | "–" | "--")
     }
     fn np(&self) -> np::NpParser<'_, 'a> {
-        np::NpParser { seg: self.seg, lex: self.lex }
+        np::NpParser { seg: self.seg, lex: self.lex, words: self.words }
     }
 
     /// The token of the passive auxiliary before a cue ("were denied", "was strongly
