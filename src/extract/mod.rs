@@ -97,20 +97,28 @@ pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
     out
 }
 
-/// Every token's text, as written and lower-cased, sliced once per document.
+/// Every token's text, as written and lower-cased, sliced once per document, and whether it is
+/// a word outside quotation marks.
 ///
 /// Why: the rules ask for the words of the same tokens again and again (the cue search, the
 /// speaker search from several cues, the clause scans); slicing the text anew each time costs a
 /// bounds check and two character-boundary checks a question, a slice taken here costs a load.
+/// Likewise "a word of the frame?" is asked of nearly every token the rules look at, and one byte
+/// answers it where the token and its quote would be two loads from two tables.
 struct Words<'s> {
     text: Vec<&'s str>,
     low: Vec<&'s str>,
+    frame_word: Vec<bool>,
 }
 
 impl<'s> Words<'s> {
     fn of(seg: &'s Segmented) -> Self {
         let (text, lower) = (seg.doc.text.as_str(), seg.lower.as_str());
-        Words { text: seg.tokens.iter().map(|t| t.span.of(text)).collect(), low: seg.tokens.iter().map(|t| t.span.of(lower)).collect() }
+        Words {
+            text: seg.tokens.iter().map(|t| t.span.of(text)).collect(),
+            low: seg.tokens.iter().map(|t| t.span.of(lower)).collect(),
+            frame_word: seg.tokens.iter().zip(&seg.in_quote).map(|(t, q)| q.is_none() && t.kind == TokKind::Word).collect(),
+        }
     }
 }
 
@@ -212,7 +220,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.seg.tokens[i].kind == TokKind::Word
     }
     fn fw(&self, i: usize) -> bool {
-        self.frame(i) && self.is_word(i)
+        self.words.frame_word[i]
     }
     /// True when `w` (lower case) is a verb of speech, belief or evidence in the lexicon.
     /// True for a form of "say" or "tell" at token `k`: the plainest verbs of saying, after

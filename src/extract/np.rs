@@ -82,7 +82,7 @@ impl<'s, 'a> NpParser<'s, 'a> {
         self.words.low[i]
     }
     fn fw(&self, i: usize) -> bool {
-        self.seg.in_quote[i].is_none() && self.seg.tokens[i].kind == TokKind::Word
+        self.words.frame_word[i]
     }
     fn cap(&self, i: usize) -> bool {
         self.seg.tokens[i].cap
