@@ -180,7 +180,12 @@ pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        // (an ASCII letter or digit, nearly every character of a name, is lower-cased in place:
+        // the same as `to_lowercase` for it, without the iterator)
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             dash = false;
         } else if !dash && !out.is_empty() {
