@@ -468,7 +468,9 @@ pub struct ReportBuilder<'a> {
     lex: &'a Lexicon,
     codebook: &'a Codebook,
     documents: Vec<DocInfo>,
-    people: BTreeMap<String, PersonAcc>,
+    /// People by id: looked up for every statement, walked (in id order) only when finished, so
+    /// hashed; a sorted map compared every id with a dozen others.
+    people: FastMap<String, PersonAcc>,
     orgs: BTreeMap<String, OrgInfo>,
     /// The id each organization name seen so far was given (the node is in `orgs`).
     org_ids: crate::lexicon::WordMap<String>,
@@ -485,7 +487,7 @@ impl<'a> ReportBuilder<'a> {
             lex,
             codebook,
             documents: Vec::new(),
-            people: BTreeMap::new(),
+            people: FastMap::default(),
             orgs: BTreeMap::new(),
             org_ids: Default::default(),
             statements: Vec::new(),
@@ -698,7 +700,7 @@ impl<'a> ReportBuilder<'a> {
         let mut documents = self.documents;
         documents.sort();
         documents.dedup_by(|a, b| a.id == b.id);
-        let people = people_list(self.people);
+        let people = people_list(self.people.into_iter().collect());
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
         // (the judgements go with their statements: the order of a stable sort by id, applied to both)
         let mut statements = self.statements;
