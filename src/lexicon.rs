@@ -468,10 +468,18 @@ pub struct Lexicon {
     /// Organizations and places (countries and regions are organizations of kind
     /// `country`/`region`).
     pub orgs: Vec<Org>,
-    /// Exact-case surface form (words joined by one space) → entity.
+    /// Exact-case surface form (words joined by one space) → entity. Filled by the loaders (which
+    /// also note each form's first word for [`Lexicon::longest_known`]), read by everyone.
     pub known: WordMap<Known>,
     /// Longest known surface form, in words.
     pub max_known_words: usize,
+    /// The first word (to the first space) of every key of [`Lexicon::known`].
+    ///
+    /// Why: [`Lexicon::longest_known`] tries every run of up to [`Lexicon::max_known_words`]
+    /// words from a word on, each run a string to hash; a run can be known only when its first
+    /// word opens some known form, and most capitalized words (a sentence's first, a person's
+    /// name) open none, so one set lookup rules out all the runs.
+    known_first_words: WordSet,
     /// Words that end an organization's name ("Institute", "Party").
     pub org_heads: WordSet,
     /// Abbreviations that keep their full stop ("Jan", "Calif"), as written, without the dot.
@@ -761,6 +769,9 @@ impl Lexicon {
             return;
         }
         self.max_known_words = self.max_known_words.max(key.split(' ').count());
+        if let Some(first) = key.split(' ').next().filter(|w| !self.known_first_words.contains(w)) {
+            self.known_first_words.insert(first.to_string());
+        }
         // the first meaning given wins for ambiguous forms, except that a name beats an adjective
         match self.known.get(&key) {
             Some(k) if !(k.surface != Surface::Name && kind == Surface::Name) => {}
@@ -796,12 +807,26 @@ impl Lexicon {
     /// assert_eq!((n, lex.orgs[k.org].name.as_str()), (2, "European Union"));
     /// ```
     pub fn longest_known(&self, words: &[&str]) -> Option<(usize, Known)> {
+        if !self.may_open_known(words.first()?) {
+            return None;
+        }
         self.longest_run(words.len(), |n| Cow::Owned(words[..n].join(" ")))
+    }
+
+    /// False when no known form opens with `word`'s first word (to a space; a single word with
+    /// its possessive "’s" off is a form of its own): then no run of words from it is known.
+    fn may_open_known(&self, word: &str) -> bool {
+        let first = word.split(' ').next().unwrap_or(word);
+        let bare = first.strip_suffix("’s").or_else(|| first.strip_suffix("'s"));
+        self.known_first_words.contains(first) || bare.is_some_and(|b| self.known_first_words.contains(b))
     }
 
     /// [`Lexicon::longest_known`] for words that are slices of `text`: a run written with
     /// single spaces is looked up as the slice itself, with no string built for it.
     fn longest_known_in(&self, text: &str, words: &[&str]) -> Option<(usize, Known)> {
+        if !self.may_open_known(words.first()?) {
+            return None;
+        }
         let at = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
         self.longest_run(words.len(), |n| {
             if words[..n].windows(2).all(|p| text.get(at(p[0]) + p[0].len()..at(p[1])) == Some(" ")) {

@@ -247,8 +247,8 @@ mod compact {
         }
     }
 
-    fn num(out: &mut Vec<u8>, mut n: usize) {
-        let mut digits = [0u8; 20];
+    /// The decimal digits of `n` into the end of `digits`; returns where they start.
+    fn digits(digits: &mut [u8], mut n: usize) -> usize {
         let mut k = digits.len();
         loop {
             k -= 1;
@@ -258,15 +258,19 @@ mod compact {
                 break;
             }
         }
-        out.extend_from_slice(&digits[k..]);
+        k
     }
 
+    /// `[start,end]`, built in a buffer and appended in one copy (two numbers and three marks
+    /// appended one by one were five capacity checks and two copies of a variable length).
     fn span(out: &mut Vec<u8>, s: [usize; 2]) {
-        out.push(b'[');
-        num(out, s[0]);
-        out.push(b',');
-        num(out, s[1]);
-        out.push(b']');
+        let mut buf = [0u8; 43];
+        buf[42] = b']';
+        let k = digits(&mut buf[..42], s[1]);
+        buf[k - 1] = b',';
+        let k = digits(&mut buf[..k - 1], s[0]);
+        buf[k - 1] = b'[';
+        out.extend_from_slice(&buf[k - 1..]);
     }
 
     fn opt_span(out: &mut Vec<u8>, s: Option<[usize; 2]>) {

@@ -76,7 +76,9 @@ struct Cue {
 /// assert_eq!(found[1].content.of(&doc.text), "the vote was fair");
 /// ```
 pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
-    let mut x = Extractor { seg, lex, out: Vec::new(), pending_colon: None, last_cue: None, mid_caps: std::cell::OnceCell::new() };
+    let words = Words::of(seg);
+    let mut x =
+        Extractor { seg, lex, words: &words, out: Vec::new(), pending_colon: None, last_cue: None, mid_caps: std::cell::OnceCell::new() };
     for si in 0..seg.sentences.len() {
         x.sentence(si);
     }
@@ -95,9 +97,35 @@ pub fn extract(seg: &Segmented, lex: &Lexicon) -> Vec<Attribution> {
     out
 }
 
+/// Every token's text, as written and lower-cased, sliced once per document, and whether it is
+/// a word outside quotation marks.
+///
+/// Why: the rules ask for the words of the same tokens again and again (the cue search, the
+/// speaker search from several cues, the clause scans); slicing the text anew each time costs a
+/// bounds check and two character-boundary checks a question, a slice taken here costs a load.
+/// Likewise "a word of the frame?" is asked of nearly every token the rules look at, and one byte
+/// answers it where the token and its quote would be two loads from two tables.
+struct Words<'s> {
+    text: Vec<&'s str>,
+    low: Vec<&'s str>,
+    frame_word: Vec<bool>,
+}
+
+impl<'s> Words<'s> {
+    fn of(seg: &'s Segmented) -> Self {
+        let (text, lower) = (seg.doc.text.as_str(), seg.lower.as_str());
+        Words {
+            text: seg.tokens.iter().map(|t| t.span.of(text)).collect(),
+            low: seg.tokens.iter().map(|t| t.span.of(lower)).collect(),
+            frame_word: seg.tokens.iter().zip(&seg.in_quote).map(|(t, q)| q.is_none() && t.kind == TokKind::Word).collect(),
+        }
+    }
+}
+
 struct Extractor<'s, 'a> {
     seg: &'s Segmented<'a>,
     lex: &'s Lexicon,
+    words: &'s Words<'s>,
     out: Vec<Attribution>,
     /// A cue with a speaker that ended its sentence with a colon and no content:
     /// the quote that follows is its content.
@@ -180,10 +208,10 @@ words! {
 
 impl<'s, 'a> Extractor<'s, 'a> {
     fn text(&self, i: usize) -> &'s str {
-        self.seg.tokens[i].span.of(&self.seg.doc.text)
+        self.words.text[i]
     }
     fn low(&self, i: usize) -> &'s str {
-        self.seg.tokens[i].span.of(&self.seg.lower)
+        self.words.low[i]
     }
     fn frame(&self, i: usize) -> bool {
         self.seg.in_quote[i].is_none()
@@ -192,7 +220,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.seg.tokens[i].kind == TokKind::Word
     }
     fn fw(&self, i: usize) -> bool {
-        self.frame(i) && self.is_word(i)
+        self.words.frame_word[i]
     }
     /// True when `w` (lower case) is a verb of speech, belief or evidence in the lexicon.
     /// True for a form of "say" or "tell" at token `k`: the plainest verbs of saying, after
@@ -238,7 +266,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         self.frame(i) && self.seg.tokens[i].kind == TokKind::Punct && matches!(self.text(i), "—" | "–" | "--")
     }
     fn np(&self) -> np::NpParser<'_, 'a> {
-        np::NpParser { seg: self.seg, lex: self.lex }
+        np::NpParser { seg: self.seg, lex: self.lex, words: self.words }
     }
 
     /// The token of the passive auxiliary before a cue ("were denied", "was strongly

@@ -70,17 +70,19 @@ fn is_party_tag(w: &str) -> bool {
 pub(crate) struct NpParser<'s, 'a> {
     pub seg: &'s Segmented<'a>,
     pub lex: &'s Lexicon,
+    /// The tokens' words, sliced once ([`super::Words`]).
+    pub words: &'s super::Words<'s>,
 }
 
 impl<'s, 'a> NpParser<'s, 'a> {
     fn text(&self, i: usize) -> &'s str {
-        self.seg.tokens[i].span.of(&self.seg.doc.text)
+        self.words.text[i]
     }
     fn low(&self, i: usize) -> &'s str {
-        self.seg.tokens[i].span.of(&self.seg.lower)
+        self.words.low[i]
     }
     fn fw(&self, i: usize) -> bool {
-        self.seg.in_quote[i].is_none() && self.seg.tokens[i].kind == TokKind::Word
+        self.words.frame_word[i]
     }
     fn cap(&self, i: usize) -> bool {
         self.seg.tokens[i].cap

@@ -180,7 +180,12 @@ pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        // (an ASCII letter or digit, nearly every character of a name, is lower-cased in place:
+        // the same as `to_lowercase` for it, without the iterator)
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             dash = false;
         } else if !dash && !out.is_empty() {
@@ -380,16 +385,18 @@ fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
     // a given name alone ("Howard dismisses …" in a headline over "Michael Howard has
     // dismissed …") is, within the documents it speaks in, the one full-name speaker there
     // with that surname, when no speaker there has it for a given name
-    let mut docs_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // (looked up by person, never walked: hashed, and borrowed from the statements; each person's
+    // documents in order)
+    let mut docs_of: FastMap<&str, BTreeSet<&str>> = FastMap::default();
     for s in &r.statements {
         if let Some(sp) = s.speaker.as_deref().filter(|sp| sp.starts_with("person:")) {
-            docs_of.entry(sp.to_string()).or_default().insert(s.document.clone());
+            docs_of.entry(sp).or_default().insert(s.document.as_str());
         }
     }
-    let mut speak_in: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut speak_in: FastMap<&str, Vec<usize>> = FastMap::default();
     for (k, p) in r.people.iter().enumerate() {
-        for d in docs_of.get(&p.id).into_iter().flatten() {
-            speak_in.entry(d.as_str()).or_default().push(k);
+        for d in docs_of.get(p.id.as_str()).into_iter().flatten() {
+            speak_in.entry(d).or_default().push(k);
         }
     }
     for (i, p) in r.people.iter().enumerate() {
@@ -400,8 +407,8 @@ fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
         let key = fold_name(w);
         let mut hosts = BTreeSet::new();
         let mut clear = true;
-        for d in docs_of.get(&p.id).into_iter().flatten() {
-            let here = speak_in.get(d.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        for d in docs_of.get(p.id.as_str()).into_iter().flatten() {
+            let here = speak_in.get(d).map(Vec::as_slice).unwrap_or(&[]);
             let full: Vec<usize> = here.iter().copied().filter(|&k| matches!(&forms[k], NameForm::Full(f) if *f == key)).collect();
             let given = here.iter().any(|&k| k != i && matches!(name_words(&r.people[k].name, lex)[..], [g, _, ..] if g == w));
             clear &= full.len() == 1 && !given && (genders[i].is_none() || genders[full[0]].is_none() || genders[i] == genders[full[0]]);
@@ -414,7 +421,8 @@ fn merge_namesakes(r: &mut Report, lex: &Lexicon) {
     if into.is_empty() {
         return;
     }
-    let ids: BTreeMap<String, String> = into.iter().map(|(&i, &h)| (r.people[i].id.clone(), r.people[h].id.clone())).collect();
+    // (looked up for every statement, never walked: hashed)
+    let ids: FastMap<String, String> = into.iter().map(|(&i, &h)| (r.people[i].id.clone(), r.people[h].id.clone())).collect();
     let mut hosts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (&i, &h) in &into {
         hosts.entry(h).or_default().push(i);
@@ -460,7 +468,9 @@ pub struct ReportBuilder<'a> {
     lex: &'a Lexicon,
     codebook: &'a Codebook,
     documents: Vec<DocInfo>,
-    people: BTreeMap<String, PersonAcc>,
+    /// People by id: looked up for every statement, walked (in id order) only when finished, so
+    /// hashed; a sorted map compared every id with a dozen others.
+    people: FastMap<String, PersonAcc>,
     orgs: BTreeMap<String, OrgInfo>,
     /// The id each organization name seen so far was given (the node is in `orgs`).
     org_ids: crate::lexicon::WordMap<String>,
@@ -477,7 +487,7 @@ impl<'a> ReportBuilder<'a> {
             lex,
             codebook,
             documents: Vec::new(),
-            people: BTreeMap::new(),
+            people: FastMap::default(),
             orgs: BTreeMap::new(),
             org_ids: Default::default(),
             statements: Vec::new(),
@@ -690,13 +700,16 @@ impl<'a> ReportBuilder<'a> {
         let mut documents = self.documents;
         documents.sort();
         documents.dedup_by(|a, b| a.id == b.id);
-        let people = people_list(self.people);
+        let people = people_list(self.people.into_iter().collect());
         let organizations: Vec<OrgInfo> = self.orgs.into_values().collect();
         // (the judgements go with their statements: the order of a stable sort by id, applied to both)
         let mut statements = self.statements;
         let mut judged = self.judged;
-        let mut order: Vec<usize> = (0..statements.len()).collect();
-        order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
+        // (sorted as (id, place) pairs side by side: comparing through `statements[k]` fetched
+        // two statements from all over memory for every comparison)
+        let mut keyed: Vec<(&str, usize)> = statements.iter().map(|s| s.id.as_str()).zip(0..).collect();
+        keyed.sort_by(|a, b| a.0.cmp(b.0));
+        let mut order: Vec<usize> = keyed.into_iter().map(|(_, k)| k).collect();
         let judged: Vec<Option<Judgement>> = order.iter().map(|&k| judged[k].take()).collect();
         put_in_order(&mut statements, &mut order);
         let used: BTreeSet<&str> = statements.iter().flat_map(|s| s.codes.iter().map(|c| c.concept.as_str())).collect();
@@ -1206,7 +1219,8 @@ type Stances = BTreeMap<(String, String), Vec<(Stance, String)>>;
 /// The net stance of each (actor, concept) in `statements` (all or some of the report's),
 /// per document or per statement: (actor, concept) → list of (stance, statement id).
 fn stances(statements: &[&StatementInfo], opts: &ReportOptions) -> Stances {
-    let by_id: BTreeMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
+    // (looked up, never walked: hashed; of statements with one id, the last, as a sorted map keeps)
+    let by_id: FastMap<&str, &StatementInfo> = statements.iter().map(|s| (s.id.as_str(), *s)).collect();
     // (keys and ids borrowed from the statements: strings are made only for what is returned)
     let mut per_doc: BTreeMap<(&str, &str, &str), (i32, bool, Vec<&str>)> = BTreeMap::new();
     let mut out: BTreeMap<(String, String), Vec<(Stance, String)>> = BTreeMap::new();

@@ -426,6 +426,12 @@ fn closes_context(n: Option<char>) -> bool {
     }
 }
 
+/// True for the marks [`Pairing::paragraph`] may open or close a quote with: any other
+/// punctuation token leaves the quotes as they are.
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "“" | "„" | "«" | "``" | "''" | "”" | "»" | "\"" | "‘" | "'" | "’")
+}
+
 struct Pairing {
     quotes: Vec<Quote>,
 }
@@ -444,6 +450,12 @@ impl Pairing {
                 continue;
             }
             let s = t.span.of(text);
+            // (a mark that is no quotation mark — a comma, a full stop — does nothing below but
+            // end `first_mark`: its context is not worked out)
+            if !is_quote_mark(s) {
+                first_mark = false;
+                continue;
+            }
             let before = prev_char(text, t.span.start, pspan.start);
             let after = next_char(text, t.span.end, pspan.end);
             let top_double = stack.iter().rposition(|(_, st)| *st == Style::Double);
