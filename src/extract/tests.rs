@@ -1533,3 +1533,11 @@ fn making_the_case_that_states_a_position() {
     let (c, _, m, _) = one("Ann Lee made the case to a gathering of union leaders that she is the candidate who can win.");
     assert_eq!((c.as_str(), m.as_deref()), ("that she is the candidate who can win", Some("Ann Lee")));
 }
+
+#[test]
+fn wrote_in_names_where_it_was_written_not_what() {
+    let (c, k, m, _) = one("“These are the darkest days,” former Bush speechwriter Ann Lee wrote in a column this month.");
+    assert_eq!((c.as_str(), k, m.as_deref()), ("These are the darkest days,", QuoteKind::Direct, Some("former Bush speechwriter Ann Lee")));
+    let (c, _, _, _) = one("Ann Lee wrote in a letter to the council that the plan had failed.");
+    assert_eq!(c, "that the plan had failed");
+}
