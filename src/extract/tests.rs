@@ -1541,3 +1541,12 @@ fn wrote_in_names_where_it_was_written_not_what() {
     let (c, _, _, _) = one("Ann Lee wrote in a letter to the council that the plan had failed.");
     assert_eq!(c, "that the plan had failed");
 }
+
+#[test]
+fn three_apostrophes_after_a_word_close_a_single_then_a_double_quotation() {
+    let (c, k, m, _) = one("''I tell other banks, 'I am sorry, but we do not care about you at all,''' said Mr. Meyer, who runs a firm.");
+    assert_eq!(
+        (c.as_str(), k, m.as_deref()),
+        ("I tell other banks, 'I am sorry, but we do not care about you at all,'", QuoteKind::Direct, Some("Mr. Meyer"))
+    );
+}

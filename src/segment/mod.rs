@@ -291,8 +291,13 @@ fn tokenize(text: &str, from: usize, abbrev: &dyn Fn(&str) -> bool, out: &mut Ve
                 i = j;
             }
             Ascii::Joiner | Ascii::Punct => {
-                // NYT-style `` and '' are one mark each
-                let len = if (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) { 2 } else { cl };
+                // NYT-style `` and '' are one mark each; three apostrophes after a word close a
+                // single quotation, then a double one ("… at all,''' said Mr. Meyer")
+                let len = if (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) && !closes_single_then_double(bytes, i) {
+                    2
+                } else {
+                    cl
+                };
                 out.push(Token { span: Span::new(i, i + len), kind: TokKind::Punct, cap: false });
                 i += len;
             }
@@ -424,6 +429,16 @@ fn closes_context(n: Option<char>) -> bool {
         None => true,
         Some(c) => !c.is_alphanumeric(),
     }
+}
+
+/// True when the apostrophe at `i` opens a run of exactly three right after a word or
+/// punctuation: NYT style closes a single quotation inside a double one there, `'` then `''`.
+fn closes_single_then_double(bytes: &[u8], i: usize) -> bool {
+    i > 0
+        && !bytes[i - 1].is_ascii_whitespace()
+        && bytes[i - 1] != b'\''
+        && bytes.get(i..i + 3) == Some(b"'''".as_slice())
+        && bytes.get(i + 3) != Some(&b'\'')
 }
 
 /// True for the marks [`Pairing::paragraph`] may open or close a quote with: any other
@@ -845,7 +860,11 @@ mod tests {
                 }
                 out.push((pos(start), pos(k), true));
             } else {
-                let n = if matches!(c, '`' | '\'') && at(k + 1) == Some(c) { 2 } else { 1 };
+                let n = if matches!(c, '`' | '\'') && at(k + 1) == Some(c) && !super::closes_single_then_double(text.as_bytes(), pos(k)) {
+                    2
+                } else {
+                    1
+                };
                 out.push((pos(k), pos(k + n), false));
                 k += n;
             }
