@@ -261,10 +261,6 @@ impl<'s, 'a> Extractor<'s, 'a> {
     fn punct(&self, i: usize, p: &str) -> bool {
         self.seg.tokens[i].kind == TokKind::Punct && self.text(i) == p
     }
-    /// True when token `i` is a dash outside quotation marks ("—", "–" or "--").
-    fn dash(&self, i: usize) -> bool {
-        self.frame(i) && self.seg.tokens[i].kind == TokKind::Punct && matches!(self.text(i), "—" | "–" | "--")
-    }
     fn np(&self) -> np::NpParser<'_, 'a> {
         np::NpParser { seg: self.seg, lex: self.lex, words: self.words }
     }
@@ -1112,8 +1108,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let comma_before = last < j;
         // "Democrats — and some Republicans — say": an aside between dashes right before the cue
         let mut aside = false;
-        if last > first + 2 && self.dash(last - 1) {
-            let open = (first + 1..last - 1).rev().find(|&k| self.dash(k))?;
+        // (a long dash only: a spaced hyphen, which `is_dash` also takes, is left as it was)
+        let dash = |k: usize| self.frame(k) && self.punct(k, "—") || self.frame(k) && self.punct(k, "–");
+        if last > first + 2 && dash(last - 1) {
+            let open = (first + 1..last - 1).rev().find(|&k| dash(k))?;
             let plain = (open + 1..last - 1).all(|k| self.fw(k) && !self.cue_word(self.low(k)) || self.punct(k, ","));
             if !plain || open + 1 >= last - 1 {
                 return None;
@@ -1274,10 +1272,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return None;
         }
         if bare {
-            // the head of a bare phrase stands before its qualifier: "Proponents of more controls
-            // on hate speech say"
-            // (or ends it: "Multiple sources privy to the talks"); a head before its qualifier is
-            // a word for people, right at the start or after one modifier
+            // the head ends the phrase ("Multiple sources privy to the talks") or, a word for
+            // people right at the start or after one modifier, stands before its qualifier
+            // ("Proponents of more controls on hate speech say")
             let people = |h: &str| {
                 matches!(h, "people" | "one" | "another" | "others" | "everyone" | "majorities" | "staff" | "police")
                     || self.lex.vague.contains(h)
