@@ -212,6 +212,7 @@ struct RawCues {
     polled: Vec<String>,
     polls: Vec<String>,
     requests: Vec<String>,
+    telling: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
     naming: Vec<String>,
@@ -422,6 +423,9 @@ pub struct Lexicon {
     /// Cue verbs that put a request to a listener, whose infinitive is what was asked ("urged the
     /// council to act").
     pub requests: WordSet,
+    /// Verbs of telling, whose object is the listener rather than what was said ("told
+    /// reporters that …", "warned MPs that …", "…, she assured the court.").
+    pub telling: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -596,6 +600,7 @@ impl Lexicon {
         self.polled.extend(lower_set(&c.polled));
         self.polls.extend(lower_set(&c.polls));
         self.requests.extend(lower_set(&c.requests));
+        self.telling.extend(lower_set(&c.telling));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
         self.naming.extend(lower_set(&c.naming));

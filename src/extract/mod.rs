@@ -1938,11 +1938,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         || self.fw(first - 1) && matches!(self.low(first - 1), "and" | "but" | "while" | "whereas" | "although" | "though")
                 })
                 .unwrap_or(hi);
-            let object_verb = cue.end == cue.start + 1
-                && matches!(
-                    self.low(cue.start),
-                    "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned" | "assured" | "reminded" | "informed"
-                );
+            let object_verb = cue.end == cue.start + 1 && self.lex.telling.contains(self.low(cue.start));
             // (a verb taking an infinitive, or one naming ("called them “a necessary step”"), has its
             // listener before what was said; a verb taking a clause has none, and the object of one
             // that takes an object is part of what was said: "accused him of lying")
@@ -2837,7 +2833,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if (from..hi).all(|i| !self.fw(i)) || self.adjunct_tail(from, hi) {
             return (from..hi).all(|i| self.fw(i) || i + 1 == hi);
         }
-        if !matches!(self.low(cue.start), "told" | "tell" | "tells") || cue.end != cue.start + 1 {
+        if !self.lex.telling.contains(self.low(cue.start)) || cue.end != cue.start + 1 {
             return false;
         }
         // any listener: "…, she told The Times.", "…, he told me.", "…, Lee told the judge on Monday."

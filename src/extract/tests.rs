@@ -1550,3 +1550,13 @@ fn three_apostrophes_after_a_word_close_a_single_then_a_double_quotation() {
         ("I tell other banks, 'I am sorry, but we do not care about you at all,'", QuoteKind::Direct, Some("Mr. Meyer"))
     );
 }
+
+#[test]
+fn any_verb_of_telling_has_its_listener_before_the_clause_and_may_close_a_post_posed_cue() {
+    // the listener of "warning" is no part of what was said
+    let (c, _, m, _) = one("Ecologists are warning ministers that the island may need wind farms.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the island may need wind farms", Some("Ecologists")));
+    // and "is warning a committee" closes the sentence whose clause it reports
+    let (c, _, m, _) = one("Floods could become far more common, the agency is warning a committee of MPs.");
+    assert_eq!((c.as_str(), m.as_deref()), ("Floods could become far more common", Some("the agency")));
+}

@@ -165,7 +165,11 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
     // every lookup below asks for people named before a mention: none is needed after the last
     let Some(until) = atts.iter().filter_map(|a| a.mention.as_ref().map(|m| m.span.end)).max() else { return };
     let inside = Spans::new(atts.iter().map(|a| a.content).collect());
-    let mut people = People::new(r.scan_people(until).into_iter().filter(|p| !inside.contains(p.at)).collect());
+    let (named_inside, scanned): (Vec<Person>, Vec<Person>) = r.scan_people(until).into_iter().partition(|p| inside.contains(p.at));
+    let mut people = People::new(scanned);
+    // (but a surname still refers to the full name said inside one: "X said Donald Trump was …;
+    // Trump replied …")
+    let named_inside = People::new(named_inside);
     // attributions in text order of their mentions, so earlier references exist first
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by_key(|&i| atts[i].mention.as_ref().map_or(atts[i].content.start, |m| m.span.start));
@@ -210,6 +214,11 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         single
                             .then(|| people.before(m.head.start + 1).find(|p| p.name.contains(' ') && misspelt(&p.surname, &surname)))
                             .flatten()
+                    })
+                    .or_else(|| {
+                        single
+                            .then(|| named_inside.before(m.head.start + 1).find(|p| p.name.contains(' ') && p.surname == surname))
+                            .flatten()
                     });
                 // a name the lexicon knows for an organization or a place, with no honorific and
                 // no person of that name before ("Lib Dems", "Standard Chartered"), is no person; it
@@ -233,7 +242,10 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         p.org = org.clone();
                     }
                 }
-                let gender = r.gender_in(m.span.of(text)).or_else(|| people.named(&name).and_then(|p| p.gender));
+                let gender = r
+                    .gender_in(m.span.of(text))
+                    .or_else(|| people.named(&name).and_then(|p| p.gender))
+                    .or_else(|| named_inside.named(&name).and_then(|p| p.gender));
                 people.push(Person {
                     name: name.clone(),
                     surname,
@@ -1002,6 +1014,13 @@ mod tests {
         let r = run("Senator Mary Major spoke on Monday.\n\n“We lost,” Major said. “But we will return,” she added.");
         assert_eq!(r[0].1.as_deref(), Some("Mary Major"));
         assert_eq!(r[1].1.as_deref(), Some("Mary Major"));
+    }
+
+    #[test]
+    fn a_surname_refers_to_the_full_name_said_inside_a_reported_clause() {
+        // (the surname's own statement nested in another reported clause)
+        let r = run("Tom Hale is on solid ground, Ann Lee said.\n\nShe said that Hale has denounced Dunn.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
     }
 
     #[test]
