@@ -1778,6 +1778,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         continue;
                     }
                 }
+                // "It was close. "I felt good," said Holmes.: a quotation left open, no one speaking
+                // before it, goes on in the next one, and the speaker named after that one spoke both
+                if prev.is_none() {
+                    if let Some(cue) = self.continued_quote_cue(si, q) {
+                        self.push(inner, QuoteKind::Direct, Some(&cue), sspan, 0.75, None);
+                        continue;
+                    }
+                }
                 // a quotation nobody in reach is credited with is not an attribution: it is left
                 // to the attribution checks, which flag it
                 if let Some(k) = prev {
@@ -2942,6 +2950,48 @@ impl<'s, 'a> Extractor<'s, 'a> {
         let before = (lo..first).filter(|&k| self.fw(k)).count();
         let after = (last..hi).filter(|&k| self.fw(k)).count();
         (before == 0 && (after == 0 || asked)).then_some(c)
+    }
+
+    /// The cue of the quotation that continues quotation `q`, left open in sentence `si`: the
+    /// next sentences open with the quotation marks that go on with it (in the same paragraph, or
+    /// opening the next as a continued paragraph), and the last of them is closed and followed
+    /// at once by its speaker and a verb of saying (“…,” said X / “…,” X said).
+    fn continued_quote_cue(&self, si: usize, q: usize) -> Option<Cue> {
+        if self.seg.quotes[q].close.is_some() {
+            return None;
+        }
+        let mut para = self.seg.quotes[q].paragraph;
+        for next in self.seg.sentences.iter().skip(si + 1).take(4) {
+            let (lo, hi) = (next.tokens.start, next.tokens.end);
+            let TokKind::Open(q2) = self.seg.tokens[lo].kind else { return None };
+            // (with the same mark: a quotation in “ ” inside a block set in " " is another voice)
+            let text = &self.seg.doc.text;
+            let same_mark = self.seg.quotes[q2].open.of(text) == self.seg.quotes[q].open.of(text);
+            let goes_on =
+                same_mark && (self.seg.quotes[q2].paragraph == para || self.seg.quotes[q2].continuation && next.paragraph == para + 1);
+            if !goes_on || self.seg.quotes[q2].depth != 0 {
+                return None;
+            }
+            para = next.paragraph;
+            let Some(close) = (lo + 1..hi).find(|&k| self.seg.tokens[k].kind == TokKind::Close(q2)) else {
+                // left open again: the one after goes on with it (when it is all quotation)
+                if (lo..hi).any(|k| self.fw(k)) {
+                    return None;
+                }
+                continue;
+            };
+            // (“…,” said X: the closed quotation ends with the comma, question or exclamation mark
+            // that hands over to the cue)
+            let hands_over = close > lo + 1 && matches!(self.text(close - 1), "," | "?" | "!");
+            if !hands_over {
+                return None;
+            }
+            let cues = self.find_cues(close + 1, hi);
+            return cues
+                .into_iter()
+                .find(|c| c.class == CueClass::Speech && c.mention.is_some() && c.speaker_tokens.0.min(c.start) == close + 1);
+        }
+        None
     }
 
     /// "Asked if she would run, …" / "When asked about the plan, …": a question put by a

@@ -1560,3 +1560,18 @@ fn any_verb_of_telling_has_its_listener_before_the_clause_and_may_close_a_post_p
     let (c, _, m, _) = one("Floods could become far more common, the agency is warning a committee of MPs.");
     assert_eq!((c.as_str(), m.as_deref()), ("Floods could become far more common", Some("the agency")));
 }
+
+#[test]
+fn a_quotation_left_open_is_spoken_by_whoever_is_named_after_the_one_that_goes_on_with_it() {
+    // run into one paragraph, as flattened copy often is
+    let r = run("The race was fast. \"It was close. I was nervous. \"I felt good,\" said Ann Lee.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("It was close. I was nervous.", Some("Ann Lee")));
+    // across paragraphs
+    let r = run("The race was fast.\n\n\"It was close. I was nervous.\n\n\"I felt good,\" Ann Lee said.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("Ann Lee"));
+    // but a quotation in other marks inside the block is another voice
+    let r = run("The race was fast.\n\n\"It was close. I was nervous.\n\n“I felt good,” Ann Lee said.");
+    assert_eq!(r.len(), 1, "{r:?}");
+}

@@ -1024,6 +1024,12 @@ mod tests {
     }
 
     #[test]
+    fn a_cup_or_a_championship_is_no_person_a_pronoun_could_mean() {
+        let r = run("Tom Hale spoke after the match.\n\nHis side lost in the Westbury Cup on Friday.\n\n“We were tired,” he said.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
     fn a_pronoun_passes_over_a_known_body_to_the_person() {
         // "Wall Street" is in the lexicon's organizations: no "she"
         let r = run("The actress Ann Lee spoke for an hour.\n\nShe wanted a candidate who took no money from Wall Street.\n\nShe said the system was rigged.");
