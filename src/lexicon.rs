@@ -225,6 +225,7 @@ struct RawTitles {
     roles: Vec<String>,
     modifiers: Vec<String>,
     anaphoric_roles: Vec<String>,
+    epithets: Vec<String>,
     first_name_honorifics: Vec<String>,
     suffixes: Vec<String>,
     female_honorifics: Vec<String>,
@@ -460,6 +461,9 @@ pub struct Lexicon {
     pub modifiers: WordSet,
     /// Role nouns that, after "the", refer to an earlier person.
     pub anaphoric_roles: WordSet,
+    /// Role nouns that, after "the", describe the person the story is about even when no one
+    /// before holds that title ("said the world champion", "the lock forward added").
+    pub epithets: WordSet,
     /// Honorifics used with a first name ("Sir John" for Sir John Stevens).
     pub first_name_honorifics: WordSet,
     /// Words written after a name that are not part of it ("Jr", "III"), as written, without the dot.
@@ -681,6 +685,7 @@ impl Lexicon {
             .collect();
         self.title_words.extend(words);
         self.anaphoric_roles.extend(lower_set(&t.anaphoric_roles));
+        self.epithets.extend(lower_set(&t.epithets));
         self.first_name_honorifics.extend(t.first_name_honorifics.iter().map(|s| s.trim().trim_end_matches('.').to_string()));
         self.name_suffixes.extend(t.suffixes.iter().map(|s| s.trim().trim_end_matches('.').to_string()).filter(|s| !s.is_empty()));
         let strip = |v: &Vec<String>| v.iter().map(|s| s.trim().trim_end_matches('.').to_string()).collect::<Vec<_>>();

@@ -25,6 +25,8 @@ struct Person {
     /// Named as a possessor ("Mr Boateng's appointment"): a weaker antecedent for "he" than
     /// a person named as a subject.
     possessive: bool,
+    /// A speaker's mention, not a name found by scanning.
+    spoke: bool,
 }
 
 /// The people of a document, for "who was named last before here?": the names found by
@@ -254,6 +256,7 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     at: m.head.start,
                     gender,
                     possessive: false,
+                    spoke: true,
                 });
                 Speaker { name: Some(name), title, org, is_org: false }
             }
@@ -293,6 +296,8 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 }
                 s
             }
+            // "“…,” said the 27-year-old": a described person, read as a phrase, is an epithet too
+            MentionKind::Group if r.epithet(m.span) => r.role(&people, &m),
             MentionKind::Organization | MentionKind::Document | MentionKind::Group => {
                 let indefinite = matches!(
                     m.span.of(&seg.lower).split(' ').next(),
@@ -672,7 +677,30 @@ impl Resolver<'_, '_> {
             let p = people.before(m.span.start).find(|p| p.title.as_ref().is_some_and(|t| t.to_lowercase().contains(&role)));
             match p {
                 Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
-                None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
+                None => {
+                    // "“…,” said the world champion", "the 27-year-old added": an epithet for the
+                    // person just named, in this paragraph or the one before
+                    let epithet = r.epithet(m.span);
+                    // (one who spoke, whose given name the lexicon knows, or who opens a sentence:
+                    // capitalized words inside one, "Old Trafford", "Us Weekly", are no antecedent)
+                    let para_of = |pos: usize| seg.paragraphs.partition_point(|p| p.end < pos);
+                    let opens_sentence = |at: usize| {
+                        let k = seg.sentences.partition_point(|s| s.span.end <= at);
+                        seg.sentences.get(k).is_some_and(|s| s.span.start == at)
+                    };
+                    let here = para_of(m.span.start);
+                    // (and only when no one else is: "said the Sale player" after two players named
+                    // is left as it is)
+                    let mut window = people
+                        .before(m.span.start)
+                        .take_while(|p| here <= para_of(p.at) + 1)
+                        .filter(|p| !p.possessive && (p.spoke || p.gender.is_some() || opens_sentence(p.at)));
+                    let near = window.next().filter(|p| epithet && window.all(|q| q.name == p.name));
+                    match near {
+                        Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
+                        None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
+                    }
+                }
             }
         } else if let (Some(o), false) = (org.clone(), first == "the") {
             // an unnamed spokesperson speaks for the organization
@@ -681,6 +709,14 @@ impl Resolver<'_, '_> {
             // "the Republican nominee", "the Kremlin spokesman": the role itself
             Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false }
         }
+    }
+
+    /// True when `span` is "the" and an epithet for a person: a role noun of the lexicon's
+    /// `epithets` ("the world champion") or an age ("the 27-year-old").
+    fn epithet(&self, span: Span) -> bool {
+        let phrase = span.of(&self.seg.lower);
+        let last = phrase.rsplit(' ').next().unwrap_or("");
+        phrase.starts_with("the ") && (self.lex.epithets.contains(last) || last.ends_with("-year-old"))
     }
 
     /// "A Labour spokesman criticised the plan. He said …": a role speaker in the sentence of `at`
@@ -814,7 +850,7 @@ impl Resolver<'_, '_> {
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
                 if n >= 2 {
                     let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
-                    out.push(Person { name, surname, title, org, at: toks[a].span.start, gender, possessive });
+                    out.push(Person { name, surname, title, org, at: toks[a].span.start, gender, possessive, spoke: false });
                 } else {
                     // "Mr Blair": the full name seen before, or the surname alone; "Sir John": the
                     // full name with that given name
@@ -835,7 +871,7 @@ impl Resolver<'_, '_> {
                         Some(p) => Person { at: toks[a].span.start, possessive, ..p },
                         None => {
                             let gender = self.gender_in(&text[toks[i].span.start..toks[j - 1].span.end]);
-                            Person { name, surname, title, org, at: toks[a].span.start, gender, possessive }
+                            Person { name, surname, title, org, at: toks[a].span.start, gender, possessive, spoke: false }
                         }
                     };
                     out.push(p);
@@ -1030,6 +1066,20 @@ mod tests {
     }
 
     #[test]
+    fn an_epithet_after_the_names_the_one_person_just_named() {
+        let r = run("Tom Hale won the race in Leeds.\n\n“It was hard,” said the 27-year-old.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+        let r = run("Tom Hale won the race in Leeds.\n\n“It was hard,” said the world champion.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+        // two people in reach: none is guessed
+        let r = run("Tom Hale beat Ann Lee in Leeds.\n\n“It was hard,” said the 27-year-old.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("27-year-old"), "{r:?}");
+        // nor is anyone named two paragraphs before
+        let r = run("Tom Hale won the race in Leeds.\n\nThe crowd was large.\n\n“It was hard,” said the 27-year-old.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("27-year-old"), "{r:?}");
+    }
+
+    #[test]
     fn a_pronoun_passes_over_a_known_body_to_the_person() {
         // "Wall Street" is in the lexicon's organizations: no "she"
         let r = run("The actress Ann Lee spoke for an hour.\n\nShe wanted a candidate who took no money from Wall Street.\n\nShe said the system was rigged.");
@@ -1129,7 +1179,7 @@ mod tests {
 
     fn person(name: &str, at: usize) -> Person {
         let surname = name.rsplit(' ').next().unwrap_or("").to_string();
-        Person { name: name.into(), surname, title: None, org: None, at, gender: None, possessive: false }
+        Person { name: name.into(), surname, title: None, org: None, at, gender: None, possessive: false, spoke: false }
     }
 
     #[test]
