@@ -268,6 +268,10 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                         let (person, person_at) = r.nearest_person(&people, m.head.start, Some(gender));
                         r.nearer_role(&roles_seen, m.head.start, person_at, gender).unwrap_or(person)
                     }
+                    // "I" in the writer's own words is the writer, whom the text does not name;
+                    // inside a quotation, or a transcript's paragraph opening with its speaker's
+                    // label ("TAPPER: … I think"), it is the nearest person (that speaker)
+                    "i" if !r.quoted_at(m.head.start) && !r.labelled_paragraph(m.head.start) => Speaker::default(),
                     "i" => r.nearest_person(&people, m.head.start, None).0,
                     "it" | "they" | "we" => {
                         // "… opposed by the Liberal Democrats. They …": the agent just before, else
@@ -711,6 +715,25 @@ impl Resolver<'_, '_> {
         }
     }
 
+    /// True when the token starting at byte `at` stands inside quotation marks.
+    fn quoted_at(&self, at: usize) -> bool {
+        let k = self.seg.tokens.partition_point(|t| t.span.start < at);
+        self.seg.in_quote.get(k).is_some_and(|q| q.is_some())
+    }
+
+    /// True when the paragraph around byte `at` opens with a transcript label: a word in
+    /// capitals (or two), then a colon ("TAPPER: …", "JAKE TAPPER: …").
+    fn labelled_paragraph(&self, at: usize) -> bool {
+        let k = self.seg.paragraphs.partition_point(|p| p.end < at);
+        let Some(p) = self.seg.paragraphs.get(k) else { return false };
+        let text = p.of(&self.seg.doc.text);
+        text.split_once(':').is_some_and(|(label, _)| {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_lowercase()))
+        })
+    }
+
     /// True when `span` is "the" and an epithet for a person: a role noun of the lexicon's
     /// `epithets` ("the world champion") or an age ("the 27-year-old").
     fn epithet(&self, span: Span) -> bool {
@@ -1077,6 +1100,15 @@ mod tests {
         // nor is anyone named two paragraphs before
         let r = run("Tom Hale won the race in Leeds.\n\nThe crowd was large.\n\n“It was hard,” said the 27-year-old.");
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("27-year-old"), "{r:?}");
+    }
+
+    #[test]
+    fn i_in_the_writers_own_words_is_the_unnamed_writer() {
+        let r = run("Tom Hale spoke at the rally.\n\nI believe the plan will fail.");
+        assert_eq!(r.last().map(|x| x.1.as_deref()), Some(None), "{r:?}");
+        // but in a transcript's labelled paragraph it is the speaker named before
+        let r = run("Tom Hale spoke at the rally.\n\nHALE: I believe the plan will fail.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
     }
 
     #[test]
