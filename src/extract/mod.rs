@@ -320,6 +320,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if let Some(end) = self.source_from(i, hi, Some(start)) {
             return Some((end, CueClass::Source));
         }
+        // "Trump said, and I quote, “…”": the writer's aside vouches for the words, it reports none
+        if i > lo && self.interjection(i - 1, hi).is_some() {
+            return None;
+        }
         // verb phrases ("pointed out", "warned against") are cues; other phrases only frame them
         let phrase = self.phrase_at(i, hi, &start.phrases, &self.lex.phrases);
         if let Some(p) = phrase {
@@ -352,6 +356,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
         } else {
             None
         }
+    }
+
+    /// The token after a writer's aside "(and) I quote" opening at `i` and closed by a comma or
+    /// colon (", and I quote, “…”"), if one opens there.
+    fn interjection(&self, i: usize, hi: usize) -> Option<usize> {
+        let i = if self.fw(i) && self.low(i) == "and" { i + 1 } else { i };
+        let quote = i + 2 < hi && self.fw(i) && self.low(i) == "i" && self.fw(i + 1) && self.low(i + 1) == "quote";
+        (quote && (self.punct(i + 2, ",") || self.punct(i + 2, ":"))).then_some(i + 3)
     }
 
     /// The end of the source phrase ("according to", "in the words of") that opens at token `i`.
@@ -1296,6 +1308,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// a comma or colon. Returns the first token of the content.
     fn skip_to_content(&self, from: usize, hi: usize, object_verb: bool, takes_object: bool) -> usize {
         let mut i = from;
+        // "said, and I quote, “…”"
+        if i + 1 < hi && self.punct(i, ",") {
+            if let Some(after) = self.interjection(i + 1, hi) {
+                i = after;
+            }
+        }
         // a listener only after a verb of telling or one taking an object, or before the "that" or
         // colon opening what was said ("told reporters …", "called them “…”", "promised voters that
         // …"); after "said" the noun opens the clause ("said members would vote")

@@ -1575,3 +1575,9 @@ fn a_quotation_left_open_is_spoken_by_whoever_is_named_after_the_one_that_goes_o
     let r = run("The race was fast.\n\n\"It was close. I was nervous.\n\n“I felt good,” Ann Lee said.");
     assert_eq!(r.len(), 1, "{r:?}");
 }
+
+#[test]
+fn and_i_quote_is_the_writers_aside_not_a_cue() {
+    let (c, _, m, cue) = one("No wonder Ann Lee said, and I quote, “We love the poor.” She was wrong.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("We love the poor.", Some("Ann Lee"), Some("said")));
+}
