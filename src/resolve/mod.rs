@@ -317,7 +317,8 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 let known = known.filter(|_| kind != MentionKind::Organization || !r.place_inside_name(m.head));
                 // "the UN Economic Commission for Latin America": a known body's name opening a longer
                 // name whose own head comes after it names a body of its own
-                let own_name = if kind == MentionKind::Organization { r.longer_name(m.head) } else { None };
+                // (so does a publication's: "the London-based China Review")
+                let own_name = if matches!(kind, MentionKind::Organization | MentionKind::Document) { r.longer_name(m.head) } else { None };
                 let s = match (kind, known) {
                     (MentionKind::Organization, Some(_)) if own_name.is_some() => {
                         Speaker { name: own_name, title: None, org: None, is_org: true }
@@ -325,7 +326,9 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     (MentionKind::Organization, Some((name, _))) => {
                         Speaker { name: Some(name.clone()), title: None, org: None, is_org: true }
                     }
-                    (MentionKind::Document, Some((name, _))) => Speaker { name: Some(name), title: None, org: None, is_org: true },
+                    (MentionKind::Document, Some((name, _))) => {
+                        Speaker { name: own_name.or(Some(name)), title: None, org: None, is_org: true }
+                    }
                     (MentionKind::Group, Some((name, _))) => Speaker { name: Some(phrase), title: None, org: Some(name), is_org: true },
                     _ => Speaker { name: Some(phrase), title: None, org: None, is_org: true },
                 };
@@ -461,13 +464,25 @@ impl Resolver<'_, '_> {
         let r = self.tokens_in(span);
         let text = &self.seg.doc.text;
         let words: Vec<&str> = r.map(|k| self.seg.tokens[k].span.of(text)).collect();
-        let words = words.strip_prefix(&["the"]).or_else(|| words.strip_prefix(&["The"])).unwrap_or(&words);
+        let mut words = words.strip_prefix(&["the"]).or_else(|| words.strip_prefix(&["The"])).unwrap_or(&words);
+        // (after its modifiers: "the London-based China Review", "the UK-published …")
+        while let Some((first, rest)) = words.split_first() {
+            let modifier = first.rsplit('-').next().is_some_and(|last| last.starts_with(char::is_lowercase)) && first.contains('-');
+            if !modifier {
+                break;
+            }
+            words = rest;
+        }
         let joint = |w: &str| matches!(w, "of" | "for" | "and" | "on");
         let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-        if words.len() < 3 || !capital(words[0]) || !words.iter().all(|w| capital(w) || joint(w)) {
+        if words.len() < 2 || !capital(words[0]) || !words.iter().all(|w| capital(w) || joint(w)) {
             return None;
         }
         let (n, _) = self.lex.longest_known(words)?;
+        // (a name the lexicon knows whole is that body: "Pew Research")
+        if n == words.len() {
+            return None;
+        }
         // the name's head: its last capitalized word before any "of"/"for"
         let body_end = words.iter().position(|w| joint(w)).unwrap_or(words.len());
         let head = (n..body_end).rev().find(|&i| self.lex.org_heads.contains(words[i]))?;
@@ -1183,6 +1198,11 @@ mod tests {
     fn a_known_body_opening_a_longer_name_with_its_own_head_is_that_longer_body() {
         let r = run("The industry has grown and, according to the UN Economic Commission for Latin America, is now worth $3bn.");
         assert_eq!(r[0].1.as_deref(), Some("UN Economic Commission for Latin America"), "{r:?}");
+        // two words are enough, after a modifier, and for a publication too
+        let r = run("Officials ordered a halt, according to the London-based China Review.");
+        assert_eq!(r[0].1.as_deref(), Some("China Review"), "{r:?}");
+        let r = run("Japan Airlines said fares would rise.");
+        assert_eq!(r[0].1.as_deref(), Some("Japan Airlines"), "{r:?}");
         // the known body's own name stays itself
         let r = run("The industry has grown and, according to the United Nations, is now worth $3bn.");
         assert_eq!(r[0].1.as_deref(), Some("United Nations"), "{r:?}");
