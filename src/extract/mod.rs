@@ -575,6 +575,37 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             j -= 1;
         }
+        // "Democrats have in the past said …", "Critics have for years argued …": a time phrase
+        // after a preposition, then the adverbs and auxiliaries before it
+        let time_noun = |k: usize| {
+            self.fw(k)
+                && !self.seg.tokens[k].cap
+                && matches!(self.low(k), "past" | "years" | "months" | "weeks" | "days" | "decades" | "times" | "while" | "occasions")
+        };
+        if j > lo + 2 && time_noun(j - 1) {
+            let modifier = |k: usize| {
+                self.fw(k) && matches!(self.low(k), "the" | "recent" | "many" | "several" | "past" | "few" | "some" | "two" | "three")
+            };
+            let mut p = j - 1;
+            while p > lo + 1 && j - p <= 3 && modifier(p - 1) {
+                p -= 1;
+            }
+            // (after an auxiliary, a name, or a pronoun: "polls taken over the past two weeks show"
+            // keeps its phrase)
+            let after = |k: usize| {
+                self.fw(k) && (is_between(self.low(k)) || self.seg.tokens[k].cap || np::is_pronoun(self.low(k)) || self.low(k) == "who")
+            };
+            if p > lo + 1 && self.fw(p - 1) && matches!(self.low(p - 1), "in" | "for" | "over" | "at" | "on") && after(p - 2) {
+                j = p - 1;
+                while j > lo
+                    && self.fw(j - 1)
+                    && (is_between(self.low(j - 1)) || self.adverb(self.low(j - 1)))
+                    && !self.seg.tokens[j - 1].cap
+                {
+                    j -= 1;
+                }
+            }
+        }
         // "Sanders hasn't said whether …": a denied cue states nothing, as after "did not" (and
         // the contraction, one word, must not join the subject's name)
         if j > lo && self.fw(j - 1) && negative_contraction(self.low(j - 1)) {

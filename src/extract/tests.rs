@@ -1581,3 +1581,14 @@ fn and_i_quote_is_the_writers_aside_not_a_cue() {
     let (c, _, m, cue) = one("No wonder Ann Lee said, and I quote, “We love the poor.” She was wrong.");
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("We love the poor.", Some("Ann Lee"), Some("said")));
 }
+
+#[test]
+fn a_time_phrase_may_stand_between_the_subject_and_the_cue() {
+    let (c, _, m, _) = one("Democrats have in the past said the tax is unfair.");
+    assert_eq!((c.as_str(), m.as_deref()), ("the tax is unfair", Some("Democrats")));
+    let (_, _, m, _) = one("Critics of the plan have for years argued that it would fail.");
+    assert_eq!(m.as_deref(), Some("Critics of the plan"));
+    // but a phrase qualifying the subject stays in it
+    let (_, _, m, _) = one("An average of polls taken over the past two weeks shows the race is tied.");
+    assert_eq!(m.as_deref(), Some("An average of polls taken over the past two weeks"));
+}
