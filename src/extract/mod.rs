@@ -1667,7 +1667,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
             return Vec::new();
         }
         let lo = self.seg.tokens.partition_point(|t| t.span.start < sentence.start);
+        let hi = self.seg.tokens.partition_point(|t| t.span.start < sentence.end);
         let first = lo + skip_connective(self, lo);
+        // (a sentence that is all opening phrase, "By paying the tax, " cut off there, has no list)
+        if first >= hi {
+            return Vec::new();
+        }
         // (the mention's own first token, or its head's when the mention holds the list already:
         // "Ann Lee and Bo Ray" is one mention with the head "Bo Ray")
         let own = c.mention.as_ref().map_or(c.speaker_tokens.0, |m| {

@@ -1592,3 +1592,10 @@ fn a_time_phrase_may_stand_between_the_subject_and_the_cue() {
     let (_, _, m, _) = one("An average of polls taken over the past two weeks shows the race is tied.");
     assert_eq!(m.as_deref(), Some("An average of polls taken over the past two weeks"));
 }
+
+#[test]
+fn a_sentence_cut_off_after_its_opening_phrase_is_read_without_a_panic() {
+    // the coordinated-speaker search once read past the last token here
+    let r = run("“It was not possible,” he said.\n\nBy declaring their assets and paying the one-off tax, ");
+    assert!(r.iter().all(|a| a.0 != "the one-off tax"), "{r:?}");
+}
