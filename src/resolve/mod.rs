@@ -699,22 +699,25 @@ impl Resolver<'_, '_> {
                 None => {
                     // "“…,” said the world champion", "the 27-year-old added": an epithet for the
                     // person just named, in this paragraph or the one before
-                    let epithet = r.epithet(m.span);
                     // (one who spoke, whose given name the lexicon knows, or who opens a sentence:
-                    // capitalized words inside one, "Old Trafford", "Us Weekly", are no antecedent)
-                    let para_of = |pos: usize| seg.paragraphs.partition_point(|p| p.end < pos);
-                    let opens_sentence = |at: usize| {
-                        let k = seg.sentences.partition_point(|s| s.span.end <= at);
-                        seg.sentences.get(k).is_some_and(|s| s.span.start == at)
-                    };
-                    let here = para_of(m.span.start);
-                    // (and only when no one else is: "said the Sale player" after two players named
+                    // capitalized words inside one, "Old Trafford", "Us Weekly", are no antecedent;
+                    // and only when no one else is: "said the Sale player" after two players named
                     // is left as it is)
-                    let mut window = people
-                        .before(m.span.start)
-                        .take_while(|p| here <= para_of(p.at) + 1)
-                        .filter(|p| !p.possessive && (p.spoke || p.gender.is_some() || opens_sentence(p.at)));
-                    let near = window.next().filter(|p| epithet && window.all(|q| q.name == p.name));
+                    let near = if r.epithet(m.span) {
+                        let para_of = |pos: usize| seg.paragraphs.partition_point(|p| p.end < pos);
+                        let opens_sentence = |at: usize| {
+                            let k = seg.sentences.partition_point(|s| s.span.end <= at);
+                            seg.sentences.get(k).is_some_and(|s| s.span.start == at)
+                        };
+                        let here = para_of(m.span.start);
+                        let mut window = people
+                            .before(m.span.start)
+                            .take_while(|p| here <= para_of(p.at) + 1)
+                            .filter(|p| !p.possessive && (p.spoke || p.gender.is_some() || opens_sentence(p.at)));
+                        window.next().filter(|p| window.all(|q| q.name == p.name))
+                    } else {
+                        None
+                    };
                     match near {
                         Some(p) => Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false },
                         None => Speaker { name: Some(r.strip_determiner(m.span)), title, org, is_org: false },
