@@ -596,14 +596,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 self.fw(k) && (is_between(self.low(k)) || self.seg.tokens[k].cap || np::is_pronoun(self.low(k)) || self.low(k) == "who")
             };
             if p > lo + 1 && self.fw(p - 1) && matches!(self.low(p - 1), "in" | "for" | "over" | "at" | "on") && after(p - 2) {
-                j = p - 1;
-                while j > lo
-                    && self.fw(j - 1)
-                    && (is_between(self.low(j - 1)) || self.adverb(self.low(j - 1)))
-                    && !self.seg.tokens[j - 1].cap
-                {
-                    j -= 1;
-                }
+                j = self.before_auxiliaries(lo, p - 1);
             }
         }
         // "Sanders hasn't said whether …": a denied cue states nothing, as after "did not" (and
@@ -631,14 +624,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let two =
                 !one && j >= lo + 4 && self.fw(j - 3) && self.lex.catenatives.contains(&format!("{} {}", self.low(j - 3), self.low(j - 2)));
             if one || two {
-                j -= if one { 2 } else { 3 };
-                while j > lo
-                    && self.fw(j - 1)
-                    && (is_between(self.low(j - 1)) || self.adverb(self.low(j - 1)))
-                    && !self.seg.tokens[j - 1].cap
-                {
-                    j -= 1;
-                }
+                j = self.before_auxiliaries(lo, j - if one { 2 } else { 3 });
             }
         }
         // "Tom Hale in July said": a month or year after a preposition between subject and cue
@@ -1012,6 +998,15 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
     }
 
+    /// The first of the auxiliaries and adverbs in lower case ending just before token `j`
+    /// ("has long", "would also"): where the subject before them ends.
+    fn before_auxiliaries(&self, lo: usize, mut j: usize) -> usize {
+        while j > lo && self.fw(j - 1) && (is_between(self.low(j - 1)) || self.adverb(self.low(j - 1))) && !self.seg.tokens[j - 1].cap {
+            j -= 1;
+        }
+        j
+    }
+
     /// The comma closing the subordinate clause that opens the sentence `[lo, …)` and holds
     /// `cue` ("While Ramos said that …, he appears …", "Although aides insisted …, the plan …"),
     /// when what was said starts at `start`, right after the cue, and runs to before `stop`:
@@ -1152,7 +1147,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         // "Democrats — and some Republicans — say": an aside between dashes right before the cue
         let mut aside = false;
         // (a long dash only: a spaced hyphen, which `is_dash` also takes, is left as it was)
-        let dash = |k: usize| self.frame(k) && self.punct(k, "—") || self.frame(k) && self.punct(k, "–");
+        let dash = |k: usize| self.frame(k) && (self.punct(k, "—") || self.punct(k, "–"));
         if last > first + 2 && dash(last - 1) {
             let open = (first + 1..last - 1).rev().find(|&k| dash(k))?;
             let plain = (open + 1..last - 1).all(|k| self.fw(k) && !self.cue_word(self.low(k)) || self.punct(k, ","));
