@@ -469,6 +469,25 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return;
             }
         }
+        // "The mayor angered his allies by insisting that …", "… apologized after publicly saying
+        // …": a gerund after a preposition speaks for the sentence's subject, never for the phrase
+        // before the preposition ("A key reason for answering …" has no speaker); when the
+        // preposition opens the sentence ("By insisting that …, the mayor …") the subject follows
+        // the comma that closes its phrase
+        // (what follows must be something said, a clause or a quotation: "after claiming victory",
+        // "for supporting roles" report nothing)
+        if let Some(p) = self.gerund_preposition(cue, lo) {
+            if !self.clause_or_quote_follows(cue, hi) {
+                return;
+            }
+            let first = lo + skip_connective(self, lo);
+            let found = if first > cue.start { self.clause_subject(first, hi, hi) } else { self.clause_subject(first, p, p) };
+            if let Some(m) = found {
+                cue.mention = Some(m);
+                cue.speaker_tokens = (cue.start, cue.start);
+            }
+            return;
+        }
         if cue.class == CueClass::Source {
             // "per" only introduces a source at the end of a clause: "…, per IMF figures."
             if self.low(cue.start) == "per" && !(cue.start > lo && self.punct(cue.start - 1, ",")) {
@@ -978,24 +997,75 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 .backward(lo, j)
                 .is_some_and(|(m, s)| m.kind == MentionKind::Document && s > lo && self.fw(s - 1) && !self.seg.tokens[s - 1].cap);
         if participle || coordinated || issued {
-            let mut first = lo + skip_connective(self, lo);
-            while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still")
-            {
-                first += 1;
-            }
-            if let Some((m, end)) = np.forward(first, cue.start, true) {
-                // (a group too: "Several aides tried to play down the remarks, saying …")
-                let subject = matches!(
-                    m.kind,
-                    MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization | MentionKind::Group
-                );
-                // the subject must be followed by its own verb, not be the whole stretch before the cue
-                if subject && end < j.saturating_sub(1) && !self.punct(end, ":") {
-                    cue.mention = Some(m);
-                    cue.speaker_tokens = (cue.start, cue.start);
-                }
+            if let Some(m) = self.clause_subject(lo + skip_connective(self, lo), cue.start, j.saturating_sub(1)) {
+                cue.mention = Some(m);
+                cue.speaker_tokens = (cue.start, cue.start);
             }
         }
+    }
+
+    /// The preposition before a one-word cue in -ing that makes the cue a gerund ("by saying",
+    /// "after publicly defending"): its token, past adverbs in -ly between the two.
+    fn gerund_preposition(&self, cue: &Cue, lo: usize) -> Option<usize> {
+        if cue.end != cue.start + 1 || !self.low(cue.start).ends_with("ing") || self.seg.tokens[cue.start].cap {
+            return None;
+        }
+        let mut p = cue.start;
+        while p > lo && self.fw(p - 1) && self.adverb(self.low(p - 1)) && !self.seg.tokens[p - 1].cap {
+            p -= 1;
+        }
+        let p = p.checked_sub(1).filter(|&p| p >= lo)?;
+        let gerund =
+            matches!(self.low(p), "by" | "for" | "after" | "before" | "without" | "about" | "upon" | "despite" | "through" | "against");
+        (self.fw(p) && gerund).then_some(p)
+    }
+
+    /// True when a reported clause or a quotation follows the cue: "that", a quotation within
+    /// the next dozen tokens ("for calling a referee “a disgrace”"), or, after a verb taking a
+    /// bare clause, a subject pronoun or a finite verb within eight plain words ("saying Tory
+    /// attitudes had helped …"); not a noun phrase alone ("claiming victory").
+    fn clause_or_quote_follows(&self, cue: &Cue, hi: usize) -> bool {
+        let next = cue.end;
+        if next >= hi {
+            return false;
+        }
+        if self.fw(next) && self.low(next) == "that" {
+            return true;
+        }
+        let quote = (next..hi.min(next + 12))
+            .take_while(|&k| self.fw(k) || !matches!(self.text(k), "." | ";" | "?" | "!"))
+            .any(|k| matches!(self.seg.tokens[k].kind, TokKind::Open(_)));
+        if quote {
+            return true;
+        }
+        let w = self.low(cue.start);
+        if !self.lex.bare_clause.contains(w) || self.lex.infinitive.contains(w) {
+            return false;
+        }
+        let subject_pronoun = |k: usize| matches!(self.low(k), "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you");
+        if self.fw(next) && subject_pronoun(next) {
+            return true;
+        }
+        // (a compound in -ed is an adjective: "recalling nine foreign-based players")
+        (next..hi.min(next + 9)).take_while(|&k| self.fw(k)).any(|k| {
+            let v = self.low(k);
+            is_auxiliary(v) || v.ends_with("ed") && !v.contains('-') && !self.seg.tokens[k].cap
+        })
+    }
+
+    /// The subject noun phrase that opens the clause at `first`, read up to token `upto`, and is
+    /// followed by its own verb before token `verb_by` ("Several aides tried to play down the
+    /// remarks, saying …"): a name, a pronoun, a role, an organization or a group, after a leading
+    /// "and", "but" or "so".
+    fn clause_subject(&self, mut first: usize, upto: usize, verb_by: usize) -> Option<Mention> {
+        while first < upto && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still") {
+            first += 1;
+        }
+        let (m, stop) = self.np().forward(first, upto, true)?;
+        let subject =
+            matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization | MentionKind::Group);
+        // (not the whole stretch before the cue)
+        (subject && stop < verb_by && !self.punct(stop, ":")).then_some(m)
     }
 
     /// The first of the auxiliaries and adverbs in lower case ending just before token `j`
@@ -1019,10 +1089,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         while first < cue.start && self.fw(first) && matches!(self.low(first), "and" | "but" | "yet" | "so" | "even") {
             first += 1;
         }
+        // (or a preposition before a gerund cue: "By insisting that …, the mayor …")
         let opens = first < cue.start
             && self.fw(first)
-            && is_subordinator(self.low(first))
-            && !matches!(self.low(first), "with" | "despite" | "amid" | "as")
+            && (is_subordinator(self.low(first)) && !matches!(self.low(first), "with" | "despite" | "amid" | "as")
+                || self.gerund_preposition(cue, lo) == Some(first))
             && !cue.speaker_after
             // the cue inside the clause, what was said right after it
             && !(first..start).any(|k| self.punct(k, ",") || !self.frame(k));

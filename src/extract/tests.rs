@@ -1599,3 +1599,20 @@ fn a_sentence_cut_off_after_its_opening_phrase_is_read_without_a_panic() {
     let r = run("“It was not possible,” he said.\n\nBy declaring their assets and paying the one-off tax, ");
     assert!(r.iter().all(|a| a.0 != "the one-off tax"), "{r:?}");
 }
+
+#[test]
+fn a_gerund_after_a_preposition_speaks_for_the_sentence_subject() {
+    let (c, _, m, cue) = one("The mayor angered his allies by publicly insisting that the vote was rigged.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("that the vote was rigged", Some("The mayor"), Some("insisting")));
+    // opening the sentence, the gerund's phrase ends at its comma, and the subject follows it
+    let (c, _, m, _) = one("By insisting that the vote was rigged, the mayor angered his allies.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the vote was rigged", Some("the mayor")));
+    // the phrase before the preposition is no speaker
+    let r = run("A key reason for answering that way is cost.");
+    assert!(r.iter().all(|x| x.2.as_deref() != Some("A key reason for")), "{r:?}");
+    // a clause or a quotation must follow: a noun phrase alone reports nothing
+    let (c, _, m, _) = one("The coach was fined for calling a referee “a disgrace”.");
+    assert_eq!((c.as_str(), m.as_deref()), ("a referee “a disgrace”", Some("The coach")));
+    assert_eq!(run("The team won the cup after claiming victory in the final."), vec![]);
+    assert_eq!(run("The club surprised fans by recalling nine foreign-based players."), vec![]);
+}
