@@ -481,7 +481,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 return;
             }
             let first = lo + skip_connective(self, lo);
-            let found = if first > cue.start { self.clause_subject(first, hi, hi) } else { self.clause_subject(first, p, p) };
+            let found = if first > cue.start { self.clause_subject(first, hi, hi, false) } else { self.clause_subject(first, p, p, false) };
             if let Some(m) = found {
                 cue.mention = Some(m);
                 cue.speaker_tokens = (cue.start, cue.start);
@@ -901,7 +901,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && cue.end < hi
             && self.fw(cue.end)
             && !matches!(self.low(cue.end), "of" | "by" | "and" | "in" | "on" | "for" | "as");
-        if (cue.class == CueClass::Speech && (say_verb || that_follows || object_cue) || belief) && cue.end == cue.start + 1 && j > lo {
+        // (a participle right after a comma has a clause before it, not its subject: "The senator
+        // left, saying …" is found below)
+        let participle_after_comma = j > lo && self.punct(j - 1, ",") && self.low(cue.start).ends_with("ing");
+        if (cue.class == CueClass::Speech && (say_verb || that_follows || object_cue) || belief)
+            && cue.end == cue.start + 1
+            && j > lo
+            && !participle_after_comma
+        {
             if let Some(start) = self.opening_subject(lo, j, say_verb) {
                 let mut last = j;
                 while last > start && !self.fw(last - 1) {
@@ -997,7 +1004,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 .backward(lo, j)
                 .is_some_and(|(m, s)| m.kind == MentionKind::Document && s > lo && self.fw(s - 1) && !self.seg.tokens[s - 1].cap);
         if participle || coordinated || issued {
-            if let Some(m) = self.clause_subject(lo + skip_connective(self, lo), cue.start, j.saturating_sub(1)) {
+            if let Some(m) = self.clause_subject(lo + skip_connective(self, lo), cue.start, j.saturating_sub(1), participle) {
                 cue.mention = Some(m);
                 cue.speaker_tokens = (cue.start, cue.start);
             }
@@ -1056,14 +1063,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// The subject noun phrase that opens the clause at `first`, read up to token `upto`, and is
     /// followed by its own verb before token `verb_by` ("Several aides tried to play down the
     /// remarks, saying …"): a name, a pronoun, a role, an organization or a group, after a leading
-    /// "and", "but" or "so".
-    fn clause_subject(&self, mut first: usize, upto: usize, verb_by: usize) -> Option<Mention> {
+    /// "and", "but" or "so"; with `document`, a publication or a document too ("The Post
+    /// intervened in April, arguing that …", for a participle: "The poll was ignored and showed"
+    /// is no statement of the poll's).
+    fn clause_subject(&self, mut first: usize, upto: usize, verb_by: usize, document: bool) -> Option<Mention> {
         while first < upto && self.fw(first) && matches!(self.low(first), "and" | "but" | "so" | "then" | "yet" | "also" | "still") {
             first += 1;
         }
         let (m, stop) = self.np().forward(first, upto, true)?;
         let subject =
-            matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization | MentionKind::Group);
+            matches!(m.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Role | MentionKind::Organization | MentionKind::Group)
+                || document && m.kind == MentionKind::Document;
         // (not the whole stretch before the cue)
         (subject && stop < verb_by && !self.punct(stop, ":")).then_some(m)
     }

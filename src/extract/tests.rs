@@ -1616,3 +1616,12 @@ fn a_gerund_after_a_preposition_speaks_for_the_sentence_subject() {
     assert_eq!(run("The team won the cup after claiming victory in the final."), vec![]);
     assert_eq!(run("The club surprised fans by recalling nine foreign-based players."), vec![]);
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_the_subject_not_the_clause_before_it() {
+    let (c, _, m, _) = one("The senator left, saying that the bill was dead.");
+    assert_eq!((c.as_str(), m.as_deref()), ("that the bill was dead", Some("The senator")));
+    // a document's clause too
+    let (_, _, m, _) = one("The report was published in April, arguing that the records were public.");
+    assert_eq!(m.as_deref(), Some("The report"));
+}
