@@ -818,6 +818,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     return;
                 }
                 if !object_document {
+                    let (mut m, mut start) = (m, start);
+                    if let Some(d) = self.adjectives_after_quote(lo, start) {
+                        m.span = Span::new(self.seg.tokens[d].span.start, m.span.end);
+                        start = d;
+                    }
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
                     return;
@@ -1058,6 +1063,30 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let v = self.low(k);
             is_auxiliary(v) || v.ends_with("ed") && !v.contains('-') && !self.seg.tokens[k].cap
         })
+    }
+
+    /// The determiner of adjectives set off by a comma before the phrase at `start`, right after
+    /// a quotation: "“…,” the tall, aging diplomat said" (up to three words in lower case after
+    /// "the", "a" or "an"), or a noun in apposition ("“…,” the assailant, John Roe, told …");
+    /// there nothing but the speaker's phrase can stand.
+    fn adjectives_after_quote(&self, lo: usize, start: usize) -> Option<usize> {
+        if start < lo + 3 || !self.punct(start - 1, ",") {
+            return None;
+        }
+        let comma = start - 1;
+        let mut k = comma;
+        while k > lo && comma - k < 3 && self.fw(k - 1) && !self.seg.tokens[k - 1].cap && !is_function_word(self.low(k - 1)) {
+            k -= 1;
+        }
+        let d = k.checked_sub(1).filter(|&d| d > lo && k < comma)?;
+        let determiner = self.fw(d) && matches!(self.low(d), "the" | "a" | "an");
+        // (a quotation closing on its own punctuation or followed by a comma: after a quoted
+        // term, "… go on “patching up” the system, he added", the words run on)
+        let quoted = match self.seg.tokens[d - 1].kind {
+            TokKind::Close(q) => self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with([',', '?', '!']),
+            _ => self.punct(d - 1, ",") && d >= lo + 2 && matches!(self.seg.tokens[d - 2].kind, TokKind::Close(_)),
+        };
+        (determiner && quoted).then_some(d)
     }
 
     /// The subject noun phrase that opens the clause at `first`, read up to token `upto`, and is

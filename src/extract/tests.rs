@@ -1625,3 +1625,12 @@ fn a_participle_after_a_comma_takes_the_subject_not_the_clause_before_it() {
     let (_, _, m, _) = one("The report was published in April, arguing that the records were public.");
     assert_eq!(m.as_deref(), Some("The report"));
 }
+
+#[test]
+fn adjectives_set_off_by_a_comma_after_a_quotation_belong_to_the_speaker() {
+    let (c, k, m, _) = one("“We will not give up on peace,” the tall, aging diplomat said.");
+    assert_eq!((c.as_str(), k, m.as_deref()), ("We will not give up on peace,", QuoteKind::Direct, Some("the tall, aging diplomat")));
+    // after a quoted term the words run on: "the system" is what was said
+    let r = run("The council could not go on “patching up” the system, he added.");
+    assert!(r.iter().all(|x| x.2.as_deref() == Some("he")), "{r:?}");
+}
