@@ -822,6 +822,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     if let Some(d) = self.adjectives_after_quote(lo, start) {
                         m.span = Span::new(self.seg.tokens[d].span.start, m.span.end);
                         start = d;
+                    } else if let Some(d) = self.list_after_quote(lo, start).filter(|_| m.kind == MentionKind::Name) {
+                        start = d;
                     }
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
@@ -1080,13 +1082,58 @@ impl<'s, 'a> Extractor<'s, 'a> {
         }
         let d = k.checked_sub(1).filter(|&d| d > lo && k < comma)?;
         let determiner = self.fw(d) && matches!(self.low(d), "the" | "a" | "an");
-        // (a quotation closing on its own punctuation or followed by a comma: after a quoted
-        // term, "… go on “patching up” the system, he added", the words run on)
-        let quoted = match self.seg.tokens[d - 1].kind {
+        (determiner && self.after_quotation(lo, d)).then_some(d)
+    }
+
+    /// True when token `k` comes right after a quotation that closes on its own comma, "?" or
+    /// "!", or is followed by a comma: where a speaker's phrase opens ("“…,” the mayor said").
+    /// After a quoted term the words run on ("… go on “patching up” the system, he added").
+    fn after_quotation(&self, lo: usize, k: usize) -> bool {
+        if k <= lo {
+            return false;
+        }
+        match self.seg.tokens[k - 1].kind {
             TokKind::Close(q) => self.seg.quotes[q].inner.of(&self.seg.doc.text).ends_with([',', '?', '!']),
-            _ => self.punct(d - 1, ",") && d >= lo + 2 && matches!(self.seg.tokens[d - 2].kind, TokKind::Close(_)),
+            _ => self.punct(k - 1, ",") && k >= lo + 2 && matches!(self.seg.tokens[k - 2].kind, TokKind::Close(_)),
+        }
+    }
+
+    /// The first token of a list of names that ends with the one at `start` and opens right
+    /// after a quotation: "“…,” singer Ann Lee and drummer Bo Ray said" (the list's other
+    /// speakers are found by [`Extractor::coordinated`]).
+    fn list_after_quote(&self, lo: usize, start: usize) -> Option<usize> {
+        // (past a role in lower case before each name: "drummer Bo Ray")
+        let role = |at: usize| {
+            let mut s = at;
+            while s > lo + 1 && at - s < 2 && self.fw(s - 1) && !self.seg.tokens[s - 1].cap && self.lex.is_role(self.low(s - 1)) {
+                s -= 1;
+            }
+            s
         };
-        (determiner && quoted).then_some(d)
+        let mut s = role(start);
+        for _ in 0..4 {
+            if s <= lo + 1 || !self.fw(s - 1) || !matches!(self.low(s - 1), "and") && !self.punct(s - 1, ",") {
+                return None;
+            }
+            let mut k = s - 1;
+            if self.punct(k, ",") && s != start || self.low(k) == "and" {
+                if k > lo + 1 && self.low(k) == "and" && self.punct(k - 1, ",") {
+                    k -= 1;
+                }
+            } else {
+                return None;
+            }
+            let (m, from) = self.np().backward(lo, k)?;
+            if m.kind != MentionKind::Name || (from..k).any(|i| self.punct(i, ",")) {
+                return None;
+            }
+            let from = role(from);
+            if self.after_quotation(lo, from) {
+                return Some(from);
+            }
+            s = from;
+        }
+        None
     }
 
     /// The subject noun phrase that opens the clause at `first`, read up to token `upto`, and is
@@ -1808,7 +1855,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 Some((m, s))
                     if speaker(&m)
                         && s >= first
-                        && (self.seg.tokens[s].cap || self.low(s) == "the")
+                        && (self.seg.tokens[s].cap || self.low(s) == "the" || self.lex.is_role(self.low(s)))
                         && !(s..k).any(|i| self.punct(i, ",")) =>
                 {
                     // ("Senators Rubio and Cruz": the plural title is no part of the name)
@@ -1822,8 +1869,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 _ => break,
             }
         }
+        // (the list opens the sentence, or follows a quotation: "“…,” Ann Lee and Bo Ray said")
         let both = self.fw(first) && self.low(first) == "both";
-        if found.is_empty() || start != first + usize::from(both) {
+        if found.is_empty() || start != first + usize::from(both) && !self.after_quotation(lo, start) {
             return Vec::new();
         }
         // "Minister for Children, Young People and Families Ann Lee": a title's list, not speakers

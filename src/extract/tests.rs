@@ -1634,3 +1634,14 @@ fn adjectives_set_off_by_a_comma_after_a_quotation_belong_to_the_speaker() {
     let r = run("The council could not go on “patching up” the system, he added.");
     assert!(r.iter().all(|x| x.2.as_deref() == Some("he")), "{r:?}");
 }
+
+#[test]
+fn a_list_of_speakers_right_after_a_quotation_all_say_the_words() {
+    let text = "“We all need a setback first,” singer Ann Lee and drummer Bo Ray said.";
+    let (c, k, m, _) = one(text);
+    assert_eq!((c.as_str(), k, m.as_deref()), ("We all need a setback first,", QuoteKind::Direct, Some("drummer Bo Ray")));
+    assert_eq!(also(text), vec![vec!["Ann Lee"]]);
+    assert_eq!(also("“We all need a setback first,” Ann Lee and Bo Ray said."), vec![vec!["Ann Lee"]]);
+    // two titles of one person are no list
+    assert_eq!(also("“It was a fine year,” chairman and chief executive Bo Ray said."), vec![Vec::<String>::new()]);
+}
