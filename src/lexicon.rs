@@ -213,6 +213,7 @@ struct RawCues {
     polls: Vec<String>,
     requests: Vec<String>,
     telling: Vec<String>,
+    commissioning: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
     naming: Vec<String>,
@@ -427,6 +428,10 @@ pub struct Lexicon {
     /// Verbs of telling, whose object is the listener rather than what was said ("told
     /// reporters that …", "warned MPs that …", "…, she assured the court.").
     pub telling: WordSet,
+    /// Participles after which the body named with "by" ordered, paid for or holds a document
+    /// but did not write it ("an inquiry commissioned by the firm", "a study funded by the
+    /// trust"): the document, not that body, is the source of its findings.
+    pub commissioning: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -605,6 +610,7 @@ impl Lexicon {
         self.polls.extend(lower_set(&c.polls));
         self.requests.extend(lower_set(&c.requests));
         self.telling.extend(lower_set(&c.telling));
+        self.commissioning.extend(lower_set(&c.commissioning));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
         self.naming.extend(lower_set(&c.naming));

@@ -315,6 +315,9 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                 // "the Police Federation of England and Wales": a place after "of" inside a longer
                 // name is where the organization works, not the organization
                 let known = known.filter(|_| kind != MentionKind::Organization || !r.place_inside_name(m.head));
+                // "An inquiry commissioned by Shell found …": the body that ordered or paid for a
+                // document is not its source
+                let known = known.filter(|_| kind != MentionKind::Document || !r.commissioned(m.span));
                 // "the UN Economic Commission for Latin America": a known body's name opening a longer
                 // name whose own head comes after it names a body of its own
                 // (so does a publication's: "the London-based China Review")
@@ -438,6 +441,14 @@ impl Resolver<'_, '_> {
     }
 
     /// Word tokens (index range) inside `span`.
+    /// True when the words of `span` hold a participle of the lexicon's `commissioning` list
+    /// followed by "by" ("a study funded by the trust").
+    fn commissioned(&self, span: Span) -> bool {
+        let r = self.tokens_in(span);
+        let low = |k: usize| self.seg.tokens[k].span.of(&self.seg.lower);
+        (r.start..r.end.saturating_sub(1)).any(|k| self.lex.commissioning.contains(low(k)) && low(k + 1) == "by")
+    }
+
     fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
         let toks = &self.seg.tokens;
         let a = toks.partition_point(|t| t.span.start < span.start);
@@ -942,6 +953,15 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn a_body_that_commissioned_a_document_is_not_its_source() {
+        let r = run("An inquiry commissioned by Shell found that the board had failed.");
+        assert_eq!(r[0].1.as_deref(), Some("An inquiry commissioned by Shell"));
+        // the body that wrote it is
+        let r = run("A report by the IMF found that growth had slowed.");
+        assert_eq!(r[0].1.as_deref(), Some("International Monetary Fund"));
     }
 
     #[test]
