@@ -306,7 +306,9 @@ impl<'s, 'a> Extractor<'s, 'a> {
             && self.seg.tokens[i - 1].cap
             && !self.lex.honorifics.contains(self.text(i - 1))
         {
-            let title_case = i + 1 < hi && self.fw(i + 1) && self.seg.tokens[i + 1].cap;
+            // (in a headline set in title case: in running text, "the Y Vote Mock Elections", the
+            // capitals make a name)
+            let title_case = i + 1 < hi && self.fw(i + 1) && self.seg.tokens[i + 1].cap && self.headline(lo, hi);
             // "…, Trevor Noah Says.": a headline's cue closing it after a comma and a name
             let closing = (i + 1 >= hi || i + 2 == hi && matches!(self.text(i + 1), "." | "!" | "?"))
                 && (i.saturating_sub(5).max(lo)..i)
@@ -1065,6 +1067,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let v = self.low(k);
             is_auxiliary(v) || v.ends_with("ed") && !v.contains('-') && !self.seg.tokens[k].cap
         })
+    }
+
+    /// True when the sentence `[lo, hi)` is set in title case, as headlines are: at most one in
+    /// five of its words that are not function words is in lower case.
+    fn headline(&self, lo: usize, hi: usize) -> bool {
+        let (mut words, mut lower) = (0, 0);
+        for k in (lo..hi).filter(|&k| self.fw(k) && !is_function_word(self.low(k))) {
+            words += 1;
+            lower += usize::from(!self.seg.tokens[k].cap);
+        }
+        lower * 5 <= words
     }
 
     /// The determiner of adjectives set off by a comma before the phrase at `start`, right after

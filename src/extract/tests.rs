@@ -1645,3 +1645,12 @@ fn a_list_of_speakers_right_after_a_quotation_all_say_the_words() {
     // two titles of one person are no list
     assert_eq!(also("“It was a fine year,” chairman and chief executive Bo Ray said."), vec![Vec::<String>::new()]);
 }
+
+#[test]
+fn a_capitalized_cue_word_inside_a_name_in_running_text_is_no_cue() {
+    assert_eq!(run("Some 600 schools have signed up for the Y Vote Mock Elections run by the society."), vec![]);
+    assert_eq!(run("The head of the Child Support Agency Doug Smith earns an honour."), vec![]);
+    // a headline set in title case still has its cue
+    let (_, _, m, cue) = one("Mayor Ann Lee Says City Will Cut Taxes");
+    assert_eq!((m.as_deref(), cue.as_deref()), (Some("Mayor Ann Lee"), Some("Says")));
+}
