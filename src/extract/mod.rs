@@ -347,6 +347,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 (close(k) || k > lo && self.punct(k, ",") && close(k - 1)) && (k + 1..i).all(|w| !self.cue_word(self.low(w)))
             })
         };
+        // "Michael Raftery, project manager at …", "the campaign director": a plain form after a
+        // comma or a determiner and before a role in lower case is a noun modifying it (not a past
+        // or a participle: "…,” said chief executive Ann Lee")
+        let plain = !(w.ends_with("ed") || w.ends_with('s') || w.ends_with("ing") || self.lex.irregular_participles.contains(w));
+        let opens_phrase = i > lo && (self.punct(i - 1, ",") || self.fw(i - 1) && is_noun_determiner(self.low(i - 1)));
+        if plain && opens_phrase && i + 1 < hi && self.fw(i + 1) && !self.seg.tokens[i + 1].cap && self.lex.is_role(self.low(i + 1)) {
+            return None;
+        }
         if start.speech || start.manner && after_quote() {
             Some((i + 1, CueClass::Speech))
         } else if start.belief {

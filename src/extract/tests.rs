@@ -1654,3 +1654,12 @@ fn a_capitalized_cue_word_inside_a_name_in_running_text_is_no_cue() {
     let (_, _, m, cue) = one("Mayor Ann Lee Says City Will Cut Taxes");
     assert_eq!((m.as_deref(), cue.as_deref()), (Some("Mayor Ann Lee"), Some("Says")));
 }
+
+#[test]
+fn a_cue_word_before_a_role_is_a_noun_modifying_it() {
+    let (c, _, m, cue) = one("Ann Lee, project manager at the Riverside Society, said: “The vote is a mirror.”");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("The vote is a mirror.", Some("Ann Lee"), Some("said")));
+    // a past stays a cue: "said chief executive Ann Lee"
+    let (_, _, m, _) = one("“Costs rose,” said chief executive Ann Lee.");
+    assert_eq!(m.as_deref(), Some("chief executive Ann Lee"));
+}
