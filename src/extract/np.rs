@@ -523,6 +523,21 @@ impl<'s, 'a> NpParser<'s, 'a> {
         while j < t && is_connector(self.low(j)) && !self.cap(j) {
             j += 1;
         }
+        // "at a summit in California Mr Torvalds said", "in Moscow Foreign Minister Ann Lee said": a
+        // place named right after a preposition of place, before an honorific or a capitalized
+        // title, belongs to the preposition's phrase, not to the name ("comments from Spain coach
+        // Ann Lee" and "in Iraqi leader Ann Lee" keep theirs)
+        if j > lo && self.fw(j - 1) && !self.cap(j - 1) && matches!(self.low(j - 1), "in" | "at" | "near" | "across" | "outside") {
+            let place = |n: usize| {
+                self.known(j, j + n).is_some_and(|k| {
+                    k.surface != crate::lexicon::Surface::Adjective && matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region")
+                })
+            };
+            let titled = |k: usize| self.cap(k) && (self.lex.honorifics.contains(self.text(k).trim_end_matches('.')) || self.title_word(k));
+            if let Some(n) = (1..=3).rev().find(|&n| j + n < t && place(n) && titled(j + n)) {
+                j += n;
+            }
+        }
         let m = self.classify(j, hi)?;
         Some((m, j))
     }

@@ -1663,3 +1663,12 @@ fn a_cue_word_before_a_role_is_a_noun_modifying_it() {
     let (_, _, m, _) = one("“Costs rose,” said chief executive Ann Lee.");
     assert_eq!(m.as_deref(), Some("chief executive Ann Lee"));
 }
+
+#[test]
+fn a_place_after_a_preposition_of_place_is_no_part_of_the_speaker() {
+    let (_, _, m, _) = one("At a summit in California Mr Lee said patents were a problem.");
+    assert_eq!(m.as_deref(), Some("Mr Lee"));
+    // an origin keeps its place: "comments from Spain coach Ann Lee"
+    let (_, _, m, _) = one("The remarks came from Spain coach Ann Lee, who said the referees were biased.");
+    assert_eq!(m.as_deref(), Some("Spain coach Ann Lee"));
+}

@@ -833,6 +833,25 @@ impl Resolver<'_, '_> {
                 }
                 j += 1;
             }
+            // "in California Mr Torvalds", "in Moscow Foreign Minister Ann Lee": a place named after
+            // a preposition of place, before an honorific or a title, is no part of the run
+            let after_place = i > 0 && matches!(toks[i - 1].span.of(&seg.lower), "in" | "at" | "near" | "across" | "outside");
+            if after_place {
+                let place = |n: usize| {
+                    self.lex.lookup(&text[toks[i].span.start..toks[i + n - 1].span.end]).is_some_and(|k| {
+                        k.surface != crate::lexicon::Surface::Adjective
+                            && matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region")
+                    })
+                };
+                let titled = |k: usize| {
+                    self.lex.is_honorific(toks[k].span.of(text))
+                        || self.lex.title_words.contains(toks[k].span.of(&seg.lower).trim_end_matches('.'))
+                };
+                // (the title within two words: "Foreign Minister")
+                if let Some(n) = (1..=3).rev().find(|&n| i + n < j && place(n) && (i + n..j.min(i + n + 2)).any(titled)) {
+                    i += n;
+                }
+            }
             // "Metropolitan Police Commissioner Sir John Stevens": a name after an honorific inside
             // a run that starts with an organization's words
             let honorific_at = (i + 1..j.saturating_sub(1)).rev().find(|&k| self.lex.is_honorific(toks[k].span.of(text)));
@@ -953,6 +972,15 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_is_no_part_of_the_name_after_it() {
+        let r = run("At a summit in California Mr Lee said patents were a problem.");
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_deref()), (Some("Lee"), None));
+        // a place before a title with no preposition is the title's country
+        let r = run("California Senator Ann Lee said patents were a problem.");
+        assert_eq!(r[0].3.as_deref(), Some("California"));
     }
 
     #[test]
