@@ -214,6 +214,7 @@ struct RawCues {
     requests: Vec<String>,
     telling: Vec<String>,
     commissioning: Vec<String>,
+    complement_nouns: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
     naming: Vec<String>,
@@ -432,6 +433,9 @@ pub struct Lexicon {
     /// but did not write it ("an inquiry commissioned by the firm", "a study funded by the
     /// trust"): the document, not that body, is the source of its findings.
     pub commissioning: WordSet,
+    /// Nouns whose "that" clause states their content ("the fact that …", "the claim that …"):
+    /// after a verb taking a noun phrase, the clause is part of the object.
+    pub complement_nouns: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -611,6 +615,7 @@ impl Lexicon {
         self.requests.extend(lower_set(&c.requests));
         self.telling.extend(lower_set(&c.telling));
         self.commissioning.extend(lower_set(&c.commissioning));
+        self.complement_nouns.extend(lower_set(&c.complement_nouns));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
         self.naming.extend(lower_set(&c.naming));

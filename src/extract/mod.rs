@@ -2489,7 +2489,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // ("questioned whether Cruz is eligible", "criticized how the plan was run": a clause
                 // object runs on past its verb)
                 let clause = self.fw(start) && matches!(self.low(start), "whether" | "how" | "why" | "what");
-                if clause || (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k))) {
+                // ("highlighted the fact that problems had not gone": a noun's content clause, which
+                // opens with its own subject, runs on too; "the claims that were made" ends)
+                let content_clause = (start + 1..e.saturating_sub(1)).take(6).any(|k| {
+                    self.fw(k)
+                        && self.low(k) == "that"
+                        && self.fw(k - 1)
+                        && self.lex.complement_nouns.contains(self.low(k - 1))
+                        && self.fw(k + 1)
+                        && !is_auxiliary(self.low(k + 1))
+                        && !self.low(k + 1).ends_with("ed")
+                });
+                if clause || content_clause || (cue.start..cue.end).any(|k| self.lex.bare_clause.contains(self.low(k))) {
                     e
                 } else {
                     (start + 1..e)

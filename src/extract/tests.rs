@@ -1672,3 +1672,11 @@ fn a_place_after_a_preposition_of_place_is_no_part_of_the_speaker() {
     let (_, _, m, _) = one("The remarks came from Spain coach Ann Lee, who said the referees were biased.");
     assert_eq!(m.as_deref(), Some("Spain coach Ann Lee"));
 }
+
+#[test]
+fn a_nouns_content_clause_is_part_of_the_object() {
+    let (c, _, _, _) = one("Analysts highlighted the fact that many problems had not disappeared.");
+    assert_eq!(c, "the fact that many problems had not disappeared");
+    let (c, _, _, _) = one("She rejected the claim that the party was split.");
+    assert_eq!(c, "the claim that the party was split");
+}
