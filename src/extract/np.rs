@@ -770,7 +770,22 @@ impl<'s, 'a> NpParser<'s, 'a> {
             return Some((Mention { span: s, head: s, kind: MentionKind::Pronoun, apposition: None, relative: None }, from + 1));
         }
         let mut k = from;
-        while k < hi && self.fw(k) {
+        // "said Ladbrokes' Warren Lush": a possessive apostrophe after a name in -s, before a full
+        // name (two capitalized words at least: "Wesley Snipes' Blade: Trinity" is a title)
+        let apostrophe = |k: usize| {
+            k > from
+                && k + 2 < hi
+                && self.seg.in_quote[k].is_none()
+                && matches!(self.text(k), "’" | "'")
+                && self.cap(k - 1)
+                && self.low(k - 1).ends_with('s')
+                && (k + 1..k + 3).all(|n| self.fw(n) && self.cap(n))
+        };
+        while k < hi && (self.fw(k) || apostrophe(k)) {
+            if !self.fw(k) {
+                k += 1;
+                continue;
+            }
             let w = self.low(k);
             let ok = if k == from {
                 self.np_word(k) || (allow_det || !self.cap(k)) && is_determiner(w)

@@ -1680,3 +1680,9 @@ fn a_nouns_content_clause_is_part_of_the_object() {
     let (c, _, _, _) = one("She rejected the claim that the party was split.");
     assert_eq!(c, "the claim that the party was split");
 }
+
+#[test]
+fn a_possessive_apostrophe_joins_a_body_to_the_full_name_after_it() {
+    let (_, _, m, _) = one("“It will be close,” said Hobbs' Warren Lee.");
+    assert_eq!(m.as_deref(), Some("Hobbs' Warren Lee"));
+}

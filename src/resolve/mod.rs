@@ -626,10 +626,35 @@ impl Resolver<'_, '_> {
         if words.first().is_some_and(|w| with_lowercase(w, |l| matches!(l, "whose" | "which" | "where" | "when" | "whom"))) {
             return (None, None);
         }
-        while words
-            .first()
-            .is_some_and(|w| with_lowercase(w, |l| matches!(l, "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly")))
-        {
+        // "who is an economist at …", "who has been chairman since …" name a role; "who played the
+        // servant Baldrick" is a clause of its own
+        let linking = |l: &str| {
+            matches!(
+                l,
+                "is" | "was"
+                    | "now"
+                    | "formerly"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "became"
+                    | "becomes"
+                    | "will"
+                    | "be"
+                    | "remain"
+                    | "remains"
+                    | "serves"
+                    | "served"
+                    | "as"
+            )
+        };
+        let relative = words.first().is_some_and(|w| with_lowercase(w, |l| l == "who"));
+        if relative && !words.get(1).is_some_and(|w| with_lowercase(w, linking)) {
+            return (None, None);
+        }
+        while words.first().is_some_and(|w| {
+            with_lowercase(w, |l| matches!(l, "a" | "an" | "the" | "who" | "is" | "was" | "now" | "formerly") || relative && linking(l))
+        }) {
             words.remove(0);
         }
         let split = words.iter().position(|w| with_lowercase(w, |l| matches!(l, "at" | "of" | "for" | "with" | "from" | "in")));
@@ -972,6 +997,14 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn a_relative_clause_names_a_role_only_after_a_linking_verb() {
+        let r = run("Ann Lee, who played the servant Baldrick, told reporters the show would return.");
+        assert_eq!((r[0].1.as_deref(), r[0].2.as_deref()), (Some("Ann Lee"), None));
+        let r = run("Ann Lee, who will be the head coach, told reporters the team would improve.");
+        assert_eq!(r[0].2.as_deref(), Some("head coach"));
     }
 
     #[test]
