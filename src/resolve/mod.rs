@@ -834,9 +834,40 @@ impl Resolver<'_, '_> {
             }
             fallback = fallback.or(Some(p));
         }
+        // "Dawson … has fallen out of favour with coach Andy Robinson. However he hopes …": a
+        // pronoun opening its sentence continues the subject that opened the sentence before,
+        // rather than a name later in it
+        let found = found.map(|p| self.previous_subject(people, at, p, gender).unwrap_or(p));
         found.or(fallback).map_or((Speaker::default(), None), |p| {
             (Speaker { name: Some(p.name.clone()), title: p.title.clone(), org: p.org.clone(), is_org: false }, Some(p.at))
         })
+    }
+
+    /// For a pronoun at `at` within the first three tokens of its sentence whose nearest person
+    /// `nearest` stands inside the previous sentence but does not open it: the person (of a
+    /// matching gender, no possessive) who opens that sentence, if any.
+    fn previous_subject<'p>(&self, people: &'p People, at: usize, nearest: &'p Person, gender: Option<Gender>) -> Option<&'p Person> {
+        let sents = &self.seg.sentences;
+        let s = sents.partition_point(|x| x.span.end <= at);
+        let here = sents.get(s).filter(|x| x.span.start <= at)?;
+        let opening = here.tokens.clone().take(3).any(|k| self.seg.tokens[k].span.start == at);
+        let prev = sents.get(s.checked_sub(1)?)?;
+        if !opening || prev.paragraph != here.paragraph || !(prev.span.start..prev.span.end).contains(&nearest.at) {
+            return None;
+        }
+        // (the sentence's first two tokens: a connective or a title may come first)
+        let first = self.seg.tokens[prev.tokens.clone()].iter().take(3).map(|t| t.span.start).collect::<Vec<_>>();
+        let subject = people.before(prev.span.end).take_while(|p| p.at >= prev.span.start).last()?;
+        let fits = gender.is_none() || subject.gender.is_none() || subject.gender == gender;
+        // (a possessor or a modifier of the subject is not it: "Manchester United manager Sir Alex
+        // Ferguson", "Wenger's Bayern counterpart Felix Magath", "Jaynes' lawyer David Oblon")
+        let toks = &self.seg.tokens;
+        let k = toks.partition_point(|t| t.span.start < subject.at);
+        let end = (k..prev.tokens.end).find(|&j| toks[j].kind != TokKind::Word || !toks[j].cap).unwrap_or(prev.tokens.end);
+        let low = |j: usize| toks[j].span.of(&self.seg.lower);
+        let owned = (k..end).any(|j| low(j).ends_with("'s") || low(j).ends_with("’s"))
+            || end < prev.tokens.end && (matches!(low(end), "'" | "’") || self.lex.title_words.contains(low(end)));
+        (subject.at != nearest.at && first.contains(&subject.at) && fits && !subject.possessive && !owned).then_some(subject)
     }
 
     fn scan_people(&self, until: usize) -> Vec<Person> {
@@ -997,6 +1028,14 @@ mod tests {
         let mut a = crate::extract::extract(&seg, &lex);
         resolve(&seg, &lex, &mut a);
         a.iter().map(|x| (x.content.of(text).to_string(), x.speaker.name.clone(), x.speaker.title.clone(), x.speaker.org.clone())).collect()
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_continues_the_subject_of_the_one_before() {
+        let text = "Rovers will offer Tom Hale a new deal.\n\nHale played a vital part in the win but has fallen out of favour with \
+                    new coach Bo Ray. However he hopes the new deal will help him.";
+        let r = run(text);
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
     }
 
     #[test]
