@@ -818,6 +818,26 @@ impl Lexicon {
         self.known.get(words).copied()
     }
 
+    /// True when the words name a country or a region (by name, alias or capital, not by an
+    /// adjective): what a preposition of place before a person's title leaves out of the
+    /// person's phrase ("in California Mr Torvalds", "in Moscow Foreign Minister Ann Lee").
+    ///
+    /// ```
+    /// let lex = quotegraph::lexicon::Lexicon::default_lexicon();
+    /// assert!(lex.names_place("California") && lex.names_place("Moscow"));
+    /// assert!(!lex.names_place("Iraqi") && !lex.names_place("NATO"));
+    /// ```
+    pub fn names_place(&self, words: &str) -> bool {
+        self.lookup(words)
+            .is_some_and(|k| k.surface != Surface::Adjective && matches!(self.orgs[k.org].kind.as_str(), "country" | "region"))
+    }
+
+    /// True for a lower-case preposition of place, after which a place belongs to the
+    /// preposition's phrase ("at a summit in California Mr Torvalds said").
+    pub fn is_place_preposition(word: &str) -> bool {
+        matches!(word, "in" | "at" | "near" | "across" | "outside")
+    }
+
     /// The longest run of `words`, from the first, that names something the lexicon knows
     /// (a possessive "’s" on its last word ignored): how many words, and what they name.
     /// Runs longer than the lexicon's longest name are not tried.

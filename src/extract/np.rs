@@ -527,11 +527,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
         // place named right after a preposition of place, before an honorific or a capitalized
         // title, belongs to the preposition's phrase, not to the name ("comments from Spain coach
         // Ann Lee" and "in Iraqi leader Ann Lee" keep theirs)
-        if j > lo && self.fw(j - 1) && !self.cap(j - 1) && matches!(self.low(j - 1), "in" | "at" | "near" | "across" | "outside") {
+        if j > lo && self.fw(j - 1) && !self.cap(j - 1) && crate::lexicon::Lexicon::is_place_preposition(self.low(j - 1)) {
             let place = |n: usize| {
-                self.known(j, j + n).is_some_and(|k| {
-                    k.surface != crate::lexicon::Surface::Adjective && matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region")
-                })
+                let words: Vec<&str> = (j..j + n).map(|k| self.text(k)).collect();
+                self.lex.names_place(&words.join(" "))
             };
             let titled = |k: usize| self.cap(k) && (self.lex.honorifics.contains(self.text(k).trim_end_matches('.')) || self.title_word(k));
             if let Some(n) = (1..=3).rev().find(|&n| j + n < t && place(n) && titled(j + n)) {

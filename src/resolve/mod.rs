@@ -891,14 +891,9 @@ impl Resolver<'_, '_> {
             }
             // "in California Mr Torvalds", "in Moscow Foreign Minister Ann Lee": a place named after
             // a preposition of place, before an honorific or a title, is no part of the run
-            let after_place = i > 0 && matches!(toks[i - 1].span.of(&seg.lower), "in" | "at" | "near" | "across" | "outside");
+            let after_place = i > 0 && Lexicon::is_place_preposition(toks[i - 1].span.of(&seg.lower));
             if after_place {
-                let place = |n: usize| {
-                    self.lex.lookup(&text[toks[i].span.start..toks[i + n - 1].span.end]).is_some_and(|k| {
-                        k.surface != crate::lexicon::Surface::Adjective
-                            && matches!(self.lex.orgs[k.org].kind.as_str(), "country" | "region")
-                    })
-                };
+                let place = |n: usize| self.lex.names_place(&text[toks[i].span.start..toks[i + n - 1].span.end]);
                 let titled = |k: usize| {
                     self.lex.is_honorific(toks[k].span.of(text))
                         || self.lex.title_words.contains(toks[k].span.of(&seg.lower).trim_end_matches('.'))
