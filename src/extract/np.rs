@@ -494,9 +494,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
                 // (but after a name, a role in lower case after "and" opens another person's
                 // phrase: "singer Ann Lee and drummer Bo Ray" are two; "the trade and industry
                 // secretary", "chairman and chief executive Bo Ray" one)
-                let named = self.cap(k - 1) && !self.title_word(k - 1);
-                let joins = w != "and" || self.cap(k + 1) || !(named && self.lex.is_role(self.low(k + 1)));
-                if joins && k > lo && self.fw(k - 1) && (self.cap(k - 1) || self.title_word(k - 1)) && !self.stop_cap(k - 1) && k < t {
+                let inside = k > lo && k < t && self.fw(k - 1);
+                let named = inside && self.cap(k - 1) && !self.title_word(k - 1);
+                let joins = w != "and" || !inside || self.cap(k + 1) || !(named && self.lex.is_role(self.low(k + 1)));
+                if joins && inside && (self.cap(k - 1) || self.title_word(k - 1)) && !self.stop_cap(k - 1) {
                     j = k;
                     continue;
                 }

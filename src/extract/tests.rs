@@ -1686,3 +1686,12 @@ fn a_possessive_apostrophe_joins_a_body_to_the_full_name_after_it() {
     let (_, _, m, _) = one("“It will be close,” said Hobbs' Warren Lee.");
     assert_eq!(m.as_deref(), Some("Hobbs' Warren Lee"));
 }
+
+#[test]
+fn a_connector_opening_the_document_is_read_without_a_panic() {
+    // the speaker search once looked at the token before the first one here
+    let r = run("of California said the trial would begin in October.");
+    assert!(r.iter().all(|a| !a.0.is_empty()), "{r:?}");
+    let r = run(" and Airbus said the deal may prove to be a defining moment.");
+    assert!(r.iter().all(|a| !a.0.is_empty()), "{r:?}");
+}
