@@ -258,9 +258,10 @@ impl<'s, 'a> NpParser<'s, 'a> {
             }
             // "Sanders's campaign manager, Jeff Weaver, said": the phrase between the commas is the name
             // (or a title and the name: "Another ally, Agriculture Secretary Tom Vilsack, told")
+            // (a role in lower case too: "the work's author, US playwright Eve Ensler, says")
             let titled = |m: &Mention| {
                 m.span.start == self.seg.tokens[c + 1].span.start
-                    && (c + 1..t).take_while(|&k| self.seg.tokens[k].span.start < m.head.start).all(|k| self.cap(k))
+                    && (c + 1..t).take_while(|&k| self.seg.tokens[k].span.start < m.head.start).all(|k| self.cap(k) || self.title_word(k))
             };
             if let Some(m) = self
                 .classify(c + 1, t)

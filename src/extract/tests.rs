@@ -1695,3 +1695,9 @@ fn a_connector_opening_the_document_is_read_without_a_panic() {
     let r = run(" and Airbus said the deal may prove to be a defining moment.");
     assert!(r.iter().all(|a| !a.0.is_empty()), "{r:?}");
 }
+
+#[test]
+fn a_name_between_commas_after_a_description_may_carry_a_lower_case_role() {
+    let (_, _, m, _) = one("But the work's author, US playwright Ann Lee, says it is about empowerment.");
+    assert_eq!(m.as_deref(), Some("US playwright Ann Lee"));
+}
