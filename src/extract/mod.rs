@@ -1133,17 +1133,11 @@ impl<'s, 'a> Extractor<'s, 'a> {
         };
         let mut s = role(start);
         for _ in 0..4 {
-            if s <= lo + 1 || !self.fw(s - 1) || !matches!(self.low(s - 1), "and") && !self.punct(s - 1, ",") {
+            // "and" (", and" too) joins each name to the one before
+            if s <= lo + 1 || !(self.fw(s - 1) && self.low(s - 1) == "and") {
                 return None;
             }
-            let mut k = s - 1;
-            if self.punct(k, ",") && s != start || self.low(k) == "and" {
-                if k > lo + 1 && self.low(k) == "and" && self.punct(k - 1, ",") {
-                    k -= 1;
-                }
-            } else {
-                return None;
-            }
+            let k = if s - 1 > lo + 1 && self.punct(s - 2, ",") { s - 2 } else { s - 1 };
             let (m, from) = self.np().backward(lo, k)?;
             if m.kind != MentionKind::Name || (from..k).any(|i| self.punct(i, ",")) {
                 return None;

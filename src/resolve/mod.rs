@@ -847,27 +847,25 @@ impl Resolver<'_, '_> {
     /// `nearest` stands inside the previous sentence but does not open it: the person (of a
     /// matching gender, no possessive) who opens that sentence, if any.
     fn previous_subject<'p>(&self, people: &'p People, at: usize, nearest: &'p Person, gender: Option<Gender>) -> Option<&'p Person> {
-        let sents = &self.seg.sentences;
+        let (sents, toks) = (&self.seg.sentences, &self.seg.tokens);
+        // within a sentence's first three tokens: a connective or a title may come first
+        let opens = |x: &crate::segment::Sentence, at: usize| x.tokens.clone().take(3).any(|k| toks[k].span.start == at);
         let s = sents.partition_point(|x| x.span.end <= at);
         let here = sents.get(s).filter(|x| x.span.start <= at)?;
-        let opening = here.tokens.clone().take(3).any(|k| self.seg.tokens[k].span.start == at);
         let prev = sents.get(s.checked_sub(1)?)?;
-        if !opening || prev.paragraph != here.paragraph || !(prev.span.start..prev.span.end).contains(&nearest.at) {
+        if !opens(here, at) || prev.paragraph != here.paragraph || !(prev.span.start..prev.span.end).contains(&nearest.at) {
             return None;
         }
-        // (the sentence's first two tokens: a connective or a title may come first)
-        let first = self.seg.tokens[prev.tokens.clone()].iter().take(3).map(|t| t.span.start).collect::<Vec<_>>();
         let subject = people.before(prev.span.end).take_while(|p| p.at >= prev.span.start).last()?;
         let fits = gender.is_none() || subject.gender.is_none() || subject.gender == gender;
         // (a possessor or a modifier of the subject is not it: "Manchester United manager Sir Alex
         // Ferguson", "Wenger's Bayern counterpart Felix Magath", "Jaynes' lawyer David Oblon")
-        let toks = &self.seg.tokens;
         let k = toks.partition_point(|t| t.span.start < subject.at);
         let end = (k..prev.tokens.end).find(|&j| toks[j].kind != TokKind::Word || !toks[j].cap).unwrap_or(prev.tokens.end);
         let low = |j: usize| toks[j].span.of(&self.seg.lower);
         let owned = (k..end).any(|j| low(j).ends_with("'s") || low(j).ends_with("’s"))
             || end < prev.tokens.end && (matches!(low(end), "'" | "’") || self.lex.title_words.contains(low(end)));
-        (subject.at != nearest.at && first.contains(&subject.at) && fits && !subject.possessive && !owned).then_some(subject)
+        (subject.at != nearest.at && opens(prev, subject.at) && fits && !subject.possessive && !owned).then_some(subject)
     }
 
     fn scan_people(&self, until: usize) -> Vec<Person> {
