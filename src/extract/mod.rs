@@ -1501,6 +1501,20 @@ impl<'s, 'a> Extractor<'s, 'a> {
         Some(first)
     }
 
+    /// Whether a clause opens at token `start` (before `end`) with a bare noun phrase of one or
+    /// two plain words in lower case and then an auxiliary or modal: "voters may miss out",
+    /// "house prices will fall".
+    fn bare_noun_subject(&self, start: usize, end: usize) -> bool {
+        let lower = |k: usize| self.fw(k) && !self.seg.tokens[k].cap;
+        // (no adverb: "I think probably should …"; no month: "expected next May")
+        let plain = |k: usize| lower(k) && !is_function_word(self.low(k)) && !self.cue_word(self.low(k)) && !self.adverb(self.low(k));
+        plain(start)
+            && (start + 1..end.min(start + 3))
+                .take_while(|&k| self.fw(k))
+                .find(|&k| !plain(k))
+                .is_some_and(|k| lower(k) && is_auxiliary(self.low(k)))
+    }
+
     /// Skips what stands between a cue and its content: the listener ("told
     /// reporters"), time and place phrases ("on Monday", "in a statement"), then
     /// a comma or colon. Returns the first token of the content.
@@ -1578,7 +1592,14 @@ impl<'s, 'a> Extractor<'s, 'a> {
             k += 1;
             steps += 1;
         }
-        while i < hi && self.fw(i) && is_time_word(self.low(i)) && !(i + 1 < hi && self.fw(i + 1) && self.low(i + 1) == "year") {
+        // ("this" and "last" only before a time word: "knows this increase will …" opens the clause)
+        let time_next = |i: usize| i + 1 < hi && self.fw(i + 1) && is_time_word(self.low(i + 1));
+        while i < hi
+            && self.fw(i)
+            && is_time_word(self.low(i))
+            && !(i + 1 < hi && self.fw(i + 1) && self.low(i + 1) == "year")
+            && (!matches!(self.low(i), "this" | "last") || time_next(i))
+        {
             i += 1;
         }
         // "said on Thursday it had …", "has said in the past it …": a time phrase after a
@@ -2445,7 +2466,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
                                     "the" | "a" | "an" | "there" | "this" | "these" | "those" | "most" | "many" | "some" | "more"
                                 )
                                 // "hoped his endorsement would …"
-                                || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your"));
+                                || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                                // "fears voters may …", "thinks house prices will …": a bare noun
+                                // or two, then an auxiliary (not an object: "knows voters well")
+                                || self.bare_noun_subject(start, end));
                         let not_prep = self.fw(start)
                             && !is_preposition(w)
                             && !is_auxiliary(w)

@@ -1701,3 +1701,21 @@ fn a_name_between_commas_after_a_description_may_carry_a_lower_case_role() {
     let (_, _, m, _) = one("But the work's author, US playwright Ann Lee, says it is about empowerment.");
     assert_eq!(m.as_deref(), Some("US playwright Ann Lee"));
 }
+
+#[test]
+fn a_verb_of_belief_takes_a_clause_opening_with_a_bare_noun_and_an_auxiliary() {
+    let (c, _, m, cue) = one("Ann Lee fears voters may miss out.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("voters may miss out", Some("Ann Lee"), Some("fears")));
+    assert_eq!(one("Ann Lee thinks house prices will fall.").0, "house prices will fall");
+    // (a bare noun with no auxiliary after it is the verb's object)
+    assert!(run("Ann Lee knows voters well.").is_empty());
+    // (nor an adverb, nor a month in capitals)
+    assert!(run("I think probably should include more.").is_empty());
+    assert!(run("The vote is widely expected next May.").is_empty());
+}
+
+#[test]
+fn this_or_last_is_a_time_phrase_only_before_a_time_word() {
+    assert_eq!(one("Ann Lee knows this increase will cause hardship.").0, "this increase will cause hardship");
+    assert_eq!(one("Ann Lee said this week prices would rise.").0, "prices would rise");
+}
