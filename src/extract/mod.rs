@@ -2176,19 +2176,23 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 && cue.end == cue.start + 1
                 && self.lex.np_object.contains(self.low(cue.start))
                 && !self.lex.bare_clause.contains(self.low(cue.start));
-            let stop = cues[ci + 1..]
-                .iter()
-                .map(|n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) })
-                // "Ann Lee, who endorsed Hale, spoke …": a later cue sharing this one's subject does not bound it
-                .filter(|&first| first >= after)
-                .find(|&first| {
-                    position
-                        || first <= lo
-                        || self.seg.tokens[first - 1].kind == TokKind::Punct && self.frame(first - 1)
-                        || matches!(self.seg.tokens[first - 1].kind, TokKind::Close(_))
-                        || self.fw(first - 1) && matches!(self.low(first - 1), "and" | "but" | "while" | "whereas" | "although" | "though")
-                })
-                .unwrap_or(hi);
+            let bound = |skip: usize| {
+                cues[ci + 1..]
+                    .iter()
+                    .map(|n| if n.speaker_after { n.start } else { n.speaker_tokens.0.min(n.start) })
+                    // "Ann Lee, who endorsed Hale, spoke …": a later cue sharing this one's subject does not bound it
+                    .filter(|&first| first >= after && first != skip)
+                    .find(|&first| {
+                        position
+                            || first <= lo
+                            || self.seg.tokens[first - 1].kind == TokKind::Punct && self.frame(first - 1)
+                            || matches!(self.seg.tokens[first - 1].kind, TokKind::Close(_))
+                            || self.fw(first - 1)
+                                && matches!(self.low(first - 1), "and" | "but" | "while" | "whereas" | "although" | "though")
+                    })
+                    .unwrap_or(hi)
+            };
+            let mut stop = bound(usize::MAX);
             let object_verb = cue.end == cue.start + 1 && self.lex.telling.contains(self.low(cue.start));
             // (a verb taking an infinitive, or one naming ("called them “a necessary step”"), has its
             // listener before what was said; a verb taking a clause has none, and the object of one
@@ -2204,6 +2208,21 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 // "told members of the executive council that …"
                 if let Some(t) = (start..stop.min(start + 12)).take_while(|&k| self.fw(k)).find(|&k| self.low(k) == "that") {
                     start = t;
+                }
+            }
+            // "argued that since it had a subsidiary, the court could declare …", "said that in the
+            // event of a loss, it would …": the comma closing a clause or phrase fronted inside the
+            // content opens its main clause, whose subject is no new speaker
+            if stop < hi && start + 2 < stop && self.fw(start) && self.low(start) == "that" && self.fw(start + 1) {
+                let w = self.low(start + 1);
+                // (a cue that ends the sentence is the writer's: "he finds that in his work, he said")
+                let reports = cues[ci + 1..]
+                    .iter()
+                    .find(|n| n.speaker_tokens.0.min(n.start) == stop)
+                    .is_some_and(|n| n.end < hi && (self.fw(n.end) || self.punct(n.end, ",") && n.end + 1 < hi && self.fw(n.end + 1)));
+                if (is_subordinator(w) || is_preposition(w)) && reports && (start + 2..stop).find(|&k| self.punct(k, ",")) == Some(stop - 1)
+                {
+                    stop = bound(stop);
                 }
             }
             // "While Ramos said that journalists …, he appears …": a cue inside the subordinate

@@ -1719,3 +1719,14 @@ fn this_or_last_is_a_time_phrase_only_before_a_time_word() {
     assert_eq!(one("Ann Lee knows this increase will cause hardship.").0, "this increase will cause hardship");
     assert_eq!(one("Ann Lee said this week prices would rise.").0, "prices would rise");
 }
+
+#[test]
+fn a_clause_fronted_inside_the_content_runs_on_to_its_main_clause() {
+    let r = run("Ann Lee argued that since it had a branch there, the court could declare it bankrupt.");
+    assert_eq!(r[0].0, "that since it had a branch there, the court could declare it bankrupt", "{r:?}");
+    let r = run("She told the court that in the aftermath of the broadcast, a lawyer had told her the case would fail.");
+    assert_eq!(r[0].0, "that in the aftermath of the broadcast, a lawyer had told her the case would fail", "{r:?}");
+    // (a cue ending the sentence after the comma is the writer's attribution, not the main clause)
+    let r = run("Tom Hale finds that in his work, he said.");
+    assert!(r.iter().all(|x| !x.0.ends_with("he said")), "{r:?}");
+}
