@@ -791,7 +791,10 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let own_verb = (first..j)
                 .any(|k| is_auxiliary(self.low(k)) && relatives.first().is_none_or(|&r| k != r + 1) || self.low(k) == "to" && k + 1 == j)
                 || is_auxiliary(self.low(j - 1))
-                || relatives.len() > 1;
+                || relatives.len() > 1
+                // ("But he said that the papers documenting …": a clause of its own before any relative)
+                || (first..relatives.first().copied().unwrap_or(j))
+                    .any(|k| matches!(self.low(k), "said" | "says" | "told" | "tells"));
             // (the short phrase with a finite verb: "Another slide shows that", not "an hourlong show that aired")
             let w = self.low(cue.start);
             let finite = w.ends_with('s') || w.ends_with("ed") || matches!(w, "found" | "shown");
@@ -860,7 +863,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let inner = (prep(w) || w == "those" || w == "the" && k >= lo + 2 && self.fw(k - 2) && prep(self.low(k - 2)))
                     && k < j
                     && k - 1 > lo;
-                if is_function_word(w) && !inner {
+                // ("…, while union leaders said …": a conjunction opens the clause the phrase is subject of)
+                if (is_function_word(w) || is_subordinator(w) || w == "whereas") && !inner {
                     break;
                 }
                 k -= 1;
@@ -871,7 +875,12 @@ impl<'s, 'a> Extractor<'s, 'a> {
             if headed && k > lo + 1 && self.fw(k - 1) && matches!(self.low(k - 1), "the" | "these" | "those") && self.punct(k - 2, ",") {
                 k -= 1;
             }
-            let bounded = headed && (k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ","));
+            // ("…, while union leaders said", "…, but opposition leaders say")
+            let joined = k > lo + 1
+                && self.fw(k - 1)
+                && matches!(self.low(k - 1), "while" | "whereas" | "but" | "although" | "though")
+                && self.punct(k - 2, ",");
+            let bounded = headed && (k == lo + skip_connective(self, lo) || k > lo && self.punct(k - 1, ",") || joined);
             let parenthetical = k > lo && self.punct(k - 1, ",") && cue.end < hi && self.punct(cue.end, ",");
             let opening = k == lo + skip_connective(self, lo) && (k == lo || !self.punct(k - 1, ","))
                 // "While the candidates trade barbs, party leaders say …": the subject after the
@@ -885,7 +894,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && self.subordinate_opening(lo, k - 1);
             // "…, police said.": after a comma and closing the sentence
             let closing = k > lo + 2 && self.punct(k - 1, ",") && self.closing_tail(cue, hi);
-            if k < j && bounded && (parenthetical || opening || closing) && np.backward(lo, j).is_none() {
+            if k < j && bounded && (parenthetical || opening || closing || joined) && np.backward(lo, j).is_none() {
                 let span = Span::new(self.seg.tokens[k].span.start, self.seg.tokens[j - 1].span.end);
                 cue.speaker_tokens = (k, j);
                 cue.mention = Some(Mention { span, head: span, kind: MentionKind::Group, apposition: None, relative: None });
@@ -2213,6 +2222,19 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // "argued that since it had a subsidiary, the court could declare …", "said that in the
             // event of a loss, it would …": the comma closing a clause or phrase fronted inside the
             // content opens its main clause, whose subject is no new speaker
+            // ("said although the latest figures showed …, the EU still had …": the subordinate
+            // clause opens the content itself, its subject no new speaker's)
+            // (not after a comma: "Ann Lee agreed, while Bo Ray said …" are two)
+            let subordinator =
+                |k: usize| self.fw(k) && (is_subordinator(self.low(k)) || self.low(k) == "whereas") && !self.punct(start - 1, ",");
+            // (and its main clause after a comma: "insisted while the unions argued it would fail" is two)
+            let main_clause = (stop..hi).any(|k| self.punct(k, ","));
+            if stop < hi
+                && main_clause
+                && (start + 1 == stop && subordinator(start) || start + 2 == stop && self.low(start) == "that" && subordinator(start + 1))
+            {
+                stop = bound(stop);
+            }
             if stop < hi && start + 2 < stop && self.fw(start) && self.low(start) == "that" && self.fw(start + 1) {
                 let w = self.low(start + 1);
                 // (a cue that ends the sentence is the writer's: "he finds that in his work, he said")

@@ -57,7 +57,8 @@ words! {
         "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could",
         "should", "may", "might", "must", "can", "not", "and", "or", "but", "if", "than", "then", "so", "that", "which", "who",
         "whom", "whose", "what", "when", "where", "why", "how", "as", "in", "on", "at", "by", "with", "from", "into", "about",
-        "after", "before", "over", "under", "also", "just", "only", "very", "more", "most", "there", "here", "said", "says"
+        "after", "before", "over", "under", "also", "just", "only", "very", "more", "most", "there", "here", "said", "says", "while",
+        "whereas", "although", "though", "because", "unless", "until", "whether"
     ]
 }
 

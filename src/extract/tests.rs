@@ -1730,3 +1730,34 @@ fn a_clause_fronted_inside_the_content_runs_on_to_its_main_clause() {
     let r = run("Tom Hale finds that in his work, he said.");
     assert!(r.iter().all(|x| !x.0.ends_with("he said")), "{r:?}");
 }
+
+#[test]
+fn a_phrase_with_a_verb_of_saying_before_any_relative_is_no_documents_subject() {
+    let r = run("But he said that the papers documenting the deal were drawn up later.");
+    assert!(r.iter().all(|x| x.2.as_deref().is_none_or(|m| !m.contains("said"))), "{r:?}");
+    assert_eq!(r[0].0, "that the papers documenting the deal were drawn up later");
+    // (a document's own phrase still is: "Surveys of voters taken as they left showed that …")
+    let r = run("Surveys of voters taken as they left the polls showed that turnout was high.");
+    assert_eq!(r[0].2.as_deref(), Some("Surveys of voters taken as they left the polls"), "{r:?}");
+}
+
+#[test]
+fn a_subject_after_a_comma_and_while_is_the_speaker_without_the_conjunction() {
+    let r = run("The mayor backed the plan, while union leaders said it would fail.");
+    assert_eq!(r.last().map(|x| (x.0.as_str(), x.2.as_deref())), Some(("it would fail", Some("union leaders"))), "{r:?}");
+    let r = run("Analysts doubt the claim, while Moscow officials have dismissed the case as meaningless.");
+    assert_eq!(r.last().and_then(|x| x.2.as_deref()), Some("Moscow officials"), "{r:?}");
+    // (a preposition inside the phrase still belongs to it)
+    let r = run("A source familiar with the talks said, “It will fail.”");
+    assert_eq!(r[0].2.as_deref(), Some("A source familiar with the talks"), "{r:?}");
+}
+
+#[test]
+fn a_subordinate_clause_opening_the_content_runs_on_to_its_main_clause() {
+    let r = run("The audit office said although the latest figures showed fraud was falling, the union still had no common rule.");
+    assert_eq!(r[0].0, "although the latest figures showed fraud was falling, the union still had no common rule", "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("The audit office"));
+    // (after a comma, or with no main clause after it, the clause is another report)
+    let r = run("Ann Lee insisted while the unions argued it would fail.");
+    assert!(r.iter().all(|x| !x.0.starts_with("while")), "{r:?}");
+}
