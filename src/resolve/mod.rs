@@ -231,6 +231,13 @@ pub fn resolve(seg: &Segmented, lex: &Lexicon, atts: &mut [Attribution]) {
                     atts[i].speaker = Speaker { name: Some(lex.orgs[k.org].name.clone()), title: None, org: None, is_org: true };
                     continue;
                 }
+                // "research by the TowerGroup showed …": one capitalized word after "the", with no
+                // title, honorific or person of that name before, names a body (no "he" means it)
+                let the = seg.lower[m.span.start..m.head.start].trim_end() == "the";
+                if the && single && earlier.is_none() && !honorific && title.is_none() {
+                    atts[i].speaker = Speaker { name: Some(name), title: None, org, is_org: true };
+                    continue;
+                }
                 let (name, title, org) = match earlier {
                     Some(p) if single || p.name == name => (p.name.clone(), title.or(p.title.clone()), org.or(p.org.clone())),
                     _ => (name, title, org),
@@ -1029,6 +1036,14 @@ mod tests {
                     new coach Bo Ray. However he hopes the new deal will help him.";
         let r = run(text);
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
+    fn one_capitalized_word_after_the_names_a_body_not_a_person() {
+        let r = run("Tom Hale said research by the TowerGroup showed that most machines ran Windows.\n\nAlready, he said, there have been four incidents.");
+        assert_eq!(r[1].1.as_deref(), Some("TowerGroup"), "{r:?}");
+        // (so "he" passes over it to the person)
+        assert_eq!(r[2].1.as_deref(), Some("Tom Hale"), "{r:?}");
     }
 
     #[test]
