@@ -837,6 +837,18 @@ impl<'s, 'a> Extractor<'s, 'a> {
                         start = d;
                     } else if let Some(d) = self.list_after_quote(lo, start).filter(|_| m.kind == MentionKind::Name) {
                         start = d;
+                    } else if let Some(d) = self
+                        .described_after_comma(lo, start)
+                        // (a verb that needs an object has it before: "…, a word Trump then repeated")
+                        .filter(|_| {
+                            let w = self.low(cue.start);
+                            matches!(m.kind, MentionKind::Name | MentionKind::Organization)
+                                && self.closing_tail(cue, hi)
+                                && !(self.lex.np_object.contains(w) && !self.lex.bare_clause.contains(w))
+                        })
+                    {
+                        m.span = Span::new(self.seg.tokens[d].span.start, m.span.end);
+                        start = d;
                     }
                     cue.speaker_tokens = (start, j);
                     cue.mention = Some(m);
@@ -1118,6 +1130,28 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// True when token `k` comes right after a quotation that closes on its own comma, "?" or
     /// "!", or is followed by a comma: where a speaker's phrase opens ("“…,” the mayor said").
     /// After a quoted term the words run on ("… go on “patching up” the system, he added").
+    /// For a name opening at token `start` after a comma, a determiner and one or two words in
+    /// lower case ("…, the governmental Chilean Copper Commission has reported"): the
+    /// determiner's token, where the speaker phrase begins.
+    fn described_after_comma(&self, lo: usize, start: usize) -> Option<usize> {
+        // (a phrase with no determiner of its own: "an arrangement the Sanders campaign has
+        // criticized" is an object)
+        if is_function_word(self.low(start)) {
+            return None;
+        }
+        let mut k = start;
+        while k > lo
+            && start - k < 2
+            && self.fw(k - 1)
+            && !self.seg.tokens[k - 1].cap
+            && !is_function_word(self.low(k - 1))
+            && !self.cue_word(self.low(k - 1))
+        {
+            k -= 1;
+        }
+        let d = k.checked_sub(1).filter(|&d| d > lo && k < start)?;
+        (self.fw(d) && matches!(self.low(d), "the" | "a" | "an") && self.punct(d - 1, ",")).then_some(d)
+    }
     fn after_quotation(&self, lo: usize, k: usize) -> bool {
         if k <= lo {
             return false;

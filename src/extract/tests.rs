@@ -1761,3 +1761,14 @@ fn a_subordinate_clause_opening_the_content_runs_on_to_its_main_clause() {
     let r = run("Ann Lee insisted while the unions argued it would fail.");
     assert!(r.iter().all(|x| !x.0.starts_with("while")), "{r:?}");
 }
+
+#[test]
+fn a_described_name_after_a_comma_closing_the_sentence_speaks_for_the_clause() {
+    let r = run("Copper earnings hit a record in 2004, the governmental Chilean Copper Commission has reported.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("the governmental Chilean Copper Commission"));
+    assert_eq!(one("The man was headed to Cairo, the news site RTL Info reported.").2.as_deref(), Some("the news site RTL Info"));
+    // (an object relative is no speaker's description: "…, a word Trump then repeated")
+    let r = run("A woman used a rude word, a word Bo Ray then repeated.");
+    assert!(r.iter().all(|x| x.2.as_deref() != Some("a word Bo Ray")), "{r:?}");
+}
