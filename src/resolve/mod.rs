@@ -1240,6 +1240,9 @@ mod tests {
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
         let r = run("Tom Hale won the race in Leeds.\n\n“It was hard,” said the world champion.");
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+        // (a position in a team is an epithet too)
+        let r = run("Tom Hale says the forwards are ready.\n\nThe prop said: “We will win.”");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
         // two people in reach: none is guessed
         let r = run("Tom Hale beat Ann Lee in Leeds.\n\n“It was hard,” said the 27-year-old.");
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("27-year-old"), "{r:?}");
