@@ -1772,3 +1772,9 @@ fn a_described_name_after_a_comma_closing_the_sentence_speaks_for_the_clause() {
     let r = run("A woman used a rude word, a word Bo Ray then repeated.");
     assert!(r.iter().all(|x| x.2.as_deref() != Some("a word Bo Ray")), "{r:?}");
 }
+
+#[test]
+fn forecast_takes_a_bare_clause_like_predict() {
+    let (c, _, m, cue) = one("The commission forecasts export earnings will fall.");
+    assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("export earnings will fall", Some("The commission"), Some("forecasts")));
+}
