@@ -971,7 +971,13 @@ impl Resolver<'_, '_> {
                 .any(|w| self.lex.org_heads.contains(w) || self.lex.lookup(w).is_some() || self.lex.not_names.contains(w));
             let title = (!title.is_empty()).then(|| title.join(" "));
             let last = toks[j - 1].span.of(text);
-            let possessive = last.ends_with("'s") || last.ends_with("’s");
+            // (a name before a role in lower case modifies it as a possessor would: "the younger
+            // Williams sister", "the Obama spokesman")
+            let modifier = toks.get(j).is_some_and(|t| {
+                let w = t.span.of(&self.seg.lower);
+                t.kind == TokKind::Word && !t.cap && self.lex.is_role(w)
+            });
+            let possessive = last.ends_with("'s") || last.ends_with("’s") || modifier;
             if ((2..=4).contains(&n) || (n == 1 && hon)) && !orgish && self.lex.lookup(joined).is_none() {
                 let name = self.clean_name(joined);
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
@@ -1036,6 +1042,12 @@ mod tests {
                     new coach Bo Ray. However he hopes the new deal will help him.";
         let r = run(text);
         assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Tom Hale"), "{r:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_role_in_lower_case_is_a_modifier_not_the_antecedent() {
+        let r = run("Sue Williams won easily.\n\nAnn Hale is in upbeat mood before her clash with the younger Williams sister. “I feel good,” she said.");
+        assert_eq!(r.last().and_then(|x| x.1.as_deref()), Some("Ann Hale"), "{r:?}");
     }
 
     #[test]
