@@ -1778,10 +1778,17 @@ impl<'s, 'a> Extractor<'s, 'a> {
     /// The end (exclusive token) of the clause starting at `from`.
     fn clause_end(&self, from: usize, hi: usize, stop_at: usize) -> usize {
         let mut i = from;
+        // brackets open inside the clause: "will pay 481m yuan ($58m; £30m), once …" goes on
+        let mut brackets = 0usize;
         while i < hi.min(stop_at) {
             if self.frame(i) {
                 let t = self.text(i);
-                if t == ";" || (t == "," && i + 1 < hi && self.fw(i + 1) && is_clause_break(self.low(i + 1))) {
+                match t {
+                    "(" => brackets += 1,
+                    ")" => brackets = brackets.saturating_sub(1),
+                    _ => {}
+                }
+                if t == ";" && brackets == 0 || (t == "," && i + 1 < hi && self.fw(i + 1) && is_clause_break(self.low(i + 1))) {
                     // "the process was fair, but required candidates to …": a second verb of the
                     // reported clause's subject goes on with the clause
                     // "said he had offers, but “the offers were …”": the speaker's own words after "but"

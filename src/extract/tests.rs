@@ -1778,3 +1778,9 @@ fn forecast_takes_a_bare_clause_like_predict() {
     let (c, _, m, cue) = one("The commission forecasts export earnings will fall.");
     assert_eq!((c.as_str(), m.as_deref(), cue.as_deref()), ("export earnings will fall", Some("The commission"), Some("forecasts")));
 }
+
+#[test]
+fn a_semicolon_inside_brackets_does_not_end_the_clause() {
+    let (c, _, _, _) = one("The firm said it will sell 253m euros (£175m; $328m) of new shares to avoid insolvency.");
+    assert_eq!(c, "it will sell 253m euros (£175m; $328m) of new shares to avoid insolvency");
+}
