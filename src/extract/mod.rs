@@ -1656,6 +1656,21 @@ impl<'s, 'a> Extractor<'s, 'a> {
             let clause = j < hi && self.fw(j) && (np::is_pronoun(self.low(j)) || self.seg.tokens[j].cap);
             if timed && clause && !(j > i + 1 && self.low(j - 1) == "the") {
                 i = j;
+            } else {
+                // "said in a statement it is …", "said in an interview he would …": a short
+                // phrase in plain lower-case words, then a subject pronoun opening the clause
+                let phrase = (i + 1..hi.min(i + 5)).find(|&k| !(self.fw(k) && !self.seg.tokens[k].cap && !subject_pronoun(self.low(k))));
+                // (not "on" or "over", which may be the verb's own: "agrees on the draft it …")
+                let opens = phrase.filter(|&k| {
+                    k > i + 1
+                        && matches!(self.low(i), "in" | "at" | "during")
+                        && self.fw(k)
+                        && matches!(self.low(k), "he" | "she" | "it" | "they" | "we" | "i")
+                        && (i + 1..k).all(|w| !self.cue_word(self.low(w)) && !is_clause_word(self.low(w)))
+                });
+                if let Some(k) = opens {
+                    i = k;
+                }
             }
         }
         while i < hi && (self.punct(i, ":") || self.punct(i, ",") || self.punct(i, "—") || self.punct(i, "-")) {

@@ -1784,3 +1784,12 @@ fn a_semicolon_inside_brackets_does_not_end_the_clause() {
     let (c, _, _, _) = one("The firm said it will sell 253m euros (£175m; $328m) of new shares to avoid insolvency.");
     assert_eq!(c, "it will sell 253m euros (£175m; $328m) of new shares to avoid insolvency");
 }
+
+#[test]
+fn a_short_phrase_after_in_or_at_then_a_pronoun_opens_the_clause() {
+    let (c, _, m, _) = one("The firm said in a statement it is investigating the attack.");
+    assert_eq!((c.as_str(), m.as_deref()), ("it is investigating the attack", Some("The firm")));
+    assert_eq!(one("Ann Lee said at first she tried to hide it.").0, "she tried to hide it");
+    // (not after "on", which may be the verb's own)
+    assert!(run("If the council agrees on the draft it will return to parliament.").is_empty());
+}
