@@ -215,6 +215,7 @@ struct RawCues {
     telling: Vec<String>,
     commissioning: Vec<String>,
     complement_nouns: Vec<String>,
+    occasions: Vec<String>,
     manner: Vec<String>,
     as_view: Vec<String>,
     naming: Vec<String>,
@@ -436,6 +437,10 @@ pub struct Lexicon {
     /// Nouns whose "that" clause states their content ("the fact that …", "the claim that …"):
     /// after a verb taking a noun phrase, the clause is part of the object.
     pub complement_nouns: WordSet,
+    /// The last word of a phrase after "in", "at" or "during" naming where or when words were
+    /// said ("in a statement", "at a rally", "at first"): between a cue and a clause opening
+    /// with a pronoun, the phrase is the cue's, not what was said.
+    pub occasions: WordSet,
     /// Nouns for an audience after a cue ("reporters" in "told reporters").
     pub listeners: WordSet,
     /// Phrases after which the source follows ("according to"), as lower-case word sequences.
@@ -616,6 +621,7 @@ impl Lexicon {
         self.telling.extend(lower_set(&c.telling));
         self.commissioning.extend(lower_set(&c.commissioning));
         self.complement_nouns.extend(lower_set(&c.complement_nouns));
+        self.occasions.extend(lower_set(&c.occasions));
         self.manner.extend(lower_set(&c.manner));
         self.as_view.extend(lower_set(&c.as_view));
         self.naming.extend(lower_set(&c.naming));

@@ -1664,6 +1664,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
                 let opens = phrase.filter(|&k| {
                     k > i + 1
                         && matches!(self.low(i), "in" | "at" | "during")
+                        // (an occasion for words, not a place: "said in the hall it was cold" is left)
+                        && self.lex.occasions.contains(self.low(k - 1))
                         && self.fw(k)
                         && matches!(self.low(k), "he" | "she" | "it" | "they" | "we" | "i")
                         && (i + 1..k).all(|w| !self.cue_word(self.low(w)) && !is_clause_word(self.low(w)))
