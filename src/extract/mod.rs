@@ -876,7 +876,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     && k < j
                     && k - 1 > lo;
                 // ("…, while union leaders said …": a conjunction opens the clause the phrase is subject of)
-                if (is_function_word(w) || is_subordinator(w) || w == "whereas") && !inner {
+                if (is_function_word(w) || is_subordinator(w)) && !inner {
                     break;
                 }
                 k -= 1;
@@ -2283,8 +2283,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
             // ("said although the latest figures showed …, the EU still had …": the subordinate
             // clause opens the content itself, its subject no new speaker's)
             // (not after a comma: "Ann Lee agreed, while Bo Ray said …" are two)
-            let subordinator =
-                |k: usize| self.fw(k) && (is_subordinator(self.low(k)) || self.low(k) == "whereas") && !self.punct(start - 1, ",");
+            let subordinator = |k: usize| self.fw(k) && is_subordinator(self.low(k)) && !self.punct(start - 1, ",");
             // (and its main clause after a comma: "insisted while the unions argued it would fail" is two)
             let main_clause = (stop..hi).any(|k| self.punct(k, ","));
             if stop < hi
