@@ -1117,14 +1117,7 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if start < lo + 3 || !self.punct(start - 1, ",") {
             return None;
         }
-        let comma = start - 1;
-        let mut k = comma;
-        while k > lo && comma - k < 3 && self.fw(k - 1) && !self.seg.tokens[k - 1].cap && !is_function_word(self.low(k - 1)) {
-            k -= 1;
-        }
-        let d = k.checked_sub(1).filter(|&d| d > lo && k < comma)?;
-        let determiner = self.fw(d) && matches!(self.low(d), "the" | "a" | "an");
-        (determiner && self.after_quotation(lo, d)).then_some(d)
+        self.determiner_before(lo, start - 1, 3).filter(|&d| self.after_quotation(lo, d))
     }
 
     /// True when token `k` comes right after a quotation that closes on its own comma, "?" or
@@ -1139,9 +1132,16 @@ impl<'s, 'a> Extractor<'s, 'a> {
         if is_function_word(self.low(start)) {
             return None;
         }
-        let mut k = start;
+        self.determiner_before(lo, start, 2).filter(|&d| self.punct(d - 1, ","))
+    }
+
+    /// The determiner ("the", "a", "an") after `lo` standing before one to `words` plain words
+    /// in lower case that end just before token `end`: "the tall" in "the tall, …", "the
+    /// governmental" in "the governmental Chilean Copper Commission".
+    fn determiner_before(&self, lo: usize, end: usize, words: usize) -> Option<usize> {
+        let mut k = end;
         while k > lo
-            && start - k < 2
+            && end - k < words
             && self.fw(k - 1)
             && !self.seg.tokens[k - 1].cap
             && !is_function_word(self.low(k - 1))
@@ -1149,8 +1149,8 @@ impl<'s, 'a> Extractor<'s, 'a> {
         {
             k -= 1;
         }
-        let d = k.checked_sub(1).filter(|&d| d > lo && k < start)?;
-        (self.fw(d) && matches!(self.low(d), "the" | "a" | "an") && self.punct(d - 1, ",")).then_some(d)
+        let d = k.checked_sub(1).filter(|&d| d > lo && k < end)?;
+        (self.fw(d) && matches!(self.low(d), "the" | "a" | "an")).then_some(d)
     }
     fn after_quotation(&self, lo: usize, k: usize) -> bool {
         if k <= lo {
@@ -2277,29 +2277,32 @@ impl<'s, 'a> Extractor<'s, 'a> {
                     start = t;
                 }
             }
-            // "argued that since it had a subsidiary, the court could declare …", "said that in the
-            // event of a loss, it would …": the comma closing a clause or phrase fronted inside the
-            // content opens its main clause, whose subject is no new speaker
-            // ("said although the latest figures showed …, the EU still had …": the subordinate
-            // clause opens the content itself, its subject no new speaker's)
-            // (not after a comma: "Ann Lee agreed, while Bo Ray said …" are two)
-            let subordinator = |k: usize| self.fw(k) && is_subordinator(self.low(k)) && !self.punct(start - 1, ",");
-            // (and its main clause after a comma: "insisted while the unions argued it would fail" is two)
-            let main_clause = (stop..hi).any(|k| self.punct(k, ","));
-            if stop < hi
-                && main_clause
-                && (start + 1 == stop && subordinator(start) || start + 2 == stop && self.low(start) == "that" && subordinator(start + 1))
-            {
-                stop = bound(stop);
+            // A clause or phrase fronted inside the content bounds nothing: neither its own subject
+            // nor the subject of the main clause after its comma is a new speaker.
+            let opener = if start < stop && self.fw(start) && self.low(start) == "that" { start + 1 } else { start };
+            if stop < hi && opener < stop && self.fw(opener) {
+                let w = self.low(opener);
+                // "said although the latest figures showed …, the EU still had …": the next cue's
+                // subject opens the subordinate clause (not after a comma: "Ann Lee agreed, while Bo
+                // Ray said …" are two; and with a main clause after a comma: "insisted while the
+                // unions argued it would fail" is two)
+                if opener + 1 == stop && is_subordinator(w) && !self.punct(start - 1, ",") && (stop..hi).any(|k| self.punct(k, ",")) {
+                    stop = bound(stop);
+                }
             }
-            if stop < hi && start + 2 < stop && self.fw(start) && self.low(start) == "that" && self.fw(start + 1) {
-                let w = self.low(start + 1);
-                // (a cue that ends the sentence is the writer's: "he finds that in his work, he said")
+            if stop < hi && opener == start + 1 && opener + 1 < stop && self.fw(opener) {
+                let w = self.low(opener);
+                // "argued that since it had a subsidiary, the court could declare …", "said that in
+                // the event of a loss, it would …": the next cue's subject opens the main clause after
+                // the comma closing the fronted clause or phrase (but a cue that ends the sentence is
+                // the writer's: "he finds that in his work, he said")
                 let reports = cues[ci + 1..]
                     .iter()
                     .find(|n| n.speaker_tokens.0.min(n.start) == stop)
                     .is_some_and(|n| n.end < hi && (self.fw(n.end) || self.punct(n.end, ",") && n.end + 1 < hi && self.fw(n.end + 1)));
-                if (is_subordinator(w) || is_preposition(w)) && reports && (start + 2..stop).find(|&k| self.punct(k, ",")) == Some(stop - 1)
+                if (is_subordinator(w) || is_preposition(w))
+                    && reports
+                    && (opener + 1..stop).find(|&k| self.punct(k, ",")) == Some(stop - 1)
                 {
                     stop = bound(stop);
                 }

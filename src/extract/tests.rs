@@ -1793,3 +1793,9 @@ fn a_short_phrase_after_in_or_at_then_a_pronoun_opens_the_clause() {
     // (not after "on", which may be the verb's own)
     assert!(run("If the council agrees on the draft it will return to parliament.").is_empty());
 }
+
+#[test]
+fn a_cue_ending_the_document_with_nothing_after_it_reports_nothing() {
+    assert!(run("The price of copper rose, Ann Lee said").iter().all(|x| !x.0.is_empty()));
+    assert!(run("Ann Lee said").is_empty());
+}
